@@ -1,0 +1,13 @@
+namespace ThermalMonitor.Core.Alarms
+{
+    public enum AckResult
+    {
+        Acknowledged = 0,
+
+        /// <summary>That alarm was already acknowledged (repeating an ack is harmless).</summary>
+        AlreadyAcknowledged = 1,
+
+        /// <summary>No latched alarm has that sequence number (unknown, or superseded by a newer raise).</summary>
+        NotFound = 2,
+    }
+}

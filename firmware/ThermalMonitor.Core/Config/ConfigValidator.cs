@@ -1,0 +1,247 @@
+using ThermalMonitor.Core.Acquisition;
+using ThermalMonitor.Core.Conversion;
+using ThermalMonitor.Core.Detection;
+using ThermalMonitor.Core.FixedPoint;
+using ThermalMonitor.Core.Validation;
+
+namespace ThermalMonitor.Core.Config
+{
+    /// <summary>
+    /// Judges a whole <see cref="MonitorConfig"/>: every field against its range in
+    /// <see cref="ParameterTable"/>, then the relations between fields, then the derived integer
+    /// constants (which must fit their buffers and word sizes). Every problem is reported with the
+    /// field it belongs to; only a configuration with no problem yields <see cref="DerivedSettings"/>.
+    /// Runs at configuration time only (allocates error strings).
+    /// </summary>
+    public static class ConfigValidator
+    {
+        /// <summary>Thermal-model EWMA shift bounds (overflow budget in ThermalModel).</summary>
+        public const int ModelShiftMin = 4;
+        public const int ModelShiftMax = 20;
+
+        /// <summary>CUSUM threshold bound: 2H in Q8 must stay far inside a long and H fit an int of centi-kPa.</summary>
+        private const long CusumThresholdMaxQ8 = (long)int.MaxValue << 8;
+
+        /// <summary>Returns true and fills <paramref name="derived"/> when the configuration is usable.</summary>
+        public static bool Validate(MonitorConfig config, ConfigErrors errors, DerivedSettings derived)
+        {
+            int errorsBefore = errors.Count;
+            for (int i = 0; i < ParameterTable.Count; i++)
+            {
+                ParameterInfo info = ParameterTable.At(i);
+                int value = config.Get(info.Id);
+                if (value < info.Min || value > info.Max)
+                {
+                    errors.Add(info.Name, "must be " + info.Min.ToString() + ".." + info.Max.ToString() + " " + info.Unit + ", got " + value.ToString());
+                }
+            }
+
+            if (errors.Count > errorsBefore)
+            {
+                // Relations between out-of-range fields would only repeat the same problems.
+                return false;
+            }
+
+            CheckRelations(config, errors);
+            CheckAdcCalibration(config, errors);
+            if (errors.Count > errorsBefore)
+            {
+                return false;
+            }
+
+            Derive(config, errors, derived);
+            return errors.Count == errorsBefore;
+        }
+
+        private static void CheckRelations(MonitorConfig config, ConfigErrors errors)
+        {
+            RequireLess(config, errors, ParamId.BurstTrimEachSide, 2, ParamId.BurstLength, "twice the trim must leave reads to average");
+            RequireLess(config, errors, ParamId.PressureLiveMinPpm, 1, ParamId.PressureLiveMaxPpm, "live band must not be empty");
+            RequireLess(config, errors, ParamId.SupplyLiveMinPpm, 1, ParamId.SupplyLiveMaxPpm, "live band must not be empty");
+            RequireLess(config, errors, ParamId.TempLiveMinPpm, 1, ParamId.TempLiveMaxPpm, "live band must not be empty");
+            RequireLess(config, errors, ParamId.RedLowCentiKpa, 1, ParamId.YellowLowCentiKpa, "the red limit must be below the yellow limit");
+            RequireLess(config, errors, ParamId.TempYellowHighMilliC, 1, ParamId.TempRedHighMilliC, "the yellow limit must be below the red limit");
+            RequireLess(config, errors, ParamId.CusumShiftCentiKpa, 1, ParamId.CusumClipCentiKpa, "a clip at or below the shift stops the statistic from ever growing");
+            if ((long)config.Get(ParamId.PressureZeroPpm) + config.Get(ParamId.PressureSpanPpm) > VoltageDivider.PpmOne)
+            {
+                errors.Add(ParameterTable.Info(ParamId.PressureSpanPpm).Name, "zero + span must not exceed 1000000 ppm of supply, got " + ((long)config.Get(ParamId.PressureZeroPpm) + config.Get(ParamId.PressureSpanPpm)).ToString());
+            }
+        }
+
+        /// <summary>Adds an error on <paramref name="smaller"/> unless smaller · factor &lt; larger.</summary>
+        private static void RequireLess(MonitorConfig config, ConfigErrors errors, ParamId smaller, int factor, ParamId larger, string why)
+        {
+            long smallerValue = (long)config.Get(smaller) * factor;
+            if (smallerValue >= config.Get(larger))
+            {
+                errors.Add(ParameterTable.Info(smaller).Name, why + " (" + ParameterTable.Info(smaller).Name + " = " + config.Get(smaller).ToString() + ", " + ParameterTable.Info(larger).Name + " = " + config.Get(larger).ToString() + ")");
+            }
+        }
+
+        private static void CheckAdcCalibration(MonitorConfig config, ConfigErrors errors)
+        {
+            int knots = config.Get(ParamId.AdcCalKnotCount);
+            for (int i = 0; i < knots; i++)
+            {
+                int counts = config.AdcCalCounts[i];
+                int microvolts = config.AdcCalMicrovolts[i];
+                if (counts < 0 || counts > Channels.AdcCountsMax)
+                {
+                    errors.Add("adcCalCounts[" + i.ToString() + "]", "must be 0..4095 counts, got " + counts.ToString());
+                }
+
+                if (microvolts < 0 || microvolts > 5000000)
+                {
+                    errors.Add("adcCalMicrovolts[" + i.ToString() + "]", "must be 0..5000000 uV, got " + microvolts.ToString());
+                }
+
+                if (i > 0 && counts <= config.AdcCalCounts[i - 1])
+                {
+                    errors.Add("adcCalCounts[" + i.ToString() + "]", "must be above adcCalCounts[" + (i - 1).ToString() + "] = " + config.AdcCalCounts[i - 1].ToString() + ", got " + counts.ToString());
+                }
+
+                if (i > 0 && microvolts <= config.AdcCalMicrovolts[i - 1])
+                {
+                    errors.Add("adcCalMicrovolts[" + i.ToString() + "]", "must be above adcCalMicrovolts[" + (i - 1).ToString() + "] = " + config.AdcCalMicrovolts[i - 1].ToString() + ", got " + microvolts.ToString());
+                }
+            }
+        }
+
+        private static void Derive(MonitorConfig config, ConfigErrors errors, DerivedSettings derived)
+        {
+            int periodMs = config.Get(ParamId.SamplePeriodMs);
+            derived.SamplePeriodMs = periodMs;
+            derived.BurstLength = config.Get(ParamId.BurstLength);
+            derived.BurstTrimEachSide = config.Get(ParamId.BurstTrimEachSide);
+            derived.BurstOutlierBandCounts = config.Get(ParamId.BurstOutlierBandCounts);
+            derived.SampleGapMs = periodMs * 5 / 2;
+            derived.SupplyChannelEnabled = config.Get(ParamId.SupplyChannelEnabled) != 0;
+
+            DeriveChannelLimits(config, periodMs, derived);
+
+            derived.RedLowCentiKpa = config.Get(ParamId.RedLowCentiKpa);
+            derived.YellowLowCentiKpa = config.Get(ParamId.YellowLowCentiKpa);
+            derived.LowLimitHysteresisCentiKpa = config.Get(ParamId.LowLimitHysteresisCentiKpa);
+            derived.TempYellowHighMilliC = config.Get(ParamId.TempYellowHighMilliC);
+            derived.TempRedHighMilliC = config.Get(ParamId.TempRedHighMilliC);
+            derived.TempLimitHysteresisMilliC = config.Get(ParamId.TempLimitHysteresisMilliC);
+            derived.LimitPersistSamples = SamplesAtLeastOne(config.Get(ParamId.LimitPersistMs), periodMs);
+            derived.ClearPersistSamples = SamplesAtLeastOne(config.Get(ParamId.ClearPersistMs), periodMs);
+            derived.FastPersistSamples = SamplesAtLeastOne(config.Get(ParamId.FastPersistMs), periodMs);
+
+            int rateWindowSamples = SamplesAtLeastOne(config.Get(ParamId.RateWindowMs), periodMs);
+            if (rateWindowSamples > RateOfDropDetector.WindowSamplesMax)
+            {
+                errors.Add(ParameterTable.Info(ParamId.RateWindowMs).Name, "must span at most " + RateOfDropDetector.WindowSamplesMax.ToString() + " samples, got " + rateWindowSamples.ToString() + " at " + periodMs.ToString() + " ms per sample");
+            }
+
+            derived.RateWindowSamples = rateWindowSamples;
+
+            // The limit applies to the window's real length (a whole number of samples).
+            long dropLimit = FixedMath.DivRound((long)config.Get(ParamId.RateLimitCentiKpaPerS) * rateWindowSamples * periodMs, 1000);
+            derived.RateDropLimitCentiKpa = FixedMath.SaturateToInt(dropLimit);
+
+            DeriveModel(config, errors, periodMs, derived);
+            DeriveCusum(config, errors, periodMs, derived);
+        }
+
+        private static void DeriveChannelLimits(MonitorConfig config, int periodMs, DerivedSettings derived)
+        {
+            int faultPersist = SamplesAtLeastOne(config.Get(ParamId.FaultPersistMs), periodMs);
+            int recover = SamplesAtLeastOne(config.Get(ParamId.RecoverMs), periodMs);
+            int stuckWindow = config.Get(ParamId.StuckWindowMs) == 0 ? 0 : SamplesAtLeastOne(config.Get(ParamId.StuckWindowMs), periodMs);
+            int noisyMax = config.Get(ParamId.NoisySpreadMaxCounts);
+            int noisyRecover = (int)FixedMath.DivRound((long)noisyMax * config.Get(ParamId.NoisyRecoverPercent), 100);
+            int hysteresis = config.Get(ParamId.BandHysteresisPpm);
+            int stuckTolerance = config.Get(ParamId.StuckToleranceCountsQ4);
+
+            // Pressure: an open signal wire is pulled to 0 V by the divider; a short goes to the rail.
+            SetLimits(derived.PressureLimits, config.Get(ParamId.PressureLiveMinPpm), config.Get(ParamId.PressureLiveMaxPpm), FaultReason.Open, FaultReason.Short,
+                PerSample(config.Get(ParamId.PressureSlewMaxCentiKpaPerS), periodMs), hysteresis, stuckWindow, stuckTolerance, noisyMax, noisyRecover, faultPersist, recover);
+
+            // NTC to ground: an open NTC pulls the node up to the rail, a shorted one to 0 V.
+            SetLimits(derived.TempLimits, config.Get(ParamId.TempLiveMinPpm), config.Get(ParamId.TempLiveMaxPpm), FaultReason.Short, FaultReason.Open,
+                PerSample(config.Get(ParamId.TempSlewMaxMilliCPerS), periodMs), hysteresis, stuckWindow, stuckTolerance, noisyMax, noisyRecover, faultPersist, recover);
+
+            SetLimits(derived.SupplyLimits, config.Get(ParamId.SupplyLiveMinPpm), config.Get(ParamId.SupplyLiveMaxPpm), FaultReason.Open, FaultReason.Short,
+                PerSample(config.Get(ParamId.SupplySlewMaxMicrovoltsPerS), periodMs), hysteresis, stuckWindow, stuckTolerance, noisyMax, noisyRecover, faultPersist, recover);
+        }
+
+        private static void SetLimits(ChannelLimits limits, int bandMinPpm, int bandMaxPpm, FaultReason below, FaultReason above, int slewPerSample,
+            int hysteresisPpm, int stuckWindowSamples, int stuckToleranceQ4, int noisyMax, int noisyRecover, int faultPersist, int recover)
+        {
+            limits.BandMinPpm = bandMinPpm;
+            limits.BandMaxPpm = bandMaxPpm;
+            limits.BelowBandReason = below;
+            limits.AboveBandReason = above;
+            limits.SlewMaxPerSample = slewPerSample;
+            limits.BandHysteresisPpm = hysteresisPpm;
+            limits.StuckWindowSamples = stuckWindowSamples;
+            limits.StuckToleranceCountsQ4 = stuckToleranceQ4;
+            limits.NoisySpreadMaxCounts = noisyMax;
+            limits.NoisyRecoverSpreadCounts = noisyRecover;
+            limits.FaultPersistSamples = faultPersist;
+            limits.RecoverSamples = recover;
+        }
+
+        private static void DeriveModel(MonitorConfig config, ConfigErrors errors, int periodMs, DerivedSettings derived)
+        {
+            long tauSamples = (long)config.Get(ParamId.ModelTimeConstantS) * 1000 / periodMs;
+            int shift = FixedMath.FloorLog2(tauSamples);
+            if (shift < ModelShiftMin || shift > ModelShiftMax)
+            {
+                errors.Add(ParameterTable.Info(ParamId.ModelTimeConstantS).Name, "must be 2^" + ModelShiftMin.ToString() + "..2^" + ModelShiftMax.ToString() + " samples long, got " + tauSamples.ToString() + " samples at " + periodMs.ToString() + " ms per sample");
+            }
+
+            derived.ModelShift = shift;
+            derived.ModelWarmupSamples = FixedMath.SaturateToInt((long)config.Get(ParamId.ModelWarmupS) * 1000 / periodMs);
+            long swing = config.Get(ParamId.ModelTempSwingMinMilliC);
+            derived.ModelTempVarianceMinMilliC2 = swing * swing;
+            derived.ModelPressureMinCentiKpa = config.Get(ParamId.ModelPressureMinCentiKpa);
+        }
+
+        private static void DeriveCusum(MonitorConfig config, ConfigErrors errors, int periodMs, DerivedSettings derived)
+        {
+            long arlSamples = (long)config.Get(ParamId.FalseAlarmIntervalH) * 3600000 / periodMs;
+            if (arlSamples < 2)
+            {
+                errors.Add(ParameterTable.Info(ParamId.FalseAlarmIntervalH).Name, "must be at least two samples long, got " + arlSamples.ToString());
+                return;
+            }
+
+            long lnArlQ16 = FixedLog.LnOfIntegerQ16(arlSamples);
+            long sigma = config.Get(ParamId.ResidualSigmaCentiKpa);
+            long shift = config.Get(ParamId.CusumShiftCentiKpa);
+
+            // H = h·σ²/δ: (ln ARL0 in Q16)·σ² / (δ·256) is H in Q8. σ ≤ 1e6 keeps the product < 2^63.
+            long thresholdQ8 = FixedMath.DivRound(lnArlQ16 * sigma * sigma, shift * 256);
+            if (thresholdQ8 > CusumThresholdMaxQ8)
+            {
+                errors.Add(ParameterTable.Info(ParamId.ResidualSigmaCentiKpa).Name, "gives a CUSUM threshold beyond 2^31 centi-kPa; lower it or raise cusumShiftCentiKpa");
+            }
+
+            derived.FalseAlarmIntervalSamples = arlSamples;
+            derived.LnFalseAlarmIntervalQ16 = lnArlQ16;
+            derived.CusumReferenceQ8 = shift * 128;
+            derived.CusumThresholdQ8 = thresholdQ8;
+            derived.CusumClearPercent = config.Get(ParamId.CusumClearPercent);
+            derived.CusumClipCentiKpa = config.Get(ParamId.CusumClipCentiKpa);
+            derived.CusumPersistSamples = SamplesAtLeastOne(config.Get(ParamId.CusumPersistMs), periodMs);
+            derived.LearnFreezePermille = config.Get(ParamId.LearnFreezePercent) * 10;
+        }
+
+        /// <summary>Duration → whole samples, rounded up, at least one.</summary>
+        public static int SamplesAtLeastOne(int durationMs, int periodMs)
+        {
+            long samples = ((long)durationMs + periodMs - 1) / periodMs;
+            return samples < 1 ? 1 : FixedMath.SaturateToInt(samples);
+        }
+
+        /// <summary>Rate per second → largest step per sample, rounded up, at least one unit.</summary>
+        private static int PerSample(int perSecond, int periodMs)
+        {
+            long step = ((long)perSecond * periodMs + 999) / 1000;
+            return step < 1 ? 1 : FixedMath.SaturateToInt(step);
+        }
+    }
+}

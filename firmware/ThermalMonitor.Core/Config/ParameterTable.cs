@@ -1,0 +1,113 @@
+namespace ThermalMonitor.Core.Config
+{
+    /// <summary>
+    /// The declarative parameter dictionary (F Prime style): one row per <see cref="ParamId"/>, used
+    /// by validation, by the JSON configuration codec and exported for host tools. Defaults describe
+    /// the documented bench hardware (hardware/README.md) and a loop like DOMAIN.md §2.3.
+    /// </summary>
+    public static class ParameterTable
+    {
+        private static readonly ParameterInfo[] Rows = BuildRows();
+
+        public static int Count => Rows.Length;
+
+        public static ParameterInfo Info(ParamId id) => Rows[(int)id];
+
+        public static ParameterInfo At(int index) => Rows[index];
+
+        /// <summary>Row index for a wire name, or -1 (linear search: configuration time only).</summary>
+        public static int IndexOf(string name)
+        {
+            for (int i = 0; i < Rows.Length; i++)
+            {
+                if (Rows[i].Name == name)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private static ParameterInfo[] BuildRows()
+        {
+            return new ParameterInfo[]
+            {
+                // Acquisition: 10 Hz output, 32-read bursts, trimmed mean (DOMAIN.md §4.3).
+                new ParameterInfo(ParamId.SamplePeriodMs, "samplePeriodMs", "ms", 10, 60000, 100, "Output sample period"),
+                new ParameterInfo(ParamId.BurstLength, "burstLength", "reads", 1, 64, 32, "ADC reads per channel per sample"),
+                new ParameterInfo(ParamId.BurstTrimEachSide, "burstTrimEachSide", "reads", 0, 31, 4, "Lowest and highest reads dropped before averaging"),
+                new ParameterInfo(ParamId.BurstOutlierBandCounts, "burstOutlierBandCounts", "counts", 1, 4095, 24, "Reads further than this from the burst median count as rejected outliers"),
+                new ParameterInfo(ParamId.AdcCalKnotCount, "adcCalKnotCount", "knots", 2, 8, 3, "Knots used from adcCalCounts/adcCalMicrovolts"),
+
+                // Pressure: absolute 0-500 kPa ratiometric transducer, 10 %..90 % of 5 V, 10k/10k divider (DOMAIN.md §4.1).
+                new ParameterInfo(ParamId.PressureFullScaleCentiKpa, "pressureFullScaleCentiKpa", "centi-kPa", 100, 10000000, 50000, "Transducer full-scale pressure"),
+                new ParameterInfo(ParamId.PressureZeroOffsetCentiKpa, "pressureZeroOffsetCentiKpa", "centi-kPa", -200000, 200000, 0, "Pressure at the zero point (10132 for a gauge sensor at sea level)"),
+                new ParameterInfo(ParamId.PressureZeroPpm, "pressureZeroPpm", "ppm of supply", 0, 500000, 100000, "Output at zero pressure as a fraction of supply"),
+                new ParameterInfo(ParamId.PressureSpanPpm, "pressureSpanPpm", "ppm of supply", 100000, 1000000, 800000, "Output span from zero to full scale"),
+                new ParameterInfo(ParamId.PressureDividerPpm, "pressureDividerPpm", "ppm", 10000, 1000000, 500000, "Divider ratio pin/transducer output"),
+                new ParameterInfo(ParamId.PressureLiveMinPpm, "pressureLiveMinPpm", "ppm of supply", 0, 1000000, 50000, "Below: open wire"),
+                new ParameterInfo(ParamId.PressureLiveMaxPpm, "pressureLiveMaxPpm", "ppm of supply", 0, 1000000, 950000, "Above: short to supply"),
+                new ParameterInfo(ParamId.PressureSlewMaxCentiKpaPerS, "pressureSlewMaxCentiKpaPerS", "centi-kPa/s", 1, 100000000, 100000, "Fastest physically possible pressure change (a 12 mm hole is ~300 kPa/s)"),
+
+                // Transducer supply rail measured through a 20k/10k divider (ratiometric correction).
+                new ParameterInfo(ParamId.SupplyChannelEnabled, "supplyChannelEnabled", "bool", 0, 1, 1, "1: measure the transducer supply; 0: assume nominal"),
+                new ParameterInfo(ParamId.SupplyNominalMicrovolts, "supplyNominalMicrovolts", "uV", 1000000, 24000000, 5000000, "Nominal transducer supply"),
+                new ParameterInfo(ParamId.SupplyDividerPpm, "supplyDividerPpm", "ppm", 10000, 1000000, 333333, "Divider ratio pin/supply"),
+                new ParameterInfo(ParamId.SupplyLiveMinPpm, "supplyLiveMinPpm", "ppm of nominal", 0, 2000000, 900000, "Below: supply open/sagging"),
+                new ParameterInfo(ParamId.SupplyLiveMaxPpm, "supplyLiveMaxPpm", "ppm of nominal", 0, 2000000, 1100000, "Above: supply shorted/over-voltage"),
+                new ParameterInfo(ParamId.SupplySlewMaxMicrovoltsPerS, "supplySlewMaxMicrovoltsPerS", "uV/s", 1, 100000000, 2000000, "Fastest plausible rail change"),
+
+                // Coolant temperature: 10k B3950 NTC to ground, 10k to 3.3 V (DOMAIN.md §4.2).
+                new ParameterInfo(ParamId.NtcModel, "ntcModel", "0=beta,1=steinhart-hart", 0, 1, 0, "NTC curve model"),
+                new ParameterInfo(ParamId.NtcSeriesOhm, "ntcSeriesOhm", "ohm", 100, 10000000, 10000, "Series resistor from the divider supply"),
+                new ParameterInfo(ParamId.NtcR25Ohm, "ntcR25Ohm", "ohm", 100, 10000000, 10000, "NTC resistance at 25 C (beta model)"),
+                new ParameterInfo(ParamId.NtcBetaK, "ntcBetaK", "K", 1000, 10000, 3950, "NTC beta (beta model)"),
+                new ParameterInfo(ParamId.NtcShAPico, "ntcShAPico", "1e-12/K", 0, 2000000000, 1009249522, "Steinhart-Hart A"),
+                new ParameterInfo(ParamId.NtcShBPico, "ntcShBPico", "1e-12/K", 0, 2000000000, 237840544, "Steinhart-Hart B"),
+                new ParameterInfo(ParamId.NtcShCPico, "ntcShCPico", "1e-12/K", -2000000000, 2000000000, 201920, "Steinhart-Hart C"),
+                new ParameterInfo(ParamId.NtcSupplyMicrovolts, "ntcSupplyMicrovolts", "uV", 1000000, 6000000, 3300000, "NTC divider supply"),
+                new ParameterInfo(ParamId.TempLiveMinPpm, "tempLiveMinPpm", "ppm of NTC supply", 0, 1000000, 15000, "Below: NTC shorted (about +150 C)"),
+                new ParameterInfo(ParamId.TempLiveMaxPpm, "tempLiveMaxPpm", "ppm of NTC supply", 0, 1000000, 985000, "Above: NTC open (about -48 C)"),
+                new ParameterInfo(ParamId.TempSlewMaxMilliCPerS, "tempSlewMaxMilliCPerS", "milli-C/s", 1, 1000000, 5000, "Fastest plausible coolant temperature change"),
+
+                // Validation timing and bounds.
+                new ParameterInfo(ParamId.BandHysteresisPpm, "bandHysteresisPpm", "ppm", 0, 200000, 10000, "How far inside the live band a faulted channel must return"),
+                new ParameterInfo(ParamId.FaultPersistMs, "faultPersistMs", "ms", 0, 60000, 300, "Bad condition time before a channel faults (shorter runs are rejected glitches)"),
+                new ParameterInfo(ParamId.RecoverMs, "recoverMs", "ms", 0, 600000, 5000, "Good time before a faulted channel is trusted again"),
+                new ParameterInfo(ParamId.StuckWindowMs, "stuckWindowMs", "ms", 0, 3600000, 60000, "Unchanged reading for this long is stuck (0 disables)"),
+                new ParameterInfo(ParamId.StuckToleranceCountsQ4, "stuckToleranceCountsQ4", "counts/16", 0, 65520, 0, "Change that still counts as unchanged"),
+                new ParameterInfo(ParamId.NoisySpreadMaxCounts, "noisySpreadMaxCounts", "counts", 1, 4095, 48, "Kept-read spread above this is noisy"),
+                new ParameterInfo(ParamId.NoisyRecoverPercent, "noisyRecoverPercent", "%", 1, 100, 75, "Spread bound for recovery, as % of the noisy bound"),
+
+                // Fast path and limits (loop nominal ~250 kPa abs, DOMAIN.md §2.3).
+                new ParameterInfo(ParamId.RedLowCentiKpa, "redLowCentiKpa", "centi-kPa", 0, 10000000, 12000, "Red low limit (WARNING)"),
+                new ParameterInfo(ParamId.YellowLowCentiKpa, "yellowLowCentiKpa", "centi-kPa", 0, 10000000, 18000, "Yellow low limit (CAUTION)"),
+                new ParameterInfo(ParamId.LowLimitHysteresisCentiKpa, "lowLimitHysteresisCentiKpa", "centi-kPa", 0, 1000000, 500, "Clear hysteresis of the low limits"),
+                new ParameterInfo(ParamId.LimitPersistMs, "limitPersistMs", "ms", 0, 600000, 1000, "Limit exceedance time before raising"),
+                new ParameterInfo(ParamId.ClearPersistMs, "clearPersistMs", "ms", 0, 600000, 5000, "Condition-absent time before clearing"),
+                new ParameterInfo(ParamId.RateWindowMs, "rateWindowMs", "ms", 10, 1200000, 30000, "Rate-of-drop window (at most 1200 samples)"),
+                new ParameterInfo(ParamId.RateLimitCentiKpaPerS, "rateLimitCentiKpaPerS", "centi-kPa/s", 1, 10000000, 20, "Rate-of-drop limit (thermal cycle is <= 2 centi-kPa/s, MS-22 ~90)"),
+                new ParameterInfo(ParamId.FastPersistMs, "fastPersistMs", "ms", 0, 600000, 2000, "Rate exceedance time before raising"),
+
+                // Slow path: thermal model + CUSUM (DOMAIN.md §5).
+                new ParameterInfo(ParamId.ModelTimeConstantS, "modelTimeConstantS", "s", 1, 10000000, 7200, "Learning time constant of the P-T relation (rounded down to a power of two samples)"),
+                new ParameterInfo(ParamId.ModelWarmupS, "modelWarmupS", "s", 0, 10000000, 5600, "Learning time before the slow path decides (about one orbit)"),
+                new ParameterInfo(ParamId.ModelTempSwingMinMilliC, "modelTempSwingMinMilliC", "milli-C rms", 0, 100000, 300, "Temperature swing needed to learn the slope"),
+                new ParameterInfo(ParamId.ModelPressureMinCentiKpa, "modelPressureMinCentiKpa", "centi-kPa", 500, 10000000, 5000, "Pressures below this are never learned"),
+                new ParameterInfo(ParamId.ResidualSigmaCentiKpa, "residualSigmaCentiKpa", "centi-kPa", 1, 1000000, 40, "Residual noise the CUSUM is designed for (noisy check bounds it)"),
+                new ParameterInfo(ParamId.CusumShiftCentiKpa, "cusumShiftCentiKpa", "centi-kPa", 1, 1000000, 80, "Residual shift the CUSUM is tuned to (reference k = shift/2)"),
+                new ParameterInfo(ParamId.CusumClipCentiKpa, "cusumClipCentiKpa", "centi-kPa", 1, 1000000, 160, "Residuals are clipped to +/- this (glitch robustness)"),
+                new ParameterInfo(ParamId.FalseAlarmIntervalH, "falseAlarmIntervalH", "h", 1, 100000000, 8760, "Target mean time between slow-path false alarms (sets the threshold)"),
+                new ParameterInfo(ParamId.CusumPersistMs, "cusumPersistMs", "ms", 0, 600000, 3000, "Statistic above threshold this long before raising"),
+                new ParameterInfo(ParamId.CusumClearPercent, "cusumClearPercent", "%", 0, 99, 50, "Statistic must fall to this % of threshold to clear"),
+                new ParameterInfo(ParamId.LearnFreezePercent, "learnFreezePercent", "%", 1, 100, 25, "Model stops learning while the statistic is above this % of threshold"),
+
+                // OVERTEMP (coolant range up to +40 C, DOMAIN.md §2.2).
+                new ParameterInfo(ParamId.TempYellowHighMilliC, "tempYellowHighMilliC", "milli-C", -100000, 250000, 40000, "Yellow high limit (CAUTION)"),
+                new ParameterInfo(ParamId.TempRedHighMilliC, "tempRedHighMilliC", "milli-C", -100000, 250000, 50000, "Red high limit (WARNING)"),
+                new ParameterInfo(ParamId.TempLimitHysteresisMilliC, "tempLimitHysteresisMilliC", "milli-C", 0, 100000, 1000, "Clear hysteresis of the temperature limits"),
+            };
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using ThermalMonitor.Core.FixedPoint;
+
+namespace ThermalMonitor.Core.Conversion
+{
+    /// <summary>
+    /// Ratiometric pressure transducer (DOMAIN.md §4.1): V_out = V_supply · (zero + span · P/P_FS),
+    /// classically 10 % + 80 % (0.5–4.5 V at 5 V), read through a divider. Measuring the supply rail
+    /// too makes the reading independent of rail drift; without it the nominal rail is used.
+    /// </summary>
+    /// <remarks>
+    /// Fixed point: the output ratio V_out/V_supply is kept in parts per billion (≤ ~1.2e9) so the
+    /// final scaling to centi-kPa rounds once: |ratioPpb · fullScale| ≤ 2^31 · 2^31 fits a long.
+    /// pressureCentiKpa = offset + (ratioPpb − zeroPpb) · fullScaleCentiKpa / spanPpb, rounded half
+    /// away from zero, saturated to the int range.
+    /// </remarks>
+    public sealed class PressureTransducer
+    {
+        private const long PpbPerPpm = 1000;
+
+        private int dividerRatioPpm;
+        private long zeroPpb;
+        private long spanPpb;
+        private int fullScaleCentiKpa;
+        private int zeroOffsetCentiKpa;
+
+        public void Configure(int dividerRatioPpm, int zeroPpm, int spanPpm, int fullScaleCentiKpa, int zeroOffsetCentiKpa)
+        {
+            this.dividerRatioPpm = dividerRatioPpm;
+            zeroPpb = zeroPpm * PpbPerPpm;
+            spanPpb = spanPpm * PpbPerPpm;
+            this.fullScaleCentiKpa = fullScaleCentiKpa;
+            this.zeroOffsetCentiKpa = zeroOffsetCentiKpa;
+        }
+
+        /// <summary>Output/supply ratio in ppb for a pin voltage and a supply voltage (both µV).</summary>
+        public long OutputRatioPpb(int pinMicrovolts, int supplyMicrovolts)
+        {
+            int outputMicrovolts = VoltageDivider.SourceMicrovolts(pinMicrovolts, dividerRatioPpm);
+            return FixedMath.DivRound((long)outputMicrovolts * 1000000000L, supplyMicrovolts);
+        }
+
+        /// <summary>Pressure in centi-kPa (10 Pa) for an output ratio in ppb.</summary>
+        public int PressureCentiKpa(long outputRatioPpb)
+        {
+            long scaled = FixedMath.DivRound((outputRatioPpb - zeroPpb) * fullScaleCentiKpa, spanPpb);
+            return FixedMath.SaturateToInt(zeroOffsetCentiKpa + scaled);
+        }
+    }
+}

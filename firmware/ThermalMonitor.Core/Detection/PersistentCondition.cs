@@ -1,0 +1,49 @@
+namespace ThermalMonitor.Core.Detection
+{
+    /// <summary>
+    /// A condition that turns on after it has held for <c>raiseSamples</c> consecutive samples and
+    /// off after it has been absent for <c>clearSamples</c> consecutive samples: persistence against
+    /// single-sample glitches, and a clear delay against chatter (counted in samples so replays are
+    /// deterministic; DOMAIN.md §5.7, COSMOS/cFS persistence counts §5.9).
+    /// </summary>
+    public sealed class PersistentCondition
+    {
+        private int raiseSamples = 1;
+        private int clearSamples = 1;
+        private int runSamples;
+
+        public bool IsActive { get; private set; }
+
+        public void Configure(int raiseSamples, int clearSamples)
+        {
+            this.raiseSamples = raiseSamples < 1 ? 1 : raiseSamples;
+            this.clearSamples = clearSamples < 1 ? 1 : clearSamples;
+        }
+
+        public void Reset()
+        {
+            IsActive = false;
+            runSamples = 0;
+        }
+
+        /// <summary>Feeds this sample's raw condition; returns the persisted state.</summary>
+        public bool Update(bool conditionPresent)
+        {
+            if (conditionPresent == IsActive)
+            {
+                runSamples = 0;
+                return IsActive;
+            }
+
+            runSamples++;
+            int needed = IsActive ? clearSamples : raiseSamples;
+            if (runSamples >= needed)
+            {
+                IsActive = conditionPresent;
+                runSamples = 0;
+            }
+
+            return IsActive;
+        }
+    }
+}

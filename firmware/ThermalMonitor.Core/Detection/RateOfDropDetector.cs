@@ -1,0 +1,81 @@
+namespace ThermalMonitor.Core.Detection
+{
+    /// <summary>
+    /// Fast path for large holes: pressure drop over a sliding window of accepted samples compared
+    /// with a drop limit (DOMAIN.md §3.8: an MS-22-size hole falls ~45× faster than the thermal
+    /// cycle). The window is a preallocated ring; the threshold is precomputed in centi-kPa.
+    /// </summary>
+    public sealed class RateOfDropDetector
+    {
+        /// <summary>Longest window in samples (e.g. 120 s at 10 Hz); sizes the ring.</summary>
+        public const int WindowSamplesMax = 1200;
+
+        private readonly int[] pressureRingCentiKpa = new int[WindowSamplesMax + 1];
+        private readonly PersistentCondition condition = new PersistentCondition();
+        private int windowSamples = 1;
+        private int dropLimitCentiKpa;
+        private int newestIndex;
+        private int filledSamples;
+
+        /// <summary>Drop over the window on the last sample (0 until the window has filled).</summary>
+        public int DropCentiKpa { get; private set; }
+
+        public bool IsActive => condition.IsActive;
+
+        public void Configure(int windowSamples, int dropLimitCentiKpa, int raiseSamples, int clearSamples)
+        {
+            this.windowSamples = windowSamples < 1 ? 1 : (windowSamples > WindowSamplesMax ? WindowSamplesMax : windowSamples);
+            this.dropLimitCentiKpa = dropLimitCentiKpa;
+            condition.Configure(raiseSamples, clearSamples);
+            Reset();
+        }
+
+        /// <summary>Empties the window (after a gap or a sensor fault the old samples are no reference).</summary>
+        public void Reset()
+        {
+            filledSamples = 0;
+            newestIndex = 0;
+            DropCentiKpa = 0;
+            condition.Reset();
+        }
+
+        /// <summary>Forgets the window but keeps the alarm condition (a gap must not clear an alarm).</summary>
+        public void RestartWindow()
+        {
+            filledSamples = 0;
+            newestIndex = 0;
+            DropCentiKpa = 0;
+        }
+
+        public bool Update(int pressureCentiKpa)
+        {
+            newestIndex++;
+            if (newestIndex > WindowSamplesMax)
+            {
+                newestIndex = 0;
+            }
+
+            pressureRingCentiKpa[newestIndex] = pressureCentiKpa;
+            if (filledSamples <= windowSamples)
+            {
+                filledSamples++;
+            }
+
+            if (filledSamples <= windowSamples)
+            {
+                // Not enough history yet: no evidence either way, so the condition holds.
+                DropCentiKpa = 0;
+                return condition.IsActive;
+            }
+
+            int oldestIndex = newestIndex - windowSamples;
+            if (oldestIndex < 0)
+            {
+                oldestIndex += WindowSamplesMax + 1;
+            }
+
+            DropCentiKpa = pressureRingCentiKpa[oldestIndex] - pressureCentiKpa;
+            return condition.Update(DropCentiKpa > dropLimitCentiKpa);
+        }
+    }
+}

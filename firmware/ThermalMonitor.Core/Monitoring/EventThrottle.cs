@@ -1,0 +1,52 @@
+using ThermalMonitor.Core.Alarms;
+
+namespace ThermalMonitor.Core.Monitoring
+{
+    /// <summary>
+    /// Per-event-id throttle (F Prime event throttles): at most N events of a throttled id per
+    /// window of sample time; the rest are counted in <see cref="SuppressedTotal"/>, never silent.
+    /// </summary>
+    public sealed class EventThrottle
+    {
+        private readonly long[] windowStartMs;
+        private readonly int[] countInWindow;
+        private readonly bool[] windowOpen;
+
+        public EventThrottle()
+        {
+            int ids = MonitorDictionary.EventIdMax + 1;
+            windowStartMs = new long[ids];
+            countInWindow = new int[ids];
+            windowOpen = new bool[ids];
+        }
+
+        public int SuppressedTotal { get; private set; }
+
+        /// <summary>True if an event of this id may be emitted now.</summary>
+        public bool Allow(EventId id, long timeMs)
+        {
+            int limit = MonitorDictionary.EventThrottle(id);
+            if (limit == 0)
+            {
+                return true;
+            }
+
+            int index = (int)id;
+            if (!windowOpen[index] || timeMs - windowStartMs[index] >= MonitorDictionary.ThrottleWindowMs || timeMs < windowStartMs[index])
+            {
+                windowOpen[index] = true;
+                windowStartMs[index] = timeMs;
+                countInWindow[index] = 0;
+            }
+
+            if (countInWindow[index] >= limit)
+            {
+                SuppressedTotal++;
+                return false;
+            }
+
+            countInWindow[index]++;
+            return true;
+        }
+    }
+}
