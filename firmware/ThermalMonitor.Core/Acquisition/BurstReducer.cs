@@ -11,8 +11,9 @@ namespace ThermalMonitor.Core.Acquisition
     /// <remarks>
     /// Outputs (valid after <see cref="Reduce"/> returns true):
     /// <list type="bullet">
-    /// <item><see cref="CountsQ4"/>: trimmed mean in Q4 counts (counts · 16, range 0..65520),
-    /// rounded half up. Four fractional bits keep the resolution oversampling buys.</item>
+    /// <item><see cref="CountsQ8"/>: trimmed mean in Q8 counts (counts · 256, range 0..1048320),
+    /// rounded half away from zero. Eight fractional bits keep the resolution oversampling buys and
+    /// keep quantisation far below the noise (the fixed-point pipeline tracks its double reference).</item>
     /// <item><see cref="SpreadCounts"/>: max − min of the kept reads (feeds the noisy check).</item>
     /// <item><see cref="RejectedCount"/>: reads further than the outlier band from the burst
     /// median — how many reads the burst would have lost to outliers (telemetry).</item>
@@ -22,7 +23,7 @@ namespace ThermalMonitor.Core.Acquisition
     {
         private readonly int[] sortedCounts = new int[Channels.BurstLengthMax];
 
-        public int CountsQ4 { get; private set; }
+        public int CountsQ8 { get; private set; }
 
         public int SpreadCounts { get; private set; }
 
@@ -68,7 +69,7 @@ namespace ThermalMonitor.Core.Acquisition
                 sumCounts += sortedCounts[i];
             }
 
-            CountsQ4 = (int)FixedMath.DivRound((long)sumCounts * 16, keptCount);
+            CountsQ8 = (int)FixedMath.DivRound((long)sumCounts * 256, keptCount);
             SpreadCounts = sortedCounts[keptLast] - sortedCounts[keptFirst];
 
             // Median of an even burst: the lower middle; only used to count outliers.

@@ -75,7 +75,7 @@ namespace ThermalMonitor.Core.Alarms
             }
         }
 
-        /// <summary>The reading that went with the raise (centi-kPa, milli-°C, or the channel's value).</summary>
+        /// <summary>The reading that went with the raise (Pa, milli-°C, or the channel's value).</summary>
         public int Value(AlarmSlot slot) => values[(int)slot];
 
         /// <summary>

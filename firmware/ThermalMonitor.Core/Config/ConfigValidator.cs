@@ -16,10 +16,10 @@ namespace ThermalMonitor.Core.Config
     public static class ConfigValidator
     {
         /// <summary>Thermal-model EWMA shift bounds (overflow budget in ThermalModel).</summary>
-        public const int ModelShiftMin = 4;
+        public const int ModelShiftMin = 8;
         public const int ModelShiftMax = 20;
 
-        /// <summary>CUSUM threshold bound: 2H in Q8 must stay far inside a long and H fit an int of centi-kPa.</summary>
+        /// <summary>CUSUM threshold bound: 2H in Q8 must stay far inside a long and H fit an int of Pa.</summary>
         private const long CusumThresholdMaxQ8 = (long)int.MaxValue << 8;
 
         /// <summary>Returns true and fills <paramref name="derived"/> when the configuration is usable.</summary>
@@ -59,9 +59,9 @@ namespace ThermalMonitor.Core.Config
             RequireLess(config, errors, ParamId.PressureLiveMinPpm, 1, ParamId.PressureLiveMaxPpm, "live band must not be empty");
             RequireLess(config, errors, ParamId.SupplyLiveMinPpm, 1, ParamId.SupplyLiveMaxPpm, "live band must not be empty");
             RequireLess(config, errors, ParamId.TempLiveMinPpm, 1, ParamId.TempLiveMaxPpm, "live band must not be empty");
-            RequireLess(config, errors, ParamId.RedLowCentiKpa, 1, ParamId.YellowLowCentiKpa, "the red limit must be below the yellow limit");
+            RequireLess(config, errors, ParamId.RedLowPa, 1, ParamId.YellowLowPa, "the red limit must be below the yellow limit");
             RequireLess(config, errors, ParamId.TempYellowHighMilliC, 1, ParamId.TempRedHighMilliC, "the yellow limit must be below the red limit");
-            RequireLess(config, errors, ParamId.CusumShiftCentiKpa, 1, ParamId.CusumClipCentiKpa, "a clip at or below the shift stops the statistic from ever growing");
+            RequireLess(config, errors, ParamId.CusumShiftPa, 1, ParamId.CusumClipPa, "a clip at or below the shift stops the statistic from ever growing");
             if ((long)config.Get(ParamId.PressureZeroPpm) + config.Get(ParamId.PressureSpanPpm) > VoltageDivider.PpmOne)
             {
                 errors.Add(ParameterTable.Info(ParamId.PressureSpanPpm).Name, "zero + span must not exceed 1000000 ppm of supply, got " + ((long)config.Get(ParamId.PressureZeroPpm) + config.Get(ParamId.PressureSpanPpm)).ToString());
@@ -119,9 +119,9 @@ namespace ThermalMonitor.Core.Config
 
             DeriveChannelLimits(config, periodMs, derived);
 
-            derived.RedLowCentiKpa = config.Get(ParamId.RedLowCentiKpa);
-            derived.YellowLowCentiKpa = config.Get(ParamId.YellowLowCentiKpa);
-            derived.LowLimitHysteresisCentiKpa = config.Get(ParamId.LowLimitHysteresisCentiKpa);
+            derived.RedLowPa = config.Get(ParamId.RedLowPa);
+            derived.YellowLowPa = config.Get(ParamId.YellowLowPa);
+            derived.LowLimitHysteresisPa = config.Get(ParamId.LowLimitHysteresisPa);
             derived.TempYellowHighMilliC = config.Get(ParamId.TempYellowHighMilliC);
             derived.TempRedHighMilliC = config.Get(ParamId.TempRedHighMilliC);
             derived.TempLimitHysteresisMilliC = config.Get(ParamId.TempLimitHysteresisMilliC);
@@ -138,8 +138,8 @@ namespace ThermalMonitor.Core.Config
             derived.RateWindowSamples = rateWindowSamples;
 
             // The limit applies to the window's real length (a whole number of samples).
-            long dropLimit = FixedMath.DivRound((long)config.Get(ParamId.RateLimitCentiKpaPerS) * rateWindowSamples * periodMs, 1000);
-            derived.RateDropLimitCentiKpa = FixedMath.SaturateToInt(dropLimit);
+            long dropLimit = FixedMath.DivRound((long)config.Get(ParamId.RateLimitPaPerS) * rateWindowSamples * periodMs, 1000);
+            derived.RateDropLimitPa = FixedMath.SaturateToInt(dropLimit);
 
             DeriveModel(config, errors, periodMs, derived);
             DeriveCusum(config, errors, periodMs, derived);
@@ -153,11 +153,11 @@ namespace ThermalMonitor.Core.Config
             int noisyMax = config.Get(ParamId.NoisySpreadMaxCounts);
             int noisyRecover = (int)FixedMath.DivRound((long)noisyMax * config.Get(ParamId.NoisyRecoverPercent), 100);
             int hysteresis = config.Get(ParamId.BandHysteresisPpm);
-            int stuckTolerance = config.Get(ParamId.StuckToleranceCountsQ4);
+            int stuckTolerance = config.Get(ParamId.StuckToleranceCountsQ8);
 
             // Pressure: an open signal wire is pulled to 0 V by the divider; a short goes to the rail.
             SetLimits(derived.PressureLimits, config.Get(ParamId.PressureLiveMinPpm), config.Get(ParamId.PressureLiveMaxPpm), FaultReason.Open, FaultReason.Short,
-                PerSample(config.Get(ParamId.PressureSlewMaxCentiKpaPerS), periodMs), hysteresis, stuckWindow, stuckTolerance, noisyMax, noisyRecover, faultPersist, recover);
+                PerSample(config.Get(ParamId.PressureSlewMaxPaPerS), periodMs), hysteresis, stuckWindow, stuckTolerance, noisyMax, noisyRecover, faultPersist, recover);
 
             // NTC to ground: an open NTC pulls the node up to the rail, a shorted one to 0 V.
             SetLimits(derived.TempLimits, config.Get(ParamId.TempLiveMinPpm), config.Get(ParamId.TempLiveMaxPpm), FaultReason.Short, FaultReason.Open,
@@ -177,7 +177,7 @@ namespace ThermalMonitor.Core.Config
             limits.SlewMaxPerSample = slewPerSample;
             limits.BandHysteresisPpm = hysteresisPpm;
             limits.StuckWindowSamples = stuckWindowSamples;
-            limits.StuckToleranceCountsQ4 = stuckToleranceQ4;
+            limits.StuckToleranceCountsQ8 = stuckToleranceQ4;
             limits.NoisySpreadMaxCounts = noisyMax;
             limits.NoisyRecoverSpreadCounts = noisyRecover;
             limits.FaultPersistSamples = faultPersist;
@@ -197,7 +197,7 @@ namespace ThermalMonitor.Core.Config
             derived.ModelWarmupSamples = FixedMath.SaturateToInt((long)config.Get(ParamId.ModelWarmupS) * 1000 / periodMs);
             long swing = config.Get(ParamId.ModelTempSwingMinMilliC);
             derived.ModelTempVarianceMinMilliC2 = swing * swing;
-            derived.ModelPressureMinCentiKpa = config.Get(ParamId.ModelPressureMinCentiKpa);
+            derived.ModelPressureMinPa = config.Get(ParamId.ModelPressureMinPa);
         }
 
         private static void DeriveCusum(MonitorConfig config, ConfigErrors errors, int periodMs, DerivedSettings derived)
@@ -210,14 +210,14 @@ namespace ThermalMonitor.Core.Config
             }
 
             long lnArlQ16 = FixedLog.LnOfIntegerQ16(arlSamples);
-            long sigma = config.Get(ParamId.ResidualSigmaCentiKpa);
-            long shift = config.Get(ParamId.CusumShiftCentiKpa);
+            long sigma = config.Get(ParamId.ResidualSigmaPa);
+            long shift = config.Get(ParamId.CusumShiftPa);
 
             // H = h·σ²/δ: (ln ARL0 in Q16)·σ² / (δ·256) is H in Q8. σ ≤ 1e6 keeps the product < 2^63.
             long thresholdQ8 = FixedMath.DivRound(lnArlQ16 * sigma * sigma, shift * 256);
             if (thresholdQ8 > CusumThresholdMaxQ8)
             {
-                errors.Add(ParameterTable.Info(ParamId.ResidualSigmaCentiKpa).Name, "gives a CUSUM threshold beyond 2^31 centi-kPa; lower it or raise cusumShiftCentiKpa");
+                errors.Add(ParameterTable.Info(ParamId.ResidualSigmaPa).Name, "gives a CUSUM threshold beyond 2^31 Pa; lower it or raise cusumShiftPa");
             }
 
             derived.FalseAlarmIntervalSamples = arlSamples;
@@ -225,7 +225,7 @@ namespace ThermalMonitor.Core.Config
             derived.CusumReferenceQ8 = shift * 128;
             derived.CusumThresholdQ8 = thresholdQ8;
             derived.CusumClearPercent = config.Get(ParamId.CusumClearPercent);
-            derived.CusumClipCentiKpa = config.Get(ParamId.CusumClipCentiKpa);
+            derived.CusumClipPa = config.Get(ParamId.CusumClipPa);
             derived.CusumPersistSamples = SamplesAtLeastOne(config.Get(ParamId.CusumPersistMs), periodMs);
             derived.LearnFreezePermille = config.Get(ParamId.LearnFreezePercent) * 10;
         }

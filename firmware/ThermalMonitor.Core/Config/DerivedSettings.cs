@@ -23,9 +23,9 @@ namespace ThermalMonitor.Core.Config
         public readonly ChannelLimits SupplyLimits = new ChannelLimits();
         public bool SupplyChannelEnabled;
 
-        public int RedLowCentiKpa;
-        public int YellowLowCentiKpa;
-        public int LowLimitHysteresisCentiKpa;
+        public int RedLowPa;
+        public int YellowLowPa;
+        public int LowLimitHysteresisPa;
         public int TempYellowHighMilliC;
         public int TempRedHighMilliC;
         public int TempLimitHysteresisMilliC;
@@ -33,14 +33,14 @@ namespace ThermalMonitor.Core.Config
         public int ClearPersistSamples;
 
         public int RateWindowSamples;
-        public int RateDropLimitCentiKpa;
+        public int RateDropLimitPa;
         public int FastPersistSamples;
 
         /// <summary>EWMA time constant of the thermal model = 2^ModelShift samples.</summary>
         public int ModelShift;
         public int ModelWarmupSamples;
         public long ModelTempVarianceMinMilliC2;
-        public int ModelPressureMinCentiKpa;
+        public int ModelPressureMinPa;
 
         /// <summary>Configured false-alarm interval in samples (the CUSUM's ARL0).</summary>
         public long FalseAlarmIntervalSamples;
@@ -48,13 +48,13 @@ namespace ThermalMonitor.Core.Config
         /// <summary>h = ln(ARL0) in Q16 (the threshold in log-likelihood units).</summary>
         public long LnFalseAlarmIntervalQ16;
 
-        /// <summary>k = δ/2 in Q8 centi-kPa.</summary>
+        /// <summary>k = δ/2 in Q8 Pa.</summary>
         public long CusumReferenceQ8;
 
-        /// <summary>H = h·σ²/δ in Q8 centi-kPa.</summary>
+        /// <summary>H = h·σ²/δ in Q8 Pa.</summary>
         public long CusumThresholdQ8;
         public int CusumClearPercent;
-        public int CusumClipCentiKpa;
+        public int CusumClipPa;
         public int CusumPersistSamples;
         public int LearnFreezePermille;
     }

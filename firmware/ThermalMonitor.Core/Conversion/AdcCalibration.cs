@@ -8,15 +8,15 @@ namespace ThermalMonitor.Core.Conversion
     /// compressed top above ≈2.45 V, DOMAIN.md §4.3). Outside the knots the end segments extend.
     /// </summary>
     /// <remarks>
-    /// Segment slopes are precomputed at configuration time in Q20 microvolts per Q4 count, so a
-    /// conversion is one multiply and shift: |ΔcountsQ4| ≤ 65520 and slope ≤ 2^31 keep the product
-    /// below 2^47. Output rounded half up, saturated to the int range.
+    /// Segment slopes are precomputed at configuration time in Q20 microvolts per Q8 count, so a
+    /// conversion is one multiply and shift: |ΔcountsQ8| ≤ 2^20 and slope ≤ 2^31 keep the product
+    /// below 2^51. Output rounded half up, saturated to the int range.
     /// </remarks>
     public sealed class AdcCalibration
     {
         public const int KnotCountMax = 8;
 
-        private readonly int[] knotCountsQ4 = new int[KnotCountMax];
+        private readonly int[] knotCountsQ8 = new int[KnotCountMax];
         private readonly int[] knotMicrovolts = new int[KnotCountMax];
         private readonly long[] segmentSlopeQ20 = new long[KnotCountMax];
         private int knotCount;
@@ -43,15 +43,15 @@ namespace ThermalMonitor.Core.Conversion
 
             for (int i = 0; i < count; i++)
             {
-                knotCountsQ4[i] = countsKnots[i] * 16;
+                knotCountsQ8[i] = countsKnots[i] * 256;
                 knotMicrovolts[i] = microvoltsKnots[i];
             }
 
             for (int i = 0; i < count - 1; i++)
             {
                 long riseMicrovolts = (long)knotMicrovolts[i + 1] - knotMicrovolts[i];
-                long runCountsQ4 = (long)knotCountsQ4[i + 1] - knotCountsQ4[i];
-                segmentSlopeQ20[i] = FixedMath.DivRound(riseMicrovolts << 20, runCountsQ4);
+                long runCountsQ8 = (long)knotCountsQ8[i + 1] - knotCountsQ8[i];
+                segmentSlopeQ20[i] = FixedMath.DivRound(riseMicrovolts << 20, runCountsQ8);
             }
 
             knotCount = count;
@@ -60,18 +60,18 @@ namespace ThermalMonitor.Core.Conversion
 
         public int KnotCount => knotCount;
 
-        /// <summary>Pin voltage in µV for a reduced reading in Q4 counts.</summary>
-        public int ToMicrovolts(int countsQ4)
+        /// <summary>Pin voltage in µV for a reduced reading in Q8 counts.</summary>
+        public int ToMicrovolts(int countsQ8)
         {
             // Segment search is bounded by the knot count (≤ 8).
             int segment = 0;
-            while (segment < knotCount - 2 && countsQ4 >= knotCountsQ4[segment + 1])
+            while (segment < knotCount - 2 && countsQ8 >= knotCountsQ8[segment + 1])
             {
                 segment++;
             }
 
-            long offsetQ4 = (long)countsQ4 - knotCountsQ4[segment];
-            long microvolts = knotMicrovolts[segment] + FixedMath.ShiftRound(offsetQ4 * segmentSlopeQ20[segment], 20);
+            long offsetQ8 = (long)countsQ8 - knotCountsQ8[segment];
+            long microvolts = knotMicrovolts[segment] + FixedMath.ShiftRound(offsetQ8 * segmentSlopeQ20[segment], 20);
             return FixedMath.SaturateToInt(microvolts);
         }
     }

@@ -7,29 +7,40 @@ namespace ThermalMonitor.Core.Conversion
     /// supply; DOMAIN.md §4.2) by table lookup: no logarithm, no float in the sampling path.
     /// </summary>
     /// <remarks>
-    /// The table holds temperature in milli-°C at 257 evenly spaced divider ratios
-    /// x = V_pin / V_supply (index = ratioQ16 &gt;&gt; 8); lookup interpolates linearly on the low 8 bits,
-    /// rounding half up. It is built once at configuration time with the integer logarithm
-    /// <see cref="FixedLog.LnQ16"/>, so host and ESP32 build identical tables. Entries are clamped
-    /// to [<see cref="TempMinMilliC"/>, <see cref="TempMaxMilliC"/>]; ratios near 0 and 1 (short /
-    /// open) are caught by the validator's live band before their temperatures matter.
+    /// The table is indexed by the divider ratio x = V_pin / V_supply taken in Q20 (3 µV steps at
+    /// 3.3 V): 513 knots at x = i/512 hold the temperature in micro-°C, and each of the 512 segments
+    /// also holds its bulge — twice the curve's distance above the chord at the segment midpoint.
+    /// Lookup is quadratic through knot, midpoint and knot:
+    /// T = T_i + (T_i+1 − T_i)·f + bulge_i·2f(1 − f), f = low 11 bits / 2048, then rounded to milli-°C
+    /// (half away from zero). Micro-°C inside keeps knot rounding out of the result.
+    /// A plain chord would always err to one side of the convex curve, a slow systematic wiggle
+    /// the leak statistic would integrate; the quadratic keeps the error against the exact curve
+    /// within the output's own ±0.5 milli-°C rounding from −20 to +100 °C.
+    /// The table is built once at configuration time with the integer logarithm
+    /// (<see cref="FixedLog.LnQ30"/>), so host and ESP32 build identical tables. Temperatures are
+    /// clamped to [<see cref="TempMinMilliC"/>, <see cref="TempMaxMilliC"/>]; ratios near 0 and 1
+    /// (short / open) are caught by the validator's live band before their temperatures matter.
     /// </remarks>
     public sealed class NtcThermistorTable
     {
-        public const int TableSize = 257;
+        public const int SegmentCount = 512;
         public const int TempMinMilliC = -100000;
         public const int TempMaxMilliC = 250000;
+
+        private const int RatioBits = 20;
+        private const int SegmentBits = 11; // 2^20 / 512 segments
+        private const long RatioOneQ20 = 1L << RatioBits;
 
         /// <summary>0 °C in milli-kelvin.</summary>
         private const long ZeroCelsiusMilliK = 273150;
 
-        /// <summary>25 °C in milli-kelvin: the beta model's reference point.</summary>
-        private const long T25MilliK = 298150;
+        /// <summary>Ratio endpoints are nudged inwards by half a segment: x = 0 and x = 1 are singular.</summary>
+        private const long RatioEdgeQ20 = 1L << (SegmentBits - 1);
 
-        /// <summary>Ratio endpoints are nudged half a step inwards: x = 0 and x = 1 are singular.</summary>
-        private const int RatioEdgeQ16 = 128;
+        private const int MicroPerMilli = 1000;
 
-        private readonly int[] tempAtRatioMilliC = new int[TableSize];
+        private readonly int[] knotTempMicroC = new int[SegmentCount + 1];
+        private readonly int[] segmentBulgeMicroC = new int[SegmentCount];
         private int supplyMicrovolts;
 
         public int SupplyMicrovolts => supplyMicrovolts;
@@ -45,71 +56,91 @@ namespace ThermalMonitor.Core.Conversion
                 return false;
             }
 
-            for (int i = 0; i < TableSize; i++)
+            for (int i = 0; i <= SegmentCount; i++)
             {
-                long ratioQ16 = FixedMath.Clamp((long)i << 8, RatioEdgeQ16, 65536 - RatioEdgeQ16);
+                knotTempMicroC[i] = TempAtRatioMicroC((long)i << SegmentBits, model, seriesOhm, r25Ohm, betaK, shAPico, shBPico, shCPico);
+            }
 
-                // R_ntc = R_series · x / (1 − x), in Q16 ohms (≤ 2^31 · 2^16 · 512 fits).
-                long resistanceQ16 = FixedMath.DivRound((long)seriesOhm * ratioQ16 << 16, 65536 - ratioQ16);
-                long tempMilliK = model == NtcModel.Beta
-                    ? BetaTempMilliK(resistanceQ16, r25Ohm, betaK)
-                    : SteinhartHartTempMilliK(resistanceQ16, shAPico, shBPico, shCPico);
-                tempAtRatioMilliC[i] = (int)FixedMath.Clamp(tempMilliK - ZeroCelsiusMilliK, TempMinMilliC, TempMaxMilliC);
+            for (int i = 0; i < SegmentCount; i++)
+            {
+                int midMicroC = TempAtRatioMicroC(((long)i << SegmentBits) + RatioEdgeQ20, model, seriesOhm, r25Ohm, betaK, shAPico, shBPico, shCPico);
+                segmentBulgeMicroC[i] = (2 * midMicroC) - knotTempMicroC[i] - knotTempMicroC[i + 1];
             }
 
             this.supplyMicrovolts = supplyMicrovolts;
             return true;
         }
 
-        /// <summary>Divider ratio V_pin/V_supply in Q16 (0..65535), saturated.</summary>
-        public int RatioQ16(int pinMicrovolts)
+        /// <summary>Divider ratio V_pin/V_supply in Q20 (0..2^20 − 1), saturated.</summary>
+        public int RatioQ20(int pinMicrovolts)
         {
-            long ratioQ16 = FixedMath.DivRound((long)pinMicrovolts << 16, supplyMicrovolts);
-            return (int)FixedMath.Clamp(ratioQ16, 0, 65535);
+            long ratioQ20 = FixedMath.DivRound((long)pinMicrovolts << RatioBits, supplyMicrovolts);
+            return (int)FixedMath.Clamp(ratioQ20, 0, RatioOneQ20 - 1);
         }
 
-        /// <summary>Temperature in milli-°C for a divider ratio in Q16.</summary>
-        public int TempMilliC(int ratioQ16)
+        /// <summary>Temperature in milli-°C for a divider ratio in Q20.</summary>
+        public int TempMilliC(int ratioQ20)
         {
-            int index = ratioQ16 >> 8;
-            int fraction = ratioQ16 & 0xFF;
-            int low = tempAtRatioMilliC[index];
-            int high = tempAtRatioMilliC[index + 1];
-            return low + (int)FixedMath.ShiftRound((long)(high - low) * fraction, 8);
+            int segment = ratioQ20 >> SegmentBits;
+            long fraction = ratioQ20 & ((1 << SegmentBits) - 1);
+            long low = knotTempMicroC[segment];
+            long rise = knotTempMicroC[segment + 1] - low;
+            long linear = FixedMath.ShiftRound(rise * fraction, SegmentBits);
+            long bulge = FixedMath.ShiftRound(segmentBulgeMicroC[segment] * fraction * ((1L << SegmentBits) - fraction), (2 * SegmentBits) - 1);
+            long tempMilliC = FixedMath.DivRound(low + linear + bulge, MicroPerMilli);
+            return (int)FixedMath.Clamp(tempMilliC, TempMinMilliC, TempMaxMilliC);
         }
 
-        /// <summary>Table entry (for tests and the dictionary export).</summary>
-        public int EntryMilliC(int index) => tempAtRatioMilliC[index];
+        /// <summary>Knot temperature in micro-°C (tests and the dictionary export).</summary>
+        public int KnotMicroC(int index) => knotTempMicroC[index];
 
-        /// <summary>T = B·T25 / (B + ln(R/R25)·T25), scaled by 65536·1000 to stay in integers.</summary>
-        private static long BetaTempMilliK(long resistanceQ16, int r25Ohm, int betaK)
+        private static int TempAtRatioMicroC(long ratioQ20, NtcModel model, int seriesOhm, int r25Ohm, int betaK, int shAPico, int shBPico, int shCPico)
         {
-            long lnRatioQ16 = FixedLog.LnQ16(FixedMath.DivRound(resistanceQ16, r25Ohm));
-            long numerator = betaK * T25MilliK * 65536L * 1000L;
-            long denominator = (betaK * 65536L * 1000L) + (lnRatioQ16 * T25MilliK);
-            if (denominator <= 0)
+            long x = FixedMath.Clamp(ratioQ20, RatioEdgeQ20, RatioOneQ20 - RatioEdgeQ20);
+
+            // R_ntc = R_series · x / (1 − x), in Q16 ohms (≤ 1e7 · 2^20 · 2^16 / 1 fits).
+            long resistanceQ16 = FixedMath.DivRound(((long)seriesOhm * x) << 16, RatioOneQ20 - x);
+            long tempMicroK = model == NtcModel.Beta
+                ? BetaTempMicroK(resistanceQ16, r25Ohm, betaK)
+                : SteinhartHartTempMicroK(resistanceQ16, shAPico, shBPico, shCPico);
+            long tempMicroC = tempMicroK - (ZeroCelsiusMilliK * MicroPerMilli);
+            return (int)FixedMath.Clamp(tempMicroC, (long)TempMinMilliC * MicroPerMilli, (long)TempMaxMilliC * MicroPerMilli);
+        }
+
+        /// <summary>
+        /// 1/T = 1/T25 + ln(R/R25)/B, carried in Q40 per kelvin (≈ 3.7e9 at 298 K, one part in
+        /// 10^9) so the micro-kelvin result keeps its precision.
+        /// </summary>
+        private static long BetaTempMicroK(long resistanceQ16, int r25Ohm, int betaK)
+        {
+            // ln R − ln R25 rather than ln(R/R25): a Q16 ratio of a small resistance would keep
+            // only a few digits (a milli-degree at the hot end).
+            long lnRatioQ30 = FixedLog.LnQ30(resistanceQ16) - FixedLog.LnQ30((long)r25Ohm << 16);
+            long inverseT25Q40 = FixedMath.DivRound((1L << 40) * 100, 29815); // T25 = 298.15 K
+            long inverseTempQ40 = inverseT25Q40 + FixedMath.DivRound(lnRatioQ30 << 10, betaK);
+            if (inverseTempQ40 <= 0)
             {
-                return TempMaxMilliC + ZeroCelsiusMilliK; // R → 0: hotter than anything the table holds
+                return ((long)TempMaxMilliC + ZeroCelsiusMilliK) * MicroPerMilli; // R → 0: hotter than the table holds
             }
 
-            return FixedMath.DivRound(numerator, denominator);
+            return FixedMath.DivRound(1000000L << 40, inverseTempQ40);
         }
 
-        /// <summary>1/T = A + B·L + C·L^3 with L = ln(R/ohm); coefficients in 1e-12 K^-1.</summary>
-        private static long SteinhartHartTempMilliK(long resistanceQ16, int shAPico, int shBPico, int shCPico)
+        /// <summary>1/T = A + B·L + C·L^3 with L = ln(R/ohm) in Q20; coefficients in 1e-12 K^-1.</summary>
+        private static long SteinhartHartTempMicroK(long resistanceQ16, int shAPico, int shBPico, int shCPico)
         {
-            long lnQ16 = FixedLog.LnQ16(resistanceQ16);
-            long lnCubedQ16 = (((lnQ16 * lnQ16) >> 16) * lnQ16) >> 16;
+            long lnQ20 = FixedMath.DivRound(FixedLog.LnQ30(resistanceQ16), 1L << 10);
+            long lnCubedQ20 = FixedMath.ShiftRound(FixedMath.ShiftRound(lnQ20 * lnQ20, 20) * lnQ20, 20);
             long inverseTempPico = shAPico
-                + FixedMath.ShiftRound(shBPico * lnQ16, 16)
-                + FixedMath.ShiftRound(shCPico * lnCubedQ16, 16);
+                + FixedMath.ShiftRound(shBPico * lnQ20, 20)
+                + FixedMath.ShiftRound(shCPico * lnCubedQ20, 20);
             if (inverseTempPico <= 0)
             {
-                return TempMaxMilliC + ZeroCelsiusMilliK;
+                return ((long)TempMaxMilliC + ZeroCelsiusMilliK) * MicroPerMilli;
             }
 
-            // T[mK] = 1e15 / (1/T in 1e-12 K^-1).
-            return FixedMath.DivRound(1000000000000000L, inverseTempPico);
+            // T[µK] = 1e18 / (1/T in 1e-12 K^-1).
+            return FixedMath.DivRound(1000000000000000000L, inverseTempPico);
         }
     }
 }

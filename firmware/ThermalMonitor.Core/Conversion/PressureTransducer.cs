@@ -9,8 +9,8 @@ namespace ThermalMonitor.Core.Conversion
     /// </summary>
     /// <remarks>
     /// Fixed point: the output ratio V_out/V_supply is kept in parts per billion (≤ ~1.2e9) so the
-    /// final scaling to centi-kPa rounds once: |ratioPpb · fullScale| ≤ 2^31 · 2^31 fits a long.
-    /// pressureCentiKpa = offset + (ratioPpb − zeroPpb) · fullScaleCentiKpa / spanPpb, rounded half
+    /// final scaling to Pa rounds once: |ratioPpb · fullScale| ≤ 2^31 · 2^31 fits a long.
+    /// pressurePa = offset + (ratioPpb − zeroPpb) · fullScalePa / spanPpb, rounded half
     /// away from zero, saturated to the int range.
     /// </remarks>
     public sealed class PressureTransducer
@@ -20,16 +20,16 @@ namespace ThermalMonitor.Core.Conversion
         private int dividerRatioPpm;
         private long zeroPpb;
         private long spanPpb;
-        private int fullScaleCentiKpa;
-        private int zeroOffsetCentiKpa;
+        private int fullScalePa;
+        private int zeroOffsetPa;
 
-        public void Configure(int dividerRatioPpm, int zeroPpm, int spanPpm, int fullScaleCentiKpa, int zeroOffsetCentiKpa)
+        public void Configure(int dividerRatioPpm, int zeroPpm, int spanPpm, int fullScalePa, int zeroOffsetPa)
         {
             this.dividerRatioPpm = dividerRatioPpm;
             zeroPpb = zeroPpm * PpbPerPpm;
             spanPpb = spanPpm * PpbPerPpm;
-            this.fullScaleCentiKpa = fullScaleCentiKpa;
-            this.zeroOffsetCentiKpa = zeroOffsetCentiKpa;
+            this.fullScalePa = fullScalePa;
+            this.zeroOffsetPa = zeroOffsetPa;
         }
 
         /// <summary>Output/supply ratio in ppb for a pin voltage and a supply voltage (both µV).</summary>
@@ -39,11 +39,11 @@ namespace ThermalMonitor.Core.Conversion
             return FixedMath.DivRound((long)outputMicrovolts * 1000000000L, supplyMicrovolts);
         }
 
-        /// <summary>Pressure in centi-kPa (10 Pa) for an output ratio in ppb.</summary>
-        public int PressureCentiKpa(long outputRatioPpb)
+        /// <summary>Pressure in Pa for an output ratio in ppb.</summary>
+        public int PressurePa(long outputRatioPpb)
         {
-            long scaled = FixedMath.DivRound((outputRatioPpb - zeroPpb) * fullScaleCentiKpa, spanPpb);
-            return FixedMath.SaturateToInt(zeroOffsetCentiKpa + scaled);
+            long scaled = FixedMath.DivRound((outputRatioPpb - zeroPpb) * fullScalePa, spanPpb);
+            return FixedMath.SaturateToInt(zeroOffsetPa + scaled);
         }
     }
 }

@@ -5,22 +5,28 @@ namespace ThermalMonitor.Core.Detection
     /// <summary>
     /// Page's one-sided CUSUM for a downward shift of the pressure residual (DOMAIN.md §5.2), in
     /// the integer form S = max(0, S + (−r − k)) with reference k = δ/2 and threshold
-    /// H = ln(ARL0) · σ² / δ (all centi-kPa), ARL0 = configured false-alarm interval in samples.
+    /// H = ln(ARL0) · σ² / δ (all Pa), ARL0 = configured false-alarm interval in samples.
     /// </summary>
     /// <remarks>
     /// Robustness: the residual is clipped to ±clip before use (a one-sample glitch adds at most
-    /// clip − k; Huber-style), S saturates at 2H so it forgets a transient quickly, and the alarm
-    /// needs S ≥ H for a persistence time and clears once S ≤ H · clear% for the clear time.
-    /// Fixed point: S, k, H in Q8 centi-kPa (×256); H ≤ 2^31 · 256 by validation.
+    /// clip − k; Huber-style), S saturates at 2H so it forgets a transient quickly, and the alarm is
+    /// confirmed with hysteresis: once S reaches H it is raised after the persistence time unless S
+    /// falls back to H · clear% first, and it clears once S has stayed at or below H · clear% for the
+    /// clear time. (Requiring S ≥ H on every sample of the persistence would restart the count on
+    /// every dip of a noisy statistic and make the raise time hypersensitive.)
+    /// Fixed point: S, k, H in Q8 Pa (×256); H ≤ 2^31 · 256 by validation.
     /// </remarks>
     public sealed class CusumDetector
     {
-        private readonly PersistentCondition condition = new PersistentCondition();
         private long referenceQ8;
         private long thresholdQ8;
         private long clearLevelQ8;
         private long statisticMaxQ8;
-        private int clipCentiKpa;
+        private int clipPa;
+        private int raiseSamples = 1;
+        private int clearSamples = 1;
+        private int pendingSamples;
+        private int clearingSamples;
 
         public long StatisticQ8 { get; private set; }
 
@@ -29,31 +35,53 @@ namespace ThermalMonitor.Core.Detection
         /// <summary>S/H in per-mille (telemetry and the learning freeze).</summary>
         public int StatisticPermille => thresholdQ8 <= 0 ? 0 : (int)FixedMath.DivRound(StatisticQ8 * 1000, thresholdQ8);
 
-        public bool IsActive => condition.IsActive;
+        public bool IsActive { get; private set; }
 
-        public void Configure(long referenceQ8, long thresholdQ8, int clearPercent, int clipCentiKpa, int raiseSamples, int clearSamples)
+        public void Configure(long referenceQ8, long thresholdQ8, int clearPercent, int clipPa, int raiseSamples, int clearSamples)
         {
             this.referenceQ8 = referenceQ8;
             this.thresholdQ8 = thresholdQ8;
             clearLevelQ8 = FixedMath.DivRound(thresholdQ8 * clearPercent, 100);
             statisticMaxQ8 = 2 * thresholdQ8;
-            this.clipCentiKpa = clipCentiKpa;
-            condition.Configure(raiseSamples, clearSamples);
+            this.clipPa = clipPa;
+            this.raiseSamples = raiseSamples < 1 ? 1 : raiseSamples;
+            this.clearSamples = clearSamples < 1 ? 1 : clearSamples;
             Reset();
         }
 
         public void Reset()
         {
             StatisticQ8 = 0;
-            condition.Reset();
+            IsActive = false;
+            pendingSamples = 0;
+            clearingSamples = 0;
         }
 
-        public bool Update(int residualCentiKpa)
+        public bool Update(int residualPa)
         {
-            long clippedQ8 = (long)FixedMath.Clamp(residualCentiKpa, -clipCentiKpa, clipCentiKpa) << 8;
+            long clippedQ8 = (long)FixedMath.Clamp(residualPa, -clipPa, clipPa) << 8;
             StatisticQ8 = FixedMath.Clamp(StatisticQ8 - clippedQ8 - referenceQ8, 0, statisticMaxQ8);
-            bool present = condition.IsActive ? StatisticQ8 > clearLevelQ8 : StatisticQ8 >= thresholdQ8;
-            return condition.Update(present);
+            if (IsActive)
+            {
+                clearingSamples = StatisticQ8 <= clearLevelQ8 ? clearingSamples + 1 : 0;
+                if (clearingSamples >= clearSamples)
+                {
+                    IsActive = false;
+                    clearingSamples = 0;
+                }
+
+                return IsActive;
+            }
+
+            bool confirming = pendingSamples > 0 ? StatisticQ8 > clearLevelQ8 : StatisticQ8 >= thresholdQ8;
+            pendingSamples = confirming ? pendingSamples + 1 : 0;
+            if (pendingSamples >= raiseSamples)
+            {
+                IsActive = true;
+                pendingSamples = 0;
+            }
+
+            return IsActive;
         }
     }
 }

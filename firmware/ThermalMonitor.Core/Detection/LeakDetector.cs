@@ -20,7 +20,7 @@ namespace ThermalMonitor.Core.Detection
         private readonly ThermalModel model = new ThermalModel();
         private readonly CusumDetector cusum = new CusumDetector();
 
-        private int modelPressureMinCentiKpa;
+        private int modelPressureMinPa;
         private int learnFreezePermille;
         private bool modelReadyReported;
 
@@ -43,9 +43,9 @@ namespace ThermalMonitor.Core.Detection
         public bool OvertempWarning => tempRedHigh.IsActive;
 
         /// <summary>Residual P − P̂ of the last sample that had both channels; valid when <see cref="HasResidual"/>.</summary>
-        public int ResidualCentiKpa { get; private set; }
+        public int ResidualPa { get; private set; }
 
-        public int PredictedCentiKpa { get; private set; }
+        public int PredictedPa { get; private set; }
 
         public bool HasResidual { get; private set; }
 
@@ -54,14 +54,14 @@ namespace ThermalMonitor.Core.Detection
 
         public void Configure(DerivedSettings derived)
         {
-            rateOfDrop.Configure(derived.RateWindowSamples, derived.RateDropLimitCentiKpa, derived.FastPersistSamples, derived.ClearPersistSamples);
-            redLow.Configure(derived.RedLowCentiKpa, derived.LowLimitHysteresisCentiKpa, true, derived.LimitPersistSamples, derived.ClearPersistSamples);
-            yellowLow.Configure(derived.YellowLowCentiKpa, derived.LowLimitHysteresisCentiKpa, true, derived.LimitPersistSamples, derived.ClearPersistSamples);
+            rateOfDrop.Configure(derived.RateWindowSamples, derived.RateDropLimitPa, derived.FastPersistSamples, derived.ClearPersistSamples);
+            redLow.Configure(derived.RedLowPa, derived.LowLimitHysteresisPa, true, derived.LimitPersistSamples, derived.ClearPersistSamples);
+            yellowLow.Configure(derived.YellowLowPa, derived.LowLimitHysteresisPa, true, derived.LimitPersistSamples, derived.ClearPersistSamples);
             tempYellowHigh.Configure(derived.TempYellowHighMilliC, derived.TempLimitHysteresisMilliC, false, derived.LimitPersistSamples, derived.ClearPersistSamples);
             tempRedHigh.Configure(derived.TempRedHighMilliC, derived.TempLimitHysteresisMilliC, false, derived.LimitPersistSamples, derived.ClearPersistSamples);
             model.Configure(derived.ModelShift, derived.ModelWarmupSamples, derived.ModelTempVarianceMinMilliC2);
-            cusum.Configure(derived.CusumReferenceQ8, derived.CusumThresholdQ8, derived.CusumClearPercent, derived.CusumClipCentiKpa, derived.CusumPersistSamples, derived.ClearPersistSamples);
-            modelPressureMinCentiKpa = derived.ModelPressureMinCentiKpa;
+            cusum.Configure(derived.CusumReferenceQ8, derived.CusumThresholdQ8, derived.CusumClearPercent, derived.CusumClipPa, derived.CusumPersistSamples, derived.ClearPersistSamples);
+            modelPressureMinPa = derived.ModelPressureMinPa;
             learnFreezePermille = derived.LearnFreezePermille;
             Reset();
         }
@@ -77,8 +77,8 @@ namespace ThermalMonitor.Core.Detection
             model.Reset();
             cusum.Reset();
             HasResidual = false;
-            ResidualCentiKpa = 0;
-            PredictedCentiKpa = 0;
+            ResidualPa = 0;
+            PredictedPa = 0;
             modelReadyReported = false;
             ModelJustBecameReady = false;
         }
@@ -90,7 +90,7 @@ namespace ThermalMonitor.Core.Detection
         /// One sample. <paramref name="pressureAccepted"/>/<paramref name="tempAccepted"/> say whether
         /// the validators passed this sample's value on each channel.
         /// </summary>
-        public void Update(bool pressureAccepted, int pressureCentiKpa, bool tempAccepted, int tempMilliC)
+        public void Update(bool pressureAccepted, int pressurePa, bool tempAccepted, int tempMilliC)
         {
             ModelJustBecameReady = false;
             HasResidual = false;
@@ -105,36 +105,36 @@ namespace ThermalMonitor.Core.Detection
                 return;
             }
 
-            rateOfDrop.Update(pressureCentiKpa);
-            redLow.Update(pressureCentiKpa);
-            yellowLow.Update(pressureCentiKpa);
+            rateOfDrop.Update(pressurePa);
+            redLow.Update(pressurePa);
+            yellowLow.Update(pressurePa);
             if (tempAccepted)
             {
-                UpdateSlowPath(pressureCentiKpa, tempMilliC);
+                UpdateSlowPath(pressurePa, tempMilliC);
             }
         }
 
-        private void UpdateSlowPath(int pressureCentiKpa, int tempMilliC)
+        private void UpdateSlowPath(int pressurePa, int tempMilliC)
         {
             if (model.HasPrediction)
             {
-                PredictedCentiKpa = model.PredictCentiKpa(tempMilliC);
-                ResidualCentiKpa = FixedMath.SubtractSaturated(pressureCentiKpa, PredictedCentiKpa);
+                PredictedPa = model.PredictPa(tempMilliC);
+                ResidualPa = FixedMath.SubtractSaturated(pressurePa, PredictedPa);
                 HasResidual = true;
                 if (model.IsReady)
                 {
-                    cusum.Update(ResidualCentiKpa);
+                    cusum.Update(ResidualPa);
                 }
             }
 
             // Learn only from samples that look nominal, so a leak is not absorbed into the model.
-            bool looksNominal = pressureCentiKpa >= modelPressureMinCentiKpa
+            bool looksNominal = pressurePa >= modelPressureMinPa
                 && !DepressurizationWarning
                 && !DepressurizationCaution
                 && cusum.StatisticPermille < learnFreezePermille;
             if (looksNominal)
             {
-                model.Learn(pressureCentiKpa, tempMilliC);
+                model.Learn(pressurePa, tempMilliC);
             }
 
             if (model.IsReady && !modelReadyReported)

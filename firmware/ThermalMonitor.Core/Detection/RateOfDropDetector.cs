@@ -3,29 +3,29 @@ namespace ThermalMonitor.Core.Detection
     /// <summary>
     /// Fast path for large holes: pressure drop over a sliding window of accepted samples compared
     /// with a drop limit (DOMAIN.md §3.8: an MS-22-size hole falls ~45× faster than the thermal
-    /// cycle). The window is a preallocated ring; the threshold is precomputed in centi-kPa.
+    /// cycle). The window is a preallocated ring; the threshold is precomputed in Pa.
     /// </summary>
     public sealed class RateOfDropDetector
     {
         /// <summary>Longest window in samples (e.g. 120 s at 10 Hz); sizes the ring.</summary>
         public const int WindowSamplesMax = 1200;
 
-        private readonly int[] pressureRingCentiKpa = new int[WindowSamplesMax + 1];
+        private readonly int[] pressureRingPa = new int[WindowSamplesMax + 1];
         private readonly PersistentCondition condition = new PersistentCondition();
         private int windowSamples = 1;
-        private int dropLimitCentiKpa;
+        private int dropLimitPa;
         private int newestIndex;
         private int filledSamples;
 
         /// <summary>Drop over the window on the last sample (0 until the window has filled).</summary>
-        public int DropCentiKpa { get; private set; }
+        public int DropPa { get; private set; }
 
         public bool IsActive => condition.IsActive;
 
-        public void Configure(int windowSamples, int dropLimitCentiKpa, int raiseSamples, int clearSamples)
+        public void Configure(int windowSamples, int dropLimitPa, int raiseSamples, int clearSamples)
         {
             this.windowSamples = windowSamples < 1 ? 1 : (windowSamples > WindowSamplesMax ? WindowSamplesMax : windowSamples);
-            this.dropLimitCentiKpa = dropLimitCentiKpa;
+            this.dropLimitPa = dropLimitPa;
             condition.Configure(raiseSamples, clearSamples);
             Reset();
         }
@@ -35,7 +35,7 @@ namespace ThermalMonitor.Core.Detection
         {
             filledSamples = 0;
             newestIndex = 0;
-            DropCentiKpa = 0;
+            DropPa = 0;
             condition.Reset();
         }
 
@@ -44,10 +44,10 @@ namespace ThermalMonitor.Core.Detection
         {
             filledSamples = 0;
             newestIndex = 0;
-            DropCentiKpa = 0;
+            DropPa = 0;
         }
 
-        public bool Update(int pressureCentiKpa)
+        public bool Update(int pressurePa)
         {
             newestIndex++;
             if (newestIndex > WindowSamplesMax)
@@ -55,7 +55,7 @@ namespace ThermalMonitor.Core.Detection
                 newestIndex = 0;
             }
 
-            pressureRingCentiKpa[newestIndex] = pressureCentiKpa;
+            pressureRingPa[newestIndex] = pressurePa;
             if (filledSamples <= windowSamples)
             {
                 filledSamples++;
@@ -64,7 +64,7 @@ namespace ThermalMonitor.Core.Detection
             if (filledSamples <= windowSamples)
             {
                 // Not enough history yet: no evidence either way, so the condition holds.
-                DropCentiKpa = 0;
+                DropPa = 0;
                 return condition.IsActive;
             }
 
@@ -74,8 +74,8 @@ namespace ThermalMonitor.Core.Detection
                 oldestIndex += WindowSamplesMax + 1;
             }
 
-            DropCentiKpa = pressureRingCentiKpa[oldestIndex] - pressureCentiKpa;
-            return condition.Update(DropCentiKpa > dropLimitCentiKpa);
+            DropPa = pressureRingPa[oldestIndex] - pressurePa;
+            return condition.Update(DropPa > dropLimitPa);
         }
     }
 }

@@ -10,15 +10,20 @@ namespace ThermalMonitor.Core.Detection
     /// Physics: the gas in the accumulator obeys P·V_g = const (isothermal, DOMAIN.md §3.3) and the
     /// gas volume shrinks linearly as the liquid expands, V_g = V_g0 + V_lost − β·V_L·(T − T0)
     /// (§3.4). So 1/P is linear in coolant temperature — and in lost volume. The model regresses
-    /// y = 2^36 / P on T with exponentially weighted moments (time constant 2^shift samples) and
-    /// predicts P̂ = 2^36 / (ȳ + slope·(T − T̄)); the residual P − P̂ is what a leak moves.
+    /// y = 2^40 / P on T with exponentially weighted moments (time constant 2^shift samples) and
+    /// predicts P̂ = 2^40 / (ȳ + slope·(T − T̄)); the residual P − P̂ is what a leak moves.
     ///
     /// Fixed point (all long):
     /// <list type="bullet">
-    /// <item>y: 2^36/P_centiKpa, P ≥ 5 kPa ⇒ y ≤ 1.4e7; at 250 kPa one centi-kPa is ≈ 110 units of y.</item>
-    /// <item>EWMA accumulators hold value · 2^shift: acc += x − round(acc / 2^shift). With the shift
-    /// capped at 20 (ConfigValidator): temperature mean ≤ 2e5 · 2^20, y mean ≤ 1.4e7 · 2^20,
-    /// variance ≤ (2e5)² · 2^20 ≈ 4.2e16, covariance ≤ 2e5 · 1.4e7 · 2^20 ≈ 2.9e18 &lt; 2^63.</item>
+    /// <item>y: 2^40/P_Pa, P ≥ 30 kPa (the smallest modelPressureMinPa) ⇒ y ≤ 3.7e7; at 250 kPa one Pa
+    /// is ≈ 17.6 units of y.</item>
+    /// <item>Mean accumulators hold mean · 2^(shift+8): acc += x·2^8 − round(acc / 2^shift). The 8
+    /// extra bits matter: rounding in mean units would let T̄ sit up to 0.5 milli-°C off, a 2 Pa
+    /// bias in the prediction that the CUSUM would integrate. Bounds with the shift capped at 20
+    /// (ConfigValidator): temperature ≤ 2e5 · 2^28, y ≤ 3.7e7 · 2^28 ≈ 1e16.</item>
+    /// <item>Variance/covariance accumulators hold value · 2^shift, fed with deviations rounded to
+    /// whole units (they only set the slope, a ratio): variance ≤ (2e5)² · 2^20 ≈ 4.2e16,
+    /// covariance ≤ 2e5 · 3.7e7 · 2^20 ≈ 7.7e18 &lt; 2^63 ≈ 9.2e18.</item>
     /// <item>slope: y units per milli-°C in Q16 (cov / var), refreshed only while the temperature
     /// variance exceeds its floor (in high-beta seasons there is no swing to learn from, so the last
     /// slope is kept).</item>
@@ -26,7 +31,10 @@ namespace ThermalMonitor.Core.Detection
     /// </remarks>
     public sealed class ThermalModel
     {
-        public const long InverseScale = 1L << 36;
+        public const long InverseScale = 1L << 40;
+
+        /// <summary>Extra fractional bits of the mean accumulators.</summary>
+        private const int MeanFractionBits = 8;
 
         private int shift = 16;
         private int warmupSamples;
@@ -65,17 +73,18 @@ namespace ThermalMonitor.Core.Detection
 
         public int UpdateCount => updateCount;
 
-        /// <summary>Learned d(2^36/P)/dT in Q16 per milli-°C (telemetry; negative for a normal loop).</summary>
+        /// <summary>Learned d(2^40/P)/dT in Q16 per milli-°C (telemetry; negative for a normal loop).</summary>
         public long SlopeQ16 => slopeQ16;
 
-        public int MeanTempMilliC => (int)FixedMath.ShiftRound(meanTempAcc, shift);
+        public int MeanTempMilliC => (int)FixedMath.ShiftRound(meanTempAcc, shift + MeanFractionBits);
 
-        /// <summary>Predicted pressure in centi-kPa at this coolant temperature, saturated.</summary>
-        public int PredictCentiKpa(int tempMilliC)
+        /// <summary>Predicted pressure in Pa at this coolant temperature, saturated.</summary>
+        public int PredictPa(int tempMilliC)
         {
-            long meanTemp = FixedMath.ShiftRound(meanTempAcc, shift);
-            long meanInverse = FixedMath.ShiftRound(meanInverseAcc, shift);
-            long predictedInverse = meanInverse + FixedMath.ShiftRound(slopeQ16 * (tempMilliC - meanTemp), 16);
+            long meanTempQ8 = FixedMath.ShiftRound(meanTempAcc, shift);
+            long meanInverse = FixedMath.ShiftRound(meanInverseAcc, shift + MeanFractionBits);
+            long tempDeviationQ8 = ((long)tempMilliC << MeanFractionBits) - meanTempQ8;
+            long predictedInverse = meanInverse + FixedMath.ShiftRound(slopeQ16 * tempDeviationQ8, 16 + MeanFractionBits);
             if (predictedInverse <= 0)
             {
                 return int.MaxValue;
@@ -85,22 +94,24 @@ namespace ThermalMonitor.Core.Detection
         }
 
         /// <summary>Learns one (pressure, temperature) pair. Pressure must be ≥ the model floor (caller checks).</summary>
-        public void Learn(int pressureCentiKpa, int tempMilliC)
+        public void Learn(int pressurePa, int tempMilliC)
         {
-            long inverse = FixedMath.DivRound(InverseScale, pressureCentiKpa);
+            long inverse = FixedMath.DivRound(InverseScale, pressurePa);
             if (updateCount == 0)
             {
-                meanTempAcc = (long)tempMilliC << shift;
-                meanInverseAcc = inverse << shift;
+                meanTempAcc = (long)tempMilliC << (shift + MeanFractionBits);
+                meanInverseAcc = inverse << (shift + MeanFractionBits);
                 tempVarianceAcc = 0;
                 covarianceAcc = 0;
             }
             else
             {
-                long tempDeviation = tempMilliC - FixedMath.ShiftRound(meanTempAcc, shift);
-                long inverseDeviation = inverse - FixedMath.ShiftRound(meanInverseAcc, shift);
-                meanTempAcc += tempDeviation;
-                meanInverseAcc += inverseDeviation;
+                long tempDeviationQ8 = ((long)tempMilliC << MeanFractionBits) - FixedMath.ShiftRound(meanTempAcc, shift);
+                long inverseDeviationQ8 = (inverse << MeanFractionBits) - FixedMath.ShiftRound(meanInverseAcc, shift);
+                meanTempAcc += tempDeviationQ8;
+                meanInverseAcc += inverseDeviationQ8;
+                long tempDeviation = FixedMath.DivRound(tempDeviationQ8, 1L << MeanFractionBits);
+                long inverseDeviation = FixedMath.DivRound(inverseDeviationQ8, 1L << MeanFractionBits);
                 tempVarianceAcc += (tempDeviation * tempDeviation) - FixedMath.ShiftRound(tempVarianceAcc, shift);
                 covarianceAcc += (tempDeviation * inverseDeviation) - FixedMath.ShiftRound(covarianceAcc, shift);
                 RefreshSlope();

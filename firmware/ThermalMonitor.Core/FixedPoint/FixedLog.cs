@@ -28,6 +28,20 @@ namespace ThermalMonitor.Core.FixedPoint
                 return long.MinValue;
             }
 
+            return FixedMath.DivRound(LnQ30(valueQ16), 1L << 14);
+        }
+
+        /// <summary>
+        /// ln(value / 2^16) in Q30, accurate to a few LSB (≈ 1e-8): for the NTC table, where a
+        /// Q16 logarithm alone would cost 0.3 milli-°C. Returns long.MinValue for value ≤ 0.
+        /// </summary>
+        public static long LnQ30(long valueQ16)
+        {
+            if (valueQ16 <= 0)
+            {
+                return long.MinValue;
+            }
+
             // Normalise to m ∈ [2^30, 2^31), i.e. value = (m / 2^30) · 2^exponent.
             long mantissaQ30 = valueQ16;
             int exponent = 30 - 16;
@@ -55,8 +69,7 @@ namespace ThermalMonitor.Core.FixedPoint
                 termQ30 = (termQ30 * zSquaredQ30) >> 30;
             }
 
-            long lnQ30 = (2 * sumQ30) + (exponent * Ln2Q30);
-            return FixedMath.DivRound(lnQ30, 1L << 14);
+            return (2 * sumQ30) + (exponent * Ln2Q30);
         }
 
         /// <summary>ln(value) in Q16 for a positive integer value.</summary>

@@ -148,20 +148,20 @@ namespace ThermalMonitor.Core.Monitoring
             telemetry.TimestampMs = timeMs;
 
             int supplyMicrovolts = AcquireSupply(sample);
-            int pressureCentiKpa = AcquirePressure(sample, supplyMicrovolts);
+            int pressurePa = AcquirePressure(sample, supplyMicrovolts);
             int tempMilliC = AcquireTemperature(sample);
             ReportChannelTransitions(timeMs);
 
             bool pressureAccepted = telemetry.IsAccepted(ChannelId.Pressure);
             bool tempAccepted = telemetry.IsAccepted(ChannelId.Temperature);
-            detector.Update(pressureAccepted, pressureCentiKpa, tempAccepted, tempMilliC);
+            detector.Update(pressureAccepted, pressurePa, tempAccepted, tempMilliC);
             if (detector.ModelJustBecameReady)
             {
                 events.Enqueue(EventId.ModelReady, MonitorDictionary.EventSeverity(EventId.ModelReady), timeMs, AlarmType.None, ChannelId.Pressure, 0, 0, 0);
             }
 
-            UpdateAlarms(pressureCentiKpa, tempMilliC, timeMs);
-            UpdateTelemetry(supplyMicrovolts, pressureCentiKpa, tempMilliC);
+            UpdateAlarms(pressurePa, tempMilliC, timeMs);
+            UpdateTelemetry(supplyMicrovolts, pressurePa, tempMilliC);
             CheckInvariants(timeMs);
         }
 
@@ -174,7 +174,7 @@ namespace ThermalMonitor.Core.Monitoring
 
             calibration.Load(activeConfig.AdcCalCounts, activeConfig.AdcCalMicrovolts, activeConfig.Get(ParamId.AdcCalKnotCount));
             transducer.Configure(activeConfig.Get(ParamId.PressureDividerPpm), activeConfig.Get(ParamId.PressureZeroPpm), activeConfig.Get(ParamId.PressureSpanPpm),
-                activeConfig.Get(ParamId.PressureFullScaleCentiKpa), activeConfig.Get(ParamId.PressureZeroOffsetCentiKpa));
+                activeConfig.Get(ParamId.PressureFullScalePa), activeConfig.Get(ParamId.PressureZeroOffsetPa));
             ntc.Build((NtcModel)activeConfig.Get(ParamId.NtcModel), activeConfig.Get(ParamId.NtcSeriesOhm), activeConfig.Get(ParamId.NtcR25Ohm), activeConfig.Get(ParamId.NtcBetaK),
                 activeConfig.Get(ParamId.NtcShAPico), activeConfig.Get(ParamId.NtcShBPico), activeConfig.Get(ParamId.NtcShCPico), activeConfig.Get(ParamId.NtcSupplyMicrovolts));
             validators[(int)ChannelId.Pressure].Configure(activeDerived.PressureLimits);
@@ -199,10 +199,10 @@ namespace ThermalMonitor.Core.Monitoring
                 && reducer.Reduce(sample.ReadsCounts(channel), sample.ReadCount(channel), activeDerived.BurstTrimEachSide, activeDerived.BurstOutlierBandCounts);
             if (readOk)
             {
-                telemetry.CountsQ4[index] = reducer.CountsQ4;
+                telemetry.CountsQ8[index] = reducer.CountsQ8;
                 telemetry.SpreadCounts[index] = reducer.SpreadCounts;
                 telemetry.RejectedReads[index] = reducer.RejectedCount;
-                telemetry.PinMicrovolts[index] = calibration.ToMicrovolts(reducer.CountsQ4);
+                telemetry.PinMicrovolts[index] = calibration.ToMicrovolts(reducer.CountsQ8);
             }
 
             return readOk;
@@ -222,7 +222,7 @@ namespace ThermalMonitor.Core.Monitoring
             bool readOk = ReduceToPin(sample, ChannelId.Supply);
             int supplyMicrovolts = readOk ? VoltageDivider.SourceMicrovolts(telemetry.PinMicrovolts[index], activeConfig.Get(ParamId.SupplyDividerPpm)) : 0;
             int bandPpm = readOk ? FixedMath.SaturateToInt(FixedMath.DivRound((long)supplyMicrovolts * VoltageDivider.PpmOne, nominal)) : 0;
-            ValidationOutcome outcome = validators[index].Validate(readOk, bandPpm, supplyMicrovolts, telemetry.CountsQ4[index], telemetry.SpreadCounts[index]);
+            ValidationOutcome outcome = validators[index].Validate(readOk, bandPpm, supplyMicrovolts, telemetry.CountsQ8[index], telemetry.SpreadCounts[index]);
             telemetry.Outcomes[index] = outcome;
             telemetry.FaultReasons[index] = validators[index].FaultReason;
             if (outcome == ValidationOutcome.Accepted)
@@ -242,19 +242,19 @@ namespace ThermalMonitor.Core.Monitoring
         {
             int index = (int)ChannelId.Pressure;
             bool readOk = ReduceToPin(sample, ChannelId.Pressure);
-            int pressureCentiKpa = 0;
+            int pressurePa = 0;
             int bandPpm = 0;
             if (readOk)
             {
                 long ratioPpb = transducer.OutputRatioPpb(telemetry.PinMicrovolts[index], supplyMicrovolts);
-                pressureCentiKpa = transducer.PressureCentiKpa(ratioPpb);
+                pressurePa = transducer.PressurePa(ratioPpb);
                 bandPpm = FixedMath.SaturateToInt(FixedMath.DivRound(ratioPpb, 1000));
             }
 
-            ValidationOutcome outcome = validators[index].Validate(readOk, bandPpm, pressureCentiKpa, telemetry.CountsQ4[index], telemetry.SpreadCounts[index]);
+            ValidationOutcome outcome = validators[index].Validate(readOk, bandPpm, pressurePa, telemetry.CountsQ8[index], telemetry.SpreadCounts[index]);
             telemetry.Outcomes[index] = outcome;
             telemetry.FaultReasons[index] = validators[index].FaultReason;
-            return pressureCentiKpa;
+            return pressurePa;
         }
 
         private int AcquireTemperature(RawSample sample)
@@ -266,11 +266,11 @@ namespace ThermalMonitor.Core.Monitoring
             if (readOk)
             {
                 int pinMicrovolts = telemetry.PinMicrovolts[index];
-                tempMilliC = ntc.TempMilliC(ntc.RatioQ16(pinMicrovolts));
+                tempMilliC = ntc.TempMilliC(ntc.RatioQ20(pinMicrovolts));
                 bandPpm = FixedMath.SaturateToInt(FixedMath.DivRound((long)pinMicrovolts * VoltageDivider.PpmOne, ntc.SupplyMicrovolts));
             }
 
-            ValidationOutcome outcome = validators[index].Validate(readOk, bandPpm, tempMilliC, telemetry.CountsQ4[index], telemetry.SpreadCounts[index]);
+            ValidationOutcome outcome = validators[index].Validate(readOk, bandPpm, tempMilliC, telemetry.CountsQ8[index], telemetry.SpreadCounts[index]);
             telemetry.Outcomes[index] = outcome;
             telemetry.FaultReasons[index] = validators[index].FaultReason;
             return tempMilliC;
@@ -304,10 +304,10 @@ namespace ThermalMonitor.Core.Monitoring
             }
         }
 
-        private void UpdateAlarms(int pressureCentiKpa, int tempMilliC, long timeMs)
+        private void UpdateAlarms(int pressurePa, int tempMilliC, long timeMs)
         {
-            alarms.Update(AlarmSlot.DepressurizationCaution, detector.DepressurizationCaution, (int)detector.DepressurizationCautionCause, pressureCentiKpa, timeMs);
-            alarms.Update(AlarmSlot.DepressurizationWarning, detector.DepressurizationWarning, (int)detector.DepressurizationWarningCause, pressureCentiKpa, timeMs);
+            alarms.Update(AlarmSlot.DepressurizationCaution, detector.DepressurizationCaution, (int)detector.DepressurizationCautionCause, pressurePa, timeMs);
+            alarms.Update(AlarmSlot.DepressurizationWarning, detector.DepressurizationWarning, (int)detector.DepressurizationWarningCause, pressurePa, timeMs);
             alarms.Update(AlarmSlot.OvertempCaution, detector.OvertempCaution, (int)DetectionCause.YellowHighLimit, tempMilliC, timeMs);
             alarms.Update(AlarmSlot.OvertempWarning, detector.OvertempWarning, (int)DetectionCause.RedHighLimit, tempMilliC, timeMs);
             UpdateSensorFaultAlarm(AlarmSlot.SensorFaultPressure, ChannelId.Pressure, timeMs);
@@ -321,16 +321,16 @@ namespace ThermalMonitor.Core.Monitoring
             alarms.Update(slot, validators[index].IsFaulted, (int)validators[index].FaultReason, telemetry.PinMicrovolts[index], timeMs);
         }
 
-        private void UpdateTelemetry(int supplyMicrovolts, int pressureCentiKpa, int tempMilliC)
+        private void UpdateTelemetry(int supplyMicrovolts, int pressurePa, int tempMilliC)
         {
             telemetry.SupplyMicrovolts = supplyMicrovolts;
-            telemetry.PressureCentiKpa = pressureCentiKpa;
+            telemetry.PressurePa = pressurePa;
             telemetry.TempMilliC = tempMilliC;
             telemetry.HasResidual = detector.HasResidual;
-            telemetry.ResidualCentiKpa = detector.ResidualCentiKpa;
-            telemetry.PredictedCentiKpa = detector.PredictedCentiKpa;
+            telemetry.ResidualPa = detector.ResidualPa;
+            telemetry.PredictedPa = detector.PredictedPa;
             telemetry.CusumPermille = detector.Cusum.StatisticPermille;
-            telemetry.RateDropCentiKpa = detector.RateOfDrop.DropCentiKpa;
+            telemetry.RateDropPa = detector.RateOfDrop.DropPa;
             telemetry.ModelReady = detector.Model.IsReady;
             telemetry.ModelSlopeQ16 = detector.Model.SlopeQ16;
             telemetry.SuppressedEvents = throttle.SuppressedTotal;
@@ -338,7 +338,7 @@ namespace ThermalMonitor.Core.Monitoring
 
         private void CheckInvariants(long timeMs)
         {
-            Check(telemetry.CountsQ4[(int)ChannelId.Pressure] >= 0 && telemetry.CountsQ4[(int)ChannelId.Pressure] <= Channels.AdcCountsMax * 16, InvariantId.ReducedCountsInRange, timeMs);
+            Check(telemetry.CountsQ8[(int)ChannelId.Pressure] >= 0 && telemetry.CountsQ8[(int)ChannelId.Pressure] <= Channels.AdcCountsMax * 256, InvariantId.ReducedCountsInRange, timeMs);
             Check(detector.Cusum.StatisticQ8 >= 0 && detector.Cusum.StatisticQ8 <= 2 * detector.Cusum.ThresholdQ8, InvariantId.CusumWithinBounds, timeMs);
             Check(events.Count <= EventQueue.Capacity, InvariantId.EventQueueWithinCapacity, timeMs);
             Check(telemetry.TempMilliC >= NtcThermistorTable.TempMinMilliC && telemetry.TempMilliC <= NtcThermistorTable.TempMaxMilliC, InvariantId.TempWithinTable, timeMs);

@@ -10,7 +10,7 @@ namespace ThermalMonitor.Core.Monitoring
     public sealed class MonitorTelemetry
     {
         public readonly int[] PinMicrovolts = new int[Channels.Count];
-        public readonly int[] CountsQ4 = new int[Channels.Count];
+        public readonly int[] CountsQ8 = new int[Channels.Count];
         public readonly int[] SpreadCounts = new int[Channels.Count];
         public readonly int[] RejectedReads = new int[Channels.Count];
         public readonly ValidationOutcome[] Outcomes = new ValidationOutcome[Channels.Count];
@@ -20,17 +20,17 @@ namespace ThermalMonitor.Core.Monitoring
         public long SampleCount;
         public long TimestampMs;
 
-        public int PressureCentiKpa;
+        public int PressurePa;
         public int TempMilliC;
 
         /// <summary>Supply used for the ratiometric conversion (measured, or nominal).</summary>
         public int SupplyMicrovolts;
 
         public bool HasResidual;
-        public int ResidualCentiKpa;
-        public int PredictedCentiKpa;
+        public int ResidualPa;
+        public int PredictedPa;
         public int CusumPermille;
-        public int RateDropCentiKpa;
+        public int RateDropPa;
         public bool ModelReady;
         public long ModelSlopeQ16;
 

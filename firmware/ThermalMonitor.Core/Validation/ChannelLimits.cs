@@ -22,7 +22,7 @@ namespace ThermalMonitor.Core.Validation
 
         /// <summary>Samples with an unchanged reading that make it stuck; 0 disables the check.</summary>
         public int StuckWindowSamples;
-        public int StuckToleranceCountsQ4;
+        public int StuckToleranceCountsQ8;
 
         public int NoisySpreadMaxCounts;
         public int NoisyRecoverSpreadCounts;
@@ -42,7 +42,7 @@ namespace ThermalMonitor.Core.Validation
             AboveBandReason = other.AboveBandReason;
             SlewMaxPerSample = other.SlewMaxPerSample;
             StuckWindowSamples = other.StuckWindowSamples;
-            StuckToleranceCountsQ4 = other.StuckToleranceCountsQ4;
+            StuckToleranceCountsQ8 = other.StuckToleranceCountsQ8;
             NoisySpreadMaxCounts = other.NoisySpreadMaxCounts;
             NoisyRecoverSpreadCounts = other.NoisyRecoverSpreadCounts;
             FaultPersistSamples = other.FaultPersistSamples;

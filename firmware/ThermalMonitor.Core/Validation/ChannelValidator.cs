@@ -29,7 +29,7 @@ namespace ThermalMonitor.Core.Validation
         private int referenceValue;
         private int samplesSinceReference;
 
-        private int stuckAnchorCountsQ4;
+        private int stuckAnchorCountsQ8;
         private int stuckRunSamples;
         private bool hasStuckAnchor;
 
@@ -63,13 +63,13 @@ namespace ThermalMonitor.Core.Validation
 
         /// <summary>
         /// Validates one sample. <paramref name="bandPpm"/> is the channel's band signal (output
-        /// ratio), <paramref name="value"/> its engineering value, <paramref name="countsQ4"/> and
+        /// ratio), <paramref name="value"/> its engineering value, <paramref name="countsQ8"/> and
         /// <paramref name="spreadCounts"/> come from the burst reducer.
         /// </summary>
-        public ValidationOutcome Validate(bool readOk, int bandPpm, int value, int countsQ4, int spreadCounts)
+        public ValidationOutcome Validate(bool readOk, int bandPpm, int value, int countsQ8, int spreadCounts)
         {
             LastGlitchSamples = 0;
-            sampleCondition = Classify(readOk, bandPpm, value, countsQ4, spreadCounts);
+            sampleCondition = Classify(readOk, bandPpm, value, countsQ8, spreadCounts);
 
             if (sampleCondition == FaultReason.None)
             {
@@ -79,14 +79,14 @@ namespace ThermalMonitor.Core.Validation
             return OnBadSample(value);
         }
 
-        private FaultReason Classify(bool readOk, int bandPpm, int value, int countsQ4, int spreadCounts)
+        private FaultReason Classify(bool readOk, int bandPpm, int value, int countsQ8, int spreadCounts)
         {
             if (!readOk)
             {
                 return FaultReason.ReadFailed;
             }
 
-            bool stuck = TrackStuck(countsQ4);
+            bool stuck = TrackStuck(countsQ8);
             int margin = faulted ? limits.BandHysteresisPpm : 0;
             if (bandPpm < limits.BandMinPpm + margin)
             {
@@ -122,14 +122,14 @@ namespace ThermalMonitor.Core.Validation
         }
 
         /// <summary>Counts consecutive samples whose reading stayed within the tolerance of an anchor.</summary>
-        private bool TrackStuck(int countsQ4)
+        private bool TrackStuck(int countsQ8)
         {
             if (limits.StuckWindowSamples <= 0)
             {
                 return false;
             }
 
-            if (hasStuckAnchor && FixedMath.Abs(countsQ4 - stuckAnchorCountsQ4) <= limits.StuckToleranceCountsQ4)
+            if (hasStuckAnchor && FixedMath.Abs(countsQ8 - stuckAnchorCountsQ8) <= limits.StuckToleranceCountsQ8)
             {
                 if (stuckRunSamples < limits.StuckWindowSamples)
                 {
@@ -138,7 +138,7 @@ namespace ThermalMonitor.Core.Validation
             }
             else
             {
-                stuckAnchorCountsQ4 = countsQ4;
+                stuckAnchorCountsQ8 = countsQ8;
                 hasStuckAnchor = true;
                 stuckRunSamples = 0;
             }

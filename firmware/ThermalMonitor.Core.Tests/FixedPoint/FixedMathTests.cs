@@ -1,0 +1,103 @@
+using FsCheck;
+using FsCheck.Fluent;
+using ThermalMonitor.Core.FixedPoint;
+
+namespace ThermalMonitor.Core.Tests.FixedPoint;
+
+public class FixedMathTests
+{
+    [Theory]
+    [InlineData(long.MaxValue, int.MaxValue)]
+    [InlineData(long.MinValue, int.MinValue)]
+    [InlineData(2147483648L, int.MaxValue)]
+    [InlineData(-2147483649L, int.MinValue)]
+    [InlineData(-5L, -5)]
+    public void SaturateToInt_clamps_instead_of_wrapping(long value, int expected) =>
+        Assert.Equal(expected, FixedMath.SaturateToInt(value));
+
+    [Fact]
+    public void Abs_of_min_values_saturates_positive()
+    {
+        Assert.Equal(int.MaxValue, FixedMath.Abs(int.MinValue));
+        Assert.Equal(long.MaxValue, FixedMath.Abs(long.MinValue));
+        Assert.Equal(7L, FixedMath.Abs(-7L));
+    }
+
+    [Theory]
+    [InlineData(5L, 2L, 3L)]      // 2.5 → 3 (half away from zero)
+    [InlineData(-5L, 2L, -3L)]    // −2.5 → −3
+    [InlineData(7L, 3L, 2L)]      // 2.33 → 2
+    [InlineData(-7L, 3L, -2L)]
+    [InlineData(5L, -2L, -3L)]
+    [InlineData(0L, 9L, 0L)]
+    public void DivRound_rounds_half_away_from_zero(long numerator, long denominator, long expected) =>
+        Assert.Equal(expected, FixedMath.DivRound(numerator, denominator));
+
+    [Fact]
+    public void DivRound_is_within_half_and_antisymmetric() =>
+        Prop.ForAll(
+            ArbMap.Default.ArbFor<int>(),
+            ArbMap.Default.ArbFor<int>().Filter(d => d != 0),
+            (numerator, denominator) =>
+            {
+                long result = FixedMath.DivRound(numerator, denominator);
+                double exact = (double)numerator / denominator;
+                return Math.Abs(result - exact) <= 0.5
+                    && FixedMath.DivRound(-(long)numerator, denominator) == -result;
+            }).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void ShiftRound_rounds_half_up() =>
+        Prop.ForAll(ArbMap.Default.ArbFor<int>(), Gen.Choose(1, 30).ToArbitrary(), (value, shift) =>
+            FixedMath.ShiftRound(value, shift) == (long)Math.Floor(value / Math.Pow(2, shift) + 0.5)).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void AddSaturated_never_wraps() =>
+        Prop.ForAll(ArbMap.Default.ArbFor<int>(), ArbMap.Default.ArbFor<int>(), (a, b) =>
+            FixedMath.AddSaturated(a, b) == Math.Clamp((long)a + b, int.MinValue, int.MaxValue)).QuickCheckThrowOnFailure();
+
+    [Theory]
+    [InlineData(1L, 0)]
+    [InlineData(2L, 1)]
+    [InlineData(72000L, 16)]
+    [InlineData(65536L, 16)]
+    [InlineData(65535L, 15)]
+    public void FloorLog2(long value, int expected) => Assert.Equal(expected, FixedMath.FloorLog2(value));
+}
+
+public class FixedLogTests
+{
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.5)]
+    [InlineData(2.718281828459045)]
+    [InlineData(1e-4)]
+    [InlineData(10.0)]
+    [InlineData(500.0)]
+    [InlineData(3.3e6)]
+    public void LnQ16_matches_the_natural_log_to_one_lsb(double value)
+    {
+        long valueQ16 = (long)Math.Round(value * 65536);
+        double exactQ16 = Math.Log(valueQ16 / 65536.0) * 65536;
+        Assert.InRange(FixedLog.LnQ16(valueQ16), exactQ16 - 1.01, exactQ16 + 1.01);
+    }
+
+    [Fact]
+    public void LnOfIntegerQ16_covers_false_alarm_intervals()
+    {
+        // A year at 10 Hz and a century at 100 Hz: the ARL0 values the CUSUM threshold comes from.
+        foreach (long samples in new[] { 2L, 315360000L, 315360000000L, long.MaxValue / 4 })
+        {
+            double exactQ16 = Math.Log(samples) * 65536;
+            Assert.InRange(FixedLog.LnOfIntegerQ16(samples), exactQ16 - 2, exactQ16 + 2);
+        }
+    }
+
+    [Fact]
+    public void LnQ16_is_monotonic() =>
+        Prop.ForAll(Gen.Choose(1, int.MaxValue - 1).ToArbitrary(), value =>
+            FixedLog.LnQ16(value) <= FixedLog.LnQ16(value + 1L)).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void LnQ16_rejects_non_positive_input() => Assert.Equal(long.MinValue, FixedLog.LnQ16(0));
+}
