@@ -14,17 +14,40 @@ public sealed class ReferenceConversion(MonitorConfig config)
         meanCounts = 0;
         spread = 0;
         rejected = 0;
-        if (count <= 2 * trim || reads.Take(count).Any(r => r < 0 || r > 4095))
+        Span<int> sorted = stackalloc int[count];
+        reads.AsSpan(0, count).CopyTo(sorted);
+        foreach (int read in sorted)
+        {
+            if (read < 0 || read > 4095)
+            {
+                return false;
+            }
+        }
+
+        if (count <= 2 * trim)
         {
             return false;
         }
 
-        int[] sorted = reads.Take(count).Order().ToArray();
-        int[] kept = sorted[trim..(count - trim)];
-        meanCounts = kept.Average();
+        sorted.Sort();
+        Span<int> kept = sorted[trim..(count - trim)];
+        double sum = 0;
+        foreach (int read in kept)
+        {
+            sum += read;
+        }
+
+        meanCounts = sum / kept.Length;
         spread = kept[^1] - kept[0];
         int median = sorted[(count - 1) / 2];
-        rejected = sorted.Count(r => Math.Abs(r - median) > outlierBand);
+        foreach (int read in sorted)
+        {
+            if (Math.Abs(read - median) > outlierBand)
+            {
+                rejected++;
+            }
+        }
+
         return true;
     }
 

@@ -115,7 +115,10 @@ public sealed class ReferenceDetector
             double predicted = 1 / ((meanInverse + slope * (temp - meanTemp)) / (double)ThermalModel.InverseScale);
             Residual = pressure - predicted;
             HasResidual = true;
-            if (ModelReady)
+            double deviation = temp - meanTemp;
+            double swingMin = settings.Derived.ModelTempSwingMinMilliC;
+            bool canPredict = deviation * deviation <= Math.Max(4 * swingMin * swingMin, 9 * tempVariance);
+            if (ModelReady && canPredict)
             {
                 double clipped = Math.Clamp(Residual, -clip, clip);
                 Statistic = Math.Clamp(Statistic - clipped - settings.CusumReferencePa, 0, 2 * threshold);
@@ -148,8 +151,8 @@ public sealed class ReferenceDetector
         }
 
         bool confirming = cusumPending > 0 ? Statistic > clearLevel : Statistic >= threshold;
-        cusumPending = confirming ? cusumPending + 1 : 0;
-        if (cusumPending >= cusumRaiseSamples)
+        cusumPending = confirming ? Math.Min(cusumPending + 1, cusumRaiseSamples) : 0;
+        if (cusumPending >= cusumRaiseSamples && Statistic >= threshold)
         {
             CusumActive = true;
             cusumPending = 0;
@@ -172,7 +175,8 @@ public sealed class ReferenceDetector
             meanInverse += alpha * inverseDeviation;
             tempVariance += alpha * (tempDeviation * tempDeviation - tempVariance);
             covariance += alpha * (tempDeviation * inverseDeviation - covariance);
-            if (tempVariance >= settings.Derived.ModelTempVarianceMinMilliC2)
+            double swingMin = settings.Derived.ModelTempSwingMinMilliC;
+            if (tempVariance >= swingMin * swingMin)
             {
                 slope = covariance / tempVariance;
             }

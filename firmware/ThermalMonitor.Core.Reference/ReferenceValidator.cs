@@ -77,12 +77,12 @@ public sealed class ReferenceValidator(ChannelLimits limits, double slewPerSampl
 
         bool stuck = TrackStuck(meanCounts);
         double margin = IsFaulted ? limits.BandHysteresisPpm : 0;
-        if (bandPpm < limits.BandMinPpm + margin)
+        if (bandPpm < limits.BandMinPpm + margin || meanCounts * 256 <= limits.RailLowCountsQ8)
         {
             return limits.BelowBandReason;
         }
 
-        if (bandPpm > limits.BandMaxPpm - margin)
+        if (bandPpm > limits.BandMaxPpm - margin || meanCounts * 256 >= limits.RailHighCountsQ8)
         {
             return limits.AboveBandReason;
         }

@@ -21,15 +21,20 @@ public class ChannelValidatorTests
             NoisyRecoverSpreadCounts = 36,
             FaultPersistSamples = 3,
             RecoverSamples = 50,
+            RailLowCountsQ8 = 8 * 256,
+            RailHighCountsQ8 = (4095 - 8) * 256,
         });
         return validator;
     }
+
+    /// <summary>A burst mean well away from both ADC rails (2048 counts in Q8).</summary>
+    private const int MidScaleQ8 = 2048 * 256;
 
     private static int counts;
 
     /// <summary>A good sample: in band, quiet, and never the same counts twice (so never stuck).</summary>
     private static ValidationOutcome Good(ChannelValidator validator, int value = 25000, int bandPpm = 500000) =>
-        validator.Validate(true, bandPpm, value, 1000 + (counts++ % 7), 9);
+        validator.Validate(true, bandPpm, value, MidScaleQ8 + (counts++ % 7), 9);
 
     [Fact]
     public void Open_wire_faults_after_the_persistence_and_is_withheld_before()
@@ -51,7 +56,7 @@ public class ChannelValidatorTests
     {
         for (int i = 0; i < 3; i++)
         {
-            validator.Validate(true, bandPpm, 0, i, 0);
+            validator.Validate(true, bandPpm, 0, MidScaleQ8 + i, 0);
         }
 
         return validator;
@@ -62,7 +67,7 @@ public class ChannelValidatorTests
     {
         var validator = Pressure();
         Good(validator);
-        Assert.Equal(ValidationOutcome.Withheld, validator.Validate(true, 500000, 5000, 77, 9)); // −200 kPa in one sample
+        Assert.Equal(ValidationOutcome.Withheld, validator.Validate(true, 500000, 5000, MidScaleQ8 + 77, 9)); // −200 kPa in one sample
         Assert.Equal(ValidationOutcome.Accepted, Good(validator));
         Assert.Equal(1, validator.LastGlitchSamples);
         Assert.Equal(FaultReason.Slew, validator.LastGlitchReason);
@@ -87,13 +92,13 @@ public class ChannelValidatorTests
         var validator = Pressure();
         for (int i = 0; i < 3; i++)
         {
-            validator.Validate(true, 500000, 25000, 1000 + i, 60);
+            validator.Validate(true, 500000, 25000, MidScaleQ8 + i, 60);
         }
 
         Assert.Equal(FaultReason.Noisy, validator.FaultReason);
         for (int i = 0; i < 100; i++)
         {
-            Assert.Equal(ValidationOutcome.ChannelFaulted, validator.Validate(true, 500000, 25000, 2000 + i, 40)); // below 48 but above 36
+            Assert.Equal(ValidationOutcome.ChannelFaulted, validator.Validate(true, 500000, 25000, MidScaleQ8 + 2000 + i, 40)); // below 48 but above 36
         }
 
         for (int i = 0; i < 49; i++)
@@ -111,13 +116,13 @@ public class ChannelValidatorTests
         var validator = Fault(Pressure(), bandPpm: 1000);
         for (int i = 0; i < 60; i++)
         {
-            validator.Validate(true, 55000, 600, 3000 + i, 9); // inside the band, not inside band + hysteresis
+            validator.Validate(true, 55000, 600, MidScaleQ8 + 3000 + i, 9); // inside the band, not inside band + hysteresis
         }
 
         Assert.True(validator.IsFaulted);
         for (int i = 0; i < 50; i++)
         {
-            validator.Validate(true, 65000, 2000, 4000 + i, 9);
+            validator.Validate(true, 65000, 2000, MidScaleQ8 + 4000 + i, 9);
         }
 
         Assert.False(validator.IsFaulted);
@@ -129,11 +134,25 @@ public class ChannelValidatorTests
         var validator = Pressure(stuckWindowSamples: 20);
         for (int i = 0; i < 30; i++)
         {
-            validator.Validate(true, 500000, 25000, 1234, 0);
+            validator.Validate(true, 500000, 25000, MidScaleQ8 + 1234, 0);
         }
 
         Assert.True(validator.IsFaulted);
         Assert.Equal(FaultReason.Stuck, validator.FaultReason);
+    }
+
+    [Fact]
+    public void A_reading_at_an_adc_rail_is_out_of_band_even_if_its_ratio_looks_live()
+    {
+        // An open NTC pulls the pin to 3.3 V, above the ADC's ~3.15 V top: the reading saturates at
+        // 4095 and its ratio alone would still look like a cold but live sensor.
+        var validator = Pressure();
+        for (int i = 0; i < 3; i++)
+        {
+            validator.Validate(true, 500000, 25000, 4095 * 256, 0);
+        }
+
+        Assert.Equal(FaultReason.Short, validator.FaultReason);
     }
 
     [Fact]

@@ -147,41 +147,37 @@ namespace ThermalMonitor.Core.Config
 
         private static void DeriveChannelLimits(MonitorConfig config, int periodMs, DerivedSettings derived)
         {
-            int faultPersist = SamplesAtLeastOne(config.Get(ParamId.FaultPersistMs), periodMs);
-            int recover = SamplesAtLeastOne(config.Get(ParamId.RecoverMs), periodMs);
-            int stuckWindow = config.Get(ParamId.StuckWindowMs) == 0 ? 0 : SamplesAtLeastOne(config.Get(ParamId.StuckWindowMs), periodMs);
-            int noisyMax = config.Get(ParamId.NoisySpreadMaxCounts);
-            int noisyRecover = (int)FixedMath.DivRound((long)noisyMax * config.Get(ParamId.NoisyRecoverPercent), 100);
-            int hysteresis = config.Get(ParamId.BandHysteresisPpm);
-            int stuckTolerance = config.Get(ParamId.StuckToleranceCountsQ8);
-
             // Pressure: an open signal wire is pulled to 0 V by the divider; a short goes to the rail.
-            SetLimits(derived.PressureLimits, config.Get(ParamId.PressureLiveMinPpm), config.Get(ParamId.PressureLiveMaxPpm), FaultReason.Open, FaultReason.Short,
-                PerSample(config.Get(ParamId.PressureSlewMaxPaPerS), periodMs), hysteresis, stuckWindow, stuckTolerance, noisyMax, noisyRecover, faultPersist, recover);
+            SetLimits(derived.PressureLimits, config, periodMs, config.Get(ParamId.PressureLiveMinPpm), config.Get(ParamId.PressureLiveMaxPpm),
+                FaultReason.Open, FaultReason.Short, config.Get(ParamId.PressureSlewMaxPaPerS));
 
             // NTC to ground: an open NTC pulls the node up to the rail, a shorted one to 0 V.
-            SetLimits(derived.TempLimits, config.Get(ParamId.TempLiveMinPpm), config.Get(ParamId.TempLiveMaxPpm), FaultReason.Short, FaultReason.Open,
-                PerSample(config.Get(ParamId.TempSlewMaxMilliCPerS), periodMs), hysteresis, stuckWindow, stuckTolerance, noisyMax, noisyRecover, faultPersist, recover);
+            SetLimits(derived.TempLimits, config, periodMs, config.Get(ParamId.TempLiveMinPpm), config.Get(ParamId.TempLiveMaxPpm),
+                FaultReason.Short, FaultReason.Open, config.Get(ParamId.TempSlewMaxMilliCPerS));
 
-            SetLimits(derived.SupplyLimits, config.Get(ParamId.SupplyLiveMinPpm), config.Get(ParamId.SupplyLiveMaxPpm), FaultReason.Open, FaultReason.Short,
-                PerSample(config.Get(ParamId.SupplySlewMaxMicrovoltsPerS), periodMs), hysteresis, stuckWindow, stuckTolerance, noisyMax, noisyRecover, faultPersist, recover);
+            SetLimits(derived.SupplyLimits, config, periodMs, config.Get(ParamId.SupplyLiveMinPpm), config.Get(ParamId.SupplyLiveMaxPpm),
+                FaultReason.Open, FaultReason.Short, config.Get(ParamId.SupplySlewMaxMicrovoltsPerS));
         }
 
-        private static void SetLimits(ChannelLimits limits, int bandMinPpm, int bandMaxPpm, FaultReason below, FaultReason above, int slewPerSample,
-            int hysteresisPpm, int stuckWindowSamples, int stuckToleranceQ4, int noisyMax, int noisyRecover, int faultPersist, int recover)
+        /// <summary>One channel's band and slew, plus the validation settings all channels share.</summary>
+        private static void SetLimits(ChannelLimits limits, MonitorConfig config, int periodMs, int bandMinPpm, int bandMaxPpm, FaultReason below, FaultReason above, int slewPerSecond)
         {
             limits.BandMinPpm = bandMinPpm;
             limits.BandMaxPpm = bandMaxPpm;
             limits.BelowBandReason = below;
             limits.AboveBandReason = above;
-            limits.SlewMaxPerSample = slewPerSample;
-            limits.BandHysteresisPpm = hysteresisPpm;
-            limits.StuckWindowSamples = stuckWindowSamples;
-            limits.StuckToleranceCountsQ8 = stuckToleranceQ4;
-            limits.NoisySpreadMaxCounts = noisyMax;
-            limits.NoisyRecoverSpreadCounts = noisyRecover;
-            limits.FaultPersistSamples = faultPersist;
-            limits.RecoverSamples = recover;
+            limits.SlewMaxPerSample = PerSample(slewPerSecond, periodMs);
+
+            int railMarginQ8 = config.Get(ParamId.AdcRailMarginCounts) * 256;
+            limits.RailLowCountsQ8 = railMarginQ8;
+            limits.RailHighCountsQ8 = (Channels.AdcCountsMax * 256) - railMarginQ8;
+            limits.BandHysteresisPpm = config.Get(ParamId.BandHysteresisPpm);
+            limits.StuckWindowSamples = config.Get(ParamId.StuckWindowMs) == 0 ? 0 : SamplesAtLeastOne(config.Get(ParamId.StuckWindowMs), periodMs);
+            limits.StuckToleranceCountsQ8 = config.Get(ParamId.StuckToleranceCountsQ8);
+            limits.NoisySpreadMaxCounts = config.Get(ParamId.NoisySpreadMaxCounts);
+            limits.NoisyRecoverSpreadCounts = (int)FixedMath.DivRound((long)limits.NoisySpreadMaxCounts * config.Get(ParamId.NoisyRecoverPercent), 100);
+            limits.FaultPersistSamples = SamplesAtLeastOne(config.Get(ParamId.FaultPersistMs), periodMs);
+            limits.RecoverSamples = SamplesAtLeastOne(config.Get(ParamId.RecoverMs), periodMs);
         }
 
         private static void DeriveModel(MonitorConfig config, ConfigErrors errors, int periodMs, DerivedSettings derived)
@@ -195,8 +191,7 @@ namespace ThermalMonitor.Core.Config
 
             derived.ModelShift = shift;
             derived.ModelWarmupSamples = FixedMath.SaturateToInt((long)config.Get(ParamId.ModelWarmupS) * 1000 / periodMs);
-            long swing = config.Get(ParamId.ModelTempSwingMinMilliC);
-            derived.ModelTempVarianceMinMilliC2 = swing * swing;
+            derived.ModelTempSwingMinMilliC = config.Get(ParamId.ModelTempSwingMinMilliC);
             derived.ModelPressureMinPa = config.Get(ParamId.ModelPressureMinPa);
         }
 

@@ -39,7 +39,7 @@ namespace ThermalMonitor.Core.Config
         /// <summary>EWMA time constant of the thermal model = 2^ModelShift samples.</summary>
         public int ModelShift;
         public int ModelWarmupSamples;
-        public long ModelTempVarianceMinMilliC2;
+        public int ModelTempSwingMinMilliC;
         public int ModelPressureMinPa;
 
         /// <summary>Configured false-alarm interval in samples (the CUSUM's ARL0).</summary>

@@ -65,5 +65,6 @@ namespace ThermalMonitor.Core.Config
         TempYellowHighMilliC,
         TempRedHighMilliC,
         TempLimitHysteresisMilliC,
+        AdcRailMarginCounts,
     }
 }

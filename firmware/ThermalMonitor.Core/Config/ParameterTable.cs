@@ -68,14 +68,14 @@ namespace ThermalMonitor.Core.Config
                 new ParameterInfo(ParamId.NtcShCPico, "ntcShCPico", "1e-12/K", -100000000, 100000000, 201920, "Steinhart-Hart C"),
                 new ParameterInfo(ParamId.NtcSupplyMicrovolts, "ntcSupplyMicrovolts", "uV", 1000000, 6000000, 3300000, "NTC divider supply"),
                 new ParameterInfo(ParamId.TempLiveMinPpm, "tempLiveMinPpm", "ppm of NTC supply", 0, 1000000, 15000, "Below: NTC shorted (about +150 C)"),
-                new ParameterInfo(ParamId.TempLiveMaxPpm, "tempLiveMaxPpm", "ppm of NTC supply", 0, 1000000, 985000, "Above: NTC open (about -48 C)"),
+                new ParameterInfo(ParamId.TempLiveMaxPpm, "tempLiveMaxPpm", "ppm of NTC supply", 0, 1000000, 940000, "Above: NTC open (about -24 C; the 12 dB ADC tops out near 3.15 V = 955000 ppm of 3.3 V)"),
                 new ParameterInfo(ParamId.TempSlewMaxMilliCPerS, "tempSlewMaxMilliCPerS", "milli-C/s", 1, 1000000, 5000, "Fastest plausible coolant temperature change"),
 
                 // Validation timing and bounds.
                 new ParameterInfo(ParamId.BandHysteresisPpm, "bandHysteresisPpm", "ppm", 0, 200000, 10000, "How far inside the live band a faulted channel must return"),
                 new ParameterInfo(ParamId.FaultPersistMs, "faultPersistMs", "ms", 0, 60000, 300, "Bad condition time before a channel faults (shorter runs are rejected glitches)"),
                 new ParameterInfo(ParamId.RecoverMs, "recoverMs", "ms", 0, 600000, 5000, "Good time before a faulted channel is trusted again"),
-                new ParameterInfo(ParamId.StuckWindowMs, "stuckWindowMs", "ms", 0, 3600000, 60000, "Unchanged reading for this long is stuck (0 disables)"),
+                new ParameterInfo(ParamId.StuckWindowMs, "stuckWindowMs", "ms", 0, 3600000, 3000, "Unchanged burst mean for this long is stuck (0 disables); a live 32-read Q8 mean never repeats this long, and a frozen pressure must fault before the leak statistic reads it"),
                 new ParameterInfo(ParamId.StuckToleranceCountsQ8, "stuckToleranceCountsQ8", "counts/256", 0, 1048320, 0, "Change that still counts as unchanged"),
                 new ParameterInfo(ParamId.NoisySpreadMaxCounts, "noisySpreadMaxCounts", "counts", 1, 4095, 48, "Kept-read spread above this is noisy"),
                 new ParameterInfo(ParamId.NoisyRecoverPercent, "noisyRecoverPercent", "%", 1, 100, 75, "Spread bound for recovery, as % of the noisy bound"),
@@ -84,16 +84,16 @@ namespace ThermalMonitor.Core.Config
                 new ParameterInfo(ParamId.RedLowPa, "redLowPa", "Pa", 0, 100000000, 120000, "Red low limit (WARNING)"),
                 new ParameterInfo(ParamId.YellowLowPa, "yellowLowPa", "Pa", 0, 100000000, 180000, "Yellow low limit (CAUTION)"),
                 new ParameterInfo(ParamId.LowLimitHysteresisPa, "lowLimitHysteresisPa", "Pa", 0, 10000000, 5000, "Clear hysteresis of the low limits"),
-                new ParameterInfo(ParamId.LimitPersistMs, "limitPersistMs", "ms", 0, 600000, 1000, "Limit exceedance time before raising"),
+                new ParameterInfo(ParamId.LimitPersistMs, "limitPersistMs", "ms", 0, 600000, 500, "Limit exceedance time before raising (glitches are already withheld by validation)"),
                 new ParameterInfo(ParamId.ClearPersistMs, "clearPersistMs", "ms", 0, 600000, 5000, "Condition-absent time before clearing"),
                 new ParameterInfo(ParamId.RateWindowMs, "rateWindowMs", "ms", 10, 1200000, 30000, "Rate-of-drop window (at most 1200 samples)"),
                 new ParameterInfo(ParamId.RateLimitPaPerS, "rateLimitPaPerS", "Pa/s", 1, 100000000, 200, "Rate-of-drop limit (thermal cycle is <= 20 Pa/s, MS-22 ~900)"),
-                new ParameterInfo(ParamId.FastPersistMs, "fastPersistMs", "ms", 0, 600000, 2000, "Rate exceedance time before raising"),
+                new ParameterInfo(ParamId.FastPersistMs, "fastPersistMs", "ms", 0, 600000, 1000, "Rate exceedance time before raising"),
 
                 // Slow path: thermal model + CUSUM (DOMAIN.md §5).
                 new ParameterInfo(ParamId.ModelTimeConstantS, "modelTimeConstantS", "s", 1, 10000000, 7200, "Learning time constant of the P-T relation (rounded down to a power of two samples)"),
                 new ParameterInfo(ParamId.ModelWarmupS, "modelWarmupS", "s", 0, 10000000, 5600, "Learning time before the slow path decides (about one orbit)"),
-                new ParameterInfo(ParamId.ModelTempSwingMinMilliC, "modelTempSwingMinMilliC", "milli-C rms", 0, 100000, 300, "Temperature swing needed to learn the slope"),
+                new ParameterInfo(ParamId.ModelTempSwingMinMilliC, "modelTempSwingMinMilliC", "milli-C rms", 1, 100000, 50, "Temperature swing needed to learn the slope (about 3x the temperature noise); until then the model does not extrapolate beyond twice this from the mean"),
                 new ParameterInfo(ParamId.ModelPressureMinPa, "modelPressureMinPa", "Pa", 30000, 100000000, 50000, "Pressures below this are never learned"),
                 new ParameterInfo(ParamId.ResidualSigmaPa, "residualSigmaPa", "Pa", 10, 1000000, 400, "Residual noise the CUSUM is designed for (noisy check bounds it)"),
                 new ParameterInfo(ParamId.CusumShiftPa, "cusumShiftPa", "Pa", 10, 10000000, 800, "Residual shift the CUSUM is tuned to (reference k = shift/2)"),
@@ -107,6 +107,9 @@ namespace ThermalMonitor.Core.Config
                 new ParameterInfo(ParamId.TempYellowHighMilliC, "tempYellowHighMilliC", "milli-C", -100000, 250000, 40000, "Yellow high limit (CAUTION)"),
                 new ParameterInfo(ParamId.TempRedHighMilliC, "tempRedHighMilliC", "milli-C", -100000, 250000, 50000, "Red high limit (WARNING)"),
                 new ParameterInfo(ParamId.TempLimitHysteresisMilliC, "tempLimitHysteresisMilliC", "milli-C", 0, 100000, 1000, "Clear hysteresis of the temperature limits"),
+
+                // Appended (parameter ids are a contract): a saturated ADC cannot measure.
+                new ParameterInfo(ParamId.AdcRailMarginCounts, "adcRailMarginCounts", "counts", 0, 512, 8, "A burst mean within this of 0 or 4095 is outside the live band (a saturated ADC cannot measure)"),
             };
         }
     }

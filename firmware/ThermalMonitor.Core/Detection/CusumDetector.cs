@@ -10,9 +10,10 @@ namespace ThermalMonitor.Core.Detection
     /// <remarks>
     /// Robustness: the residual is clipped to ±clip before use (a one-sample glitch adds at most
     /// clip − k; Huber-style), S saturates at 2H so it forgets a transient quickly, and the alarm is
-    /// confirmed with hysteresis: once S reaches H it is raised after the persistence time unless S
-    /// falls back to H · clear% first, and it clears once S has stayed at or below H · clear% for the
-    /// clear time. (Requiring S ≥ H on every sample of the persistence would restart the count on
+    /// confirmed with hysteresis: once S reaches H, the alarm is raised when S has stayed above
+    /// H · clear% for the persistence time and is at or above H again at its end — a leak holds S at
+    /// the top, a transient lets it fall away. It clears once S has stayed at or below H · clear% for
+    /// the clear time. (Requiring S ≥ H on every sample of the persistence would restart the count on
     /// every dip of a noisy statistic and make the raise time hypersensitive.)
     /// Fixed point: S, k, H in Q8 Pa (×256); H ≤ 2^31 · 256 by validation.
     /// </remarks>
@@ -74,8 +75,8 @@ namespace ThermalMonitor.Core.Detection
             }
 
             bool confirming = pendingSamples > 0 ? StatisticQ8 > clearLevelQ8 : StatisticQ8 >= thresholdQ8;
-            pendingSamples = confirming ? pendingSamples + 1 : 0;
-            if (pendingSamples >= raiseSamples)
+            pendingSamples = confirming ? FixedMath.Min(pendingSamples + 1, raiseSamples) : 0;
+            if (pendingSamples >= raiseSamples && StatisticQ8 >= thresholdQ8)
             {
                 IsActive = true;
                 pendingSamples = 0;

@@ -59,7 +59,7 @@ namespace ThermalMonitor.Core.Detection
             yellowLow.Configure(derived.YellowLowPa, derived.LowLimitHysteresisPa, true, derived.LimitPersistSamples, derived.ClearPersistSamples);
             tempYellowHigh.Configure(derived.TempYellowHighMilliC, derived.TempLimitHysteresisMilliC, false, derived.LimitPersistSamples, derived.ClearPersistSamples);
             tempRedHigh.Configure(derived.TempRedHighMilliC, derived.TempLimitHysteresisMilliC, false, derived.LimitPersistSamples, derived.ClearPersistSamples);
-            model.Configure(derived.ModelShift, derived.ModelWarmupSamples, derived.ModelTempVarianceMinMilliC2);
+            model.Configure(derived.ModelShift, derived.ModelWarmupSamples, derived.ModelTempSwingMinMilliC);
             cusum.Configure(derived.CusumReferenceQ8, derived.CusumThresholdQ8, derived.CusumClearPercent, derived.CusumClipPa, derived.CusumPersistSamples, derived.ClearPersistSamples);
             modelPressureMinPa = derived.ModelPressureMinPa;
             learnFreezePermille = derived.LearnFreezePermille;
@@ -121,7 +121,7 @@ namespace ThermalMonitor.Core.Detection
                 PredictedPa = model.PredictPa(tempMilliC);
                 ResidualPa = FixedMath.SubtractSaturated(pressurePa, PredictedPa);
                 HasResidual = true;
-                if (model.IsReady)
+                if (model.IsReady && model.CanPredict(tempMilliC))
                 {
                     cusum.Update(ResidualPa);
                 }

@@ -27,6 +27,11 @@ namespace ThermalMonitor.Core.Detection
     /// <item>slope: y units per milli-°C in Q16 (cov / var), refreshed only while the temperature
     /// variance exceeds its floor (in high-beta seasons there is no swing to learn from, so the last
     /// slope is kept).</item>
+    /// <item>The prediction is trusted only for temperatures the model has learned from: within three
+    /// standard deviations of the learned temperature spread, or twice the minimum swing, of the mean
+    /// (compared squared, no square root). An unlearned or barely learned relation is never
+    /// extrapolated: a loop that leaves a high-beta season reads its first, ever larger eclipse swings
+    /// as new territory, not as a leak — otherwise the learning freeze would lock the error in.</item>
     /// </list>
     /// </remarks>
     public sealed class ThermalModel
@@ -39,6 +44,8 @@ namespace ThermalMonitor.Core.Detection
         private int shift = 16;
         private int warmupSamples;
         private long tempVarianceMinMilliC2;
+        private long trustedDeviationMinMilliC2;
+        private bool slopeLearned;
 
         private long meanTempAcc;
         private long meanInverseAcc;
@@ -47,11 +54,12 @@ namespace ThermalMonitor.Core.Detection
         private long slopeQ16;
         private int updateCount;
 
-        public void Configure(int shift, int warmupSamples, long tempVarianceMinMilliC2)
+        public void Configure(int shift, int warmupSamples, int tempSwingMinMilliC)
         {
             this.shift = shift;
             this.warmupSamples = warmupSamples;
-            this.tempVarianceMinMilliC2 = tempVarianceMinMilliC2;
+            tempVarianceMinMilliC2 = (long)tempSwingMinMilliC * tempSwingMinMilliC;
+            trustedDeviationMinMilliC2 = 4L * tempSwingMinMilliC * tempSwingMinMilliC;
             Reset();
         }
 
@@ -62,6 +70,7 @@ namespace ThermalMonitor.Core.Detection
             tempVarianceAcc = 0;
             covarianceAcc = 0;
             slopeQ16 = 0;
+            slopeLearned = false;
             updateCount = 0;
         }
 
@@ -72,6 +81,22 @@ namespace ThermalMonitor.Core.Detection
         public bool IsReady => updateCount >= warmupSamples && updateCount > 0;
 
         public int UpdateCount => updateCount;
+
+        /// <summary>A slope has been learned from a real thermal swing at least once.</summary>
+        public bool SlopeLearned => slopeLearned;
+
+        /// <summary>
+        /// Whether the prediction at this temperature can be trusted: (T − T̄)² ≤ max(9·var, (2·swing)²),
+        /// i.e. inside the temperatures the model has learned from. Deviation ≤ 2e5 keeps its square
+        /// below 2^36.
+        /// </summary>
+        public bool CanPredict(int tempMilliC)
+        {
+            long deviation = (long)tempMilliC - FixedMath.ShiftRound(meanTempAcc, shift + MeanFractionBits);
+            long deviationSquared = deviation * deviation;
+            return deviationSquared <= trustedDeviationMinMilliC2
+                || deviationSquared <= 9 * FixedMath.ShiftRound(tempVarianceAcc, shift);
+        }
 
         /// <summary>Learned d(2^40/P)/dT in Q16 per milli-°C (telemetry; negative for a normal loop).</summary>
         public long SlopeQ16 => slopeQ16;
@@ -137,6 +162,7 @@ namespace ThermalMonitor.Core.Detection
             if (denominator > 0)
             {
                 slopeQ16 = FixedMath.DivRound(covarianceAcc, denominator);
+                slopeLearned = true;
             }
         }
     }

@@ -10,6 +10,12 @@ namespace ThermalMonitor.Core.Validation
         public int BandMinPpm;
         public int BandMaxPpm;
 
+        /// <summary>Burst means at or below this (Q8 counts) are at the ADC's low rail: below the band.</summary>
+        public int RailLowCountsQ8;
+
+        /// <summary>Burst means at or above this (Q8 counts) are at the ADC's high rail: above the band.</summary>
+        public int RailHighCountsQ8;
+
         /// <summary>A faulted channel must come back this far inside the band to count as good again.</summary>
         public int BandHysteresisPpm;
 
@@ -38,6 +44,8 @@ namespace ThermalMonitor.Core.Validation
             BandMinPpm = other.BandMinPpm;
             BandMaxPpm = other.BandMaxPpm;
             BandHysteresisPpm = other.BandHysteresisPpm;
+            RailLowCountsQ8 = other.RailLowCountsQ8;
+            RailHighCountsQ8 = other.RailHighCountsQ8;
             BelowBandReason = other.BelowBandReason;
             AboveBandReason = other.AboveBandReason;
             SlewMaxPerSample = other.SlewMaxPerSample;

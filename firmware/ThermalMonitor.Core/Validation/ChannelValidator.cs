@@ -7,7 +7,7 @@ namespace ThermalMonitor.Core.Validation
     /// inhibit leak decisions instead of triggering them; an open wire never reads as a leak).
     /// </summary>
     /// <remarks>
-    /// Each sample gets a condition (open/short outside the live band, noisy burst, stuck reading,
+    /// Each sample gets a condition (open/short outside the live band or at an ADC rail, noisy burst, stuck reading,
     /// impossible slew, failed read). A bad condition that lasts <c>FaultPersistSamples</c> faults the
     /// channel with that reason; shorter runs are withheld glitches (2015 ISS false alarm, DOMAIN.md
     /// §1.5). A faulted channel needs <c>RecoverSamples</c> consecutive good samples, judged with a
@@ -88,12 +88,12 @@ namespace ThermalMonitor.Core.Validation
 
             bool stuck = TrackStuck(countsQ8);
             int margin = faulted ? limits.BandHysteresisPpm : 0;
-            if (bandPpm < limits.BandMinPpm + margin)
+            if (bandPpm < limits.BandMinPpm + margin || countsQ8 <= limits.RailLowCountsQ8)
             {
                 return limits.BelowBandReason;
             }
 
-            if (bandPpm > limits.BandMaxPpm - margin)
+            if (bandPpm > limits.BandMaxPpm - margin || countsQ8 >= limits.RailHighCountsQ8)
             {
                 return limits.AboveBandReason;
             }

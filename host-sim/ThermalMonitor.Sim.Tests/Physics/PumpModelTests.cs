@@ -12,6 +12,7 @@ public class PumpModelTests
             RippleAmplitudeKpa = 0.0,
             SwitchTransientKpa = 8.0,
             SwitchTransientTimeConstantS = 2.0,
+            RunningSuctionDropKpa = 0.5,
             Switches = [new PumpSwitch(10.0, false), new PumpSwitch(40.0, true)],
         };
         SimSample[] samples = Simulation.RunPhysics(Flat(pump)).ToArray();
@@ -30,7 +31,7 @@ public class PumpModelTests
     public void Ripple_At1467Hz_AppearsAt33HzWithItsFullAmplitudeInThe10HzSamples()
     {
         SimSample[] samples = Simulation.RunPhysics(Flat(new PumpSettings())).ToArray();
-        double[] ripple = samples.Select(s => s.PressureKpa - s.Truth.LoopPressureKpa + 0.5).ToArray();
+        double[] ripple = samples.Select(s => s.PressureKpa - s.Truth.LoopPressureKpa + new PumpSettings().RunningSuctionDropKpa).ToArray();
 
         double AmplitudeAt(double frequencyHz)
         {

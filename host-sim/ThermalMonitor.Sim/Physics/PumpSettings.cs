@@ -35,9 +35,12 @@ public sealed record PumpSettings
 
     /// <summary>
     /// Sustained pressure drop between the accumulator and the transducer while the pump runs (line
-    /// loss toward the suction). Default 0.5 kPa [E].
+    /// loss toward the suction). Default 0.2 kPa [E]: the transducer sits at the accumulator port, so
+    /// only a short stretch of line separates them. A pump switch is then a sustained step well below
+    /// the leak statistic's reference (0.4 kPa); a transducer further down the suction line sees more,
+    /// and the detector must be told (see firmware/ThermalMonitor.Core/Detection/README.md).
     /// </summary>
-    public double RunningSuctionDropKpa { get; init; } = 0.5;
+    public double RunningSuctionDropKpa { get; init; } = 0.2;
 
     /// <summary>Switches in time order. Default none.</summary>
     public IReadOnlyList<PumpSwitch> Switches { get; init; } = [];
