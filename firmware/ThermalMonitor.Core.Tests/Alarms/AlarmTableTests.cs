@@ -9,19 +9,7 @@ public class AlarmTableTests
 
     public AlarmTableTests() => table = new AlarmTable(events);
 
-    private List<MonitorEvent> Drain()
-    {
-        var drained = new List<MonitorEvent>();
-        var item = new MonitorEvent();
-        while (events.TryDequeue(item))
-        {
-            var copy = new MonitorEvent();
-            copy.CopyFrom(item);
-            drained.Add(copy);
-        }
-
-        return drained;
-    }
+    private List<MonitorEvent> Drain() => EventDrain.All(events.TryDequeue);
 
     [Fact]
     public void Raise_latches_until_cleared_and_acknowledged()
