@@ -72,14 +72,16 @@ public class ReferenceAgreementTests(ITestOutputHelper output)
             output.WriteLine($"reference {occurrence}");
         }
 
-        AssertSameDecisions(replay);
+        int largestDifference = AssertSameDecisions(replay);
+        output.WriteLine($"{scenario.Name}: {replay.Fixed.Occurrences.Count} alarms in both pipelines, largest raise/clear time difference {largestDifference} samples");
         Assert.Equal(0, replay.InvariantFailures);
         return replay;
     }
 
-    /// <summary>Same alarms, same causes, raise and clear within one sample.</summary>
-    internal static void AssertSameDecisions(LockstepReplay replay)
+    /// <summary>Same alarms, same causes, raise and clear within one sample; returns the largest difference.</summary>
+    internal static int AssertSameDecisions(LockstepReplay replay)
     {
+        long largest = 0;
         var fixedAlarms = replay.Fixed.Occurrences;
         var referenceAlarms = replay.Reference.Occurrences;
         Assert.True(fixedAlarms.Count == referenceAlarms.Count,
@@ -92,10 +94,14 @@ public class ReferenceAgreementTests(ITestOutputHelper output)
             Assert.Equal(r.Code, f.Code);
             Assert.InRange(f.RaisedSample - r.RaisedSample, -1, 1);
             Assert.Equal(r.ClearedSample < 0, f.ClearedSample < 0);
+            largest = Math.Max(largest, Math.Abs(f.RaisedSample - r.RaisedSample));
             if (f.ClearedSample >= 0)
             {
                 Assert.InRange(f.ClearedSample - r.ClearedSample, -1, 1);
+                largest = Math.Max(largest, Math.Abs(f.ClearedSample - r.ClearedSample));
             }
         }
+
+        return (int)largest;
     }
 }
