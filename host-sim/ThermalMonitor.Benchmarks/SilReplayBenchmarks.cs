@@ -1,0 +1,63 @@
+using BenchmarkDotNet.Attributes;
+using ThermalMonitor.Core.Acquisition;
+using ThermalMonitor.Core.Alarms;
+using ThermalMonitor.Core.Monitoring;
+using ThermalMonitor.Profiles;
+using ThermalMonitor.Replay;
+using ThermalMonitor.Sim;
+
+namespace ThermalMonitor.Benchmarks;
+
+/// <summary>
+/// SIL replay throughput in samples per second: the firmware core's Step alone (pre-generated raw
+/// counts), and the whole replay path (profile → sensor chain → counts → core) the CLI runs.
+/// One operation = one sample.
+/// </summary>
+[MemoryDiagnoser]
+public class SilReplayBenchmarks
+{
+    private const int Samples = 36000; // one simulated hour at 10 Hz
+
+    private RawSample[] rawSamples = [];
+    private Profile profile = null!;
+    private readonly MonitorEvent drained = new();
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var scenario = new Scenario
+        {
+            DurationS = Samples / 10.0,
+            Leak = new LeakSettings { Steps = [new LeakStep(3000, 0.8)] },
+        };
+        var run = new SimulationRun(scenario, 1);
+        var burst = new AdcBurst(run.BurstLength);
+        var list = new List<RawSample>();
+        while (run.TryNext(out SimSample sample, burst))
+        {
+            var raw = new RawSample();
+            RawSampleLoader.Load(raw, burst, sample.TimeS);
+            list.Add(raw);
+        }
+
+        rawSamples = [.. list];
+        profile = ProfileGenerator.Generate(new RecordedScenario(scenario, 1, new RecordingPlan(0.1, [])));
+    }
+
+    [Benchmark(OperationsPerInvoke = Samples, Description = "core Step (pre-generated counts)")]
+    public void CoreStep()
+    {
+        var monitor = new LeakMonitor();
+        foreach (RawSample sample in rawSamples)
+        {
+            monitor.Step(sample);
+            while (monitor.TryDequeueEvent(drained))
+            {
+            }
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = Samples, Description = "SIL replay (profile → sensor chain → core)")]
+    public ReplayResult SilReplay() =>
+        SilReplayer.Run(profile, new ReplayOptions { CollectTrace = false }).Result;
+}

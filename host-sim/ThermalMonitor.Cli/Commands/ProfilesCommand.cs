@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using ThermalMonitor.Cli.Views;
+using ThermalMonitor.Profiles;
+using Profile = ThermalMonitor.Profiles.Profile;
+
+namespace ThermalMonitor.Cli.Commands;
+
+/// <summary><c>profiles list|show</c>: what is in the recorded profile library.</summary>
+public static class ProfilesCommand
+{
+    public static Command Create()
+    {
+        var library = CommonOptions.Library();
+        var list = new Command("list", "List the profile library.\nExample: thermal-sim profiles list") { library };
+        list.SetAction(parse =>
+        {
+            string directory = ProfileResolver.LibraryDirectory(parse.GetValue(library));
+            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Profiles[/] in {Markup.Escape(directory)}");
+            table.AddColumns("name", "duration", "leak onset", "hole", "expects", "description");
+            foreach (LibraryEntry entry in ProfileLibrary.Load(directory))
+            {
+                Profile profile = ProfileCsv.Read(entry.ProfilePath);
+                Expectation expectation = ExpectationFile.Read(entry.ExpectPath);
+                table.AddRow(
+                    Markup.Escape(entry.Name),
+                    CommonOptions.FormatSeconds(profile.DurationS),
+                    expectation.LeakOnsetS is { } onset ? AlarmTableView.Clock(onset) : "—",
+                    expectation.HoleDiameterMm is { } mm ? mm.ToString("0.##", CultureInfo.InvariantCulture) + " mm" : "—",
+                    Markup.Escape(Expects(expectation)),
+                    Markup.Escape(profile.Metadata.GetValueOrDefault("description") ?? string.Empty));
+            }
+
+            Consoles.Human().Write(table);
+            return ExitCodes.Success;
+        });
+
+        var name = new Argument<string>("name") { Description = "Library profile name" };
+        var show = new Command("show", "Show one profile: metadata, ground truth and a summary of its data.\nExample: thermal-sim profiles show soyuz-ms22") { name, library };
+        show.SetAction(parse =>
+        {
+            ResolvedProfile resolved = ProfileResolver.Resolve(parse.GetRequiredValue(name), parse.GetValue(library), null);
+            Profile profile = resolved.Profile;
+            var grid = new Grid().AddColumn().AddColumn();
+            foreach (var (key, value) in profile.Metadata)
+            {
+                grid.AddRow($"[grey]{Markup.Escape(key)}[/]", Markup.Escape(value));
+            }
+
+            grid.AddRow("[grey]rows[/]", profile.Rows.Count.ToString("N0", CultureInfo.InvariantCulture));
+            grid.AddRow("[grey]duration[/]", CommonOptions.FormatSeconds(profile.DurationS));
+            grid.AddRow("[grey]pressure[/]", $"{profile.Rows.Min(r => r.PressureKpa):0.0} … {profile.Rows.Max(r => r.PressureKpa):0.0} kPa");
+            grid.AddRow("[grey]coolant temperature[/]", $"{profile.Rows.Min(r => r.TempC):0.0} … {profile.Rows.Max(r => r.TempC):0.0} °C");
+            if (resolved.Expectation is { } expectation)
+            {
+                grid.AddRow("[grey]ground truth[/]", Markup.Escape(expectation.Description ?? string.Empty));
+                grid.AddRow("[grey]expects[/]", Markup.Escape(Expects(expectation)));
+            }
+
+            Consoles.Human().Write(new Panel(grid).Header(Markup.Escape(profile.Name)).Border(BoxBorder.Rounded));
+            return ExitCodes.Success;
+        });
+
+        return new Command("profiles", "List or show the recorded profile library.\nExample: thermal-sim profiles list") { list, show };
+    }
+
+    public static string Expects(Expectation expectation)
+    {
+        if (expectation.ExpectedAlarms.Count == 0)
+        {
+            return "no alarm";
+        }
+
+        return string.Join("; ", expectation.ExpectedAlarms.Select(e =>
+            $"{e.Type} {e.Channel}{(e.Reason is null ? string.Empty : " " + e.Reason)} ≤ {CommonOptions.FormatSeconds(e.WithinS)}"));
+    }
+}

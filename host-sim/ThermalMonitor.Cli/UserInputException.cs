@@ -1,0 +1,15 @@
+namespace ThermalMonitor.Cli;
+
+/// <summary>Bad input from the user: reported as one line, exit code <see cref="ExitCodes.BadInput"/>.</summary>
+public sealed class UserInputException(string message) : Exception(message);
+
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The run worked and found expectations unmet (score).</summary>
+    public const int ExpectationsFailed = 1;
+
+    /// <summary>Bad arguments, files, cells or configuration.</summary>
+    public const int BadInput = 2;
+}

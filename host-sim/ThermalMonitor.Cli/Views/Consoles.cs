@@ -1,0 +1,30 @@
+using Spectre.Console;
+
+namespace ThermalMonitor.Cli.Views;
+
+/// <summary>
+/// The console for human output: standard error when standard output carries JSON. When output is
+/// redirected (logs, CI, tests) Spectre would assume 80 columns and wrap table cells mid-word; use
+/// COLUMNS if set, else 120.
+/// </summary>
+public static class Consoles
+{
+    private const int RedirectedWidth = 120;
+
+    public static IAnsiConsole Human(bool jsonOnStdout = false)
+    {
+        TextWriter writer = jsonOnStdout ? Console.Error : Console.Out;
+        bool redirected = jsonOnStdout ? Console.IsErrorRedirected : Console.IsOutputRedirected;
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+        });
+        if (redirected)
+        {
+            console.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out int columns) && columns > 0 ? columns : RedirectedWidth;
+        }
+
+        return console;
+    }
+}

@@ -1,0 +1,213 @@
+using System.Globalization;
+
+namespace ThermalMonitor.Profiles;
+
+/// <summary>
+/// Parses Profile CSV v1 text. Every rejection is a <see cref="ProfileFormatException"/> naming the
+/// line and field: a missing value is never read as zero.
+/// </summary>
+internal sealed class ProfileCsvReader
+{
+    private static readonly string[] Required = [ProfileColumns.Time, ProfileColumns.Pressure, ProfileColumns.Temp];
+
+    private readonly string sourceName;
+    private readonly Dictionary<string, string> metadata = new(StringComparer.Ordinal);
+    private readonly List<ProfileRow> rows = [];
+    private Dictionary<string, int> columns = [];
+    private int headerFieldCount;
+
+    private ProfileCsvReader(string sourceName) => this.sourceName = sourceName;
+
+    /// <summary>Parses <paramref name="lines"/>; the name falls back to <paramref name="fallbackName"/>.</summary>
+    public static Profile Parse(List<string> lines, string sourceName, string fallbackName, string? sourcePath)
+    {
+        var reader = new ProfileCsvReader(sourceName);
+        return reader.ParseLines(lines, fallbackName, sourcePath);
+    }
+
+    private Profile ParseLines(List<string> lines, string fallbackName, string? sourcePath)
+    {
+        int index = 0;
+        int headerLine = 0;
+        for (; index < lines.Count; index++)
+        {
+            string line = lines[index];
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            if (line.StartsWith('#'))
+            {
+                ReadMetadata(line, index + 1);
+                continue;
+            }
+
+            headerLine = index + 1;
+            ReadHeader(line, headerLine);
+            index++;
+            break;
+        }
+
+        if (headerLine == 0)
+        {
+            throw Error(Math.Max(lines.Count, 1), 0, "expected a header row with time_s, pressure_kpa, temp_c, found "
+                + (lines.Count == 0 ? "an empty file" : "no header row"));
+        }
+
+        for (; index < lines.Count; index++)
+        {
+            if (lines[index].Trim().Length > 0)
+            {
+                ReadRow(lines[index], index + 1);
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            throw Error(lines.Count + 1, 0, "expected at least one data row after the header, found none");
+        }
+
+        string name = metadata.TryGetValue(Profile.NameKey, out string? named) && named.Length > 0
+            ? named
+            : fallbackName;
+        return new Profile(name, metadata, rows, sourcePath);
+    }
+
+    private void ReadMetadata(string line, int lineNumber)
+    {
+        if (!MetadataText.TryParse(line, out string key, out string value))
+        {
+            return; // a plain comment
+        }
+
+        if (!metadata.TryAdd(key, value))
+        {
+            throw Error(lineNumber, 0, $"expected each metadata key once, found '{key}' again");
+        }
+
+        string? problem = key switch
+        {
+            Profile.FormatKey when value != Profile.FormatId =>
+                $"expected format {Profile.FormatId}, found '{value}'",
+            Profile.SensorSeedKey when !ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _) =>
+                $"expected sensor_seed to be an unsigned 64-bit integer, found '{value}'",
+            Profile.PeriodMsKey
+                when !(int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int ms) && ms > 0) =>
+                $"expected period_ms to be a positive integer, found '{value}'",
+            Profile.StartUtcKey when !IsDateTime(value) =>
+                $"expected start_utc to be an ISO 8601 date-time, found '{value}'",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            throw Error(lineNumber, 0, problem);
+        }
+    }
+
+    private static bool IsDateTime(string value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
+
+    private void ReadHeader(string line, int lineNumber)
+    {
+        List<string> names = SplitOrThrow(line, lineNumber);
+        columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < names.Count; i++)
+        {
+            string name = names[i].ToLowerInvariant();
+            if (name.Length > 0 && !columns.TryAdd(name, i))
+            {
+                throw Error(lineNumber, i + 1, $"expected each column name once, found '{name}' again");
+            }
+        }
+
+        string[] missing = Required.Where(r => !columns.ContainsKey(r)).ToArray();
+        if (missing.Length > 0)
+        {
+            string found = string.Join(", ", names.Select(n => n.Length == 0 ? "(empty)" : n));
+            throw Error(lineNumber, 0, $"expected header columns {string.Join(", ", Required)}; missing "
+                + $"{string.Join(", ", missing)}, found {found}");
+        }
+
+        headerFieldCount = names.Count;
+    }
+
+    private void ReadRow(string line, int lineNumber)
+    {
+        List<string> cells = SplitOrThrow(line, lineNumber);
+        if (cells.Count != headerFieldCount)
+        {
+            throw Error(lineNumber, Math.Min(cells.Count, headerFieldCount) + 1,
+                $"expected {headerFieldCount} fields as in the header, found {cells.Count}");
+        }
+
+        double timeS = Number(cells, ProfileColumns.Time, lineNumber);
+        if (rows.Count > 0 && !(timeS > rows[^1].TimeS))
+        {
+            throw Error(lineNumber, columns[ProfileColumns.Time] + 1, string.Create(CultureInfo.InvariantCulture,
+                $"expected time_s greater than the previous row's {rows[^1].TimeS}, found {timeS}"));
+        }
+
+        double pressureKpa = Number(cells, ProfileColumns.Pressure, lineNumber);
+        if (pressureKpa < 0.0)
+        {
+            throw Error(lineNumber, columns[ProfileColumns.Pressure] + 1, string.Create(CultureInfo.InvariantCulture,
+                $"expected an absolute pressure ≥ 0 kPa, found {pressureKpa}"));
+        }
+
+        double tempC = Number(cells, ProfileColumns.Temp, lineNumber);
+        if (tempC < -273.15)
+        {
+            throw Error(lineNumber, columns[ProfileColumns.Temp] + 1, string.Create(CultureInfo.InvariantCulture,
+                $"expected a temperature ≥ -273.15 °C, found {tempC}"));
+        }
+
+        double? cabinC = null;
+        if (columns.TryGetValue(ProfileColumns.Cabin, out int cabinColumn) && cells[cabinColumn].Length > 0)
+        {
+            cabinC = Number(cells, ProfileColumns.Cabin, lineNumber);
+        }
+
+        rows.Add(new ProfileRow(
+            timeS, pressureKpa, tempC, cabinC,
+            Fault(cells, ProfileColumns.FaultPressure, lineNumber),
+            Fault(cells, ProfileColumns.FaultTemp, lineNumber),
+            Fault(cells, ProfileColumns.FaultSupply, lineNumber)));
+    }
+
+    private double Number(List<string> cells, string column, int lineNumber)
+    {
+        int index = columns[column];
+        string cell = cells[index];
+        if (CsvNumber.TryParseFinite(cell, out double value))
+        {
+            return value;
+        }
+
+        bool nonFinite = double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+        string found = nonFinite ? $"'{cell}' (not finite)" : CsvNumber.Describe(cell);
+        throw Error(lineNumber, index + 1, $"expected a finite number for {column}, found {found}");
+    }
+
+    private ProfileFault Fault(List<string> cells, string column, int lineNumber)
+    {
+        if (!columns.TryGetValue(column, out int index))
+        {
+            return ProfileFault.None;
+        }
+
+        if (ProfileColumns.TryParseFault(cells[index], out ProfileFault fault))
+        {
+            return fault;
+        }
+
+        throw Error(lineNumber, index + 1, $"expected {column} to be empty, open, short, stuck, noise or glitch, "
+            + $"found {CsvNumber.Describe(cells[index])}");
+    }
+
+    private List<string> SplitOrThrow(string line, int lineNumber) =>
+        CsvFields.Split(line, ',', out int errorField)
+        ?? throw Error(lineNumber, errorField, "expected a closing quote followed by ',' or the line end, found none");
+
+    private ProfileFormatException Error(int line, int column, string detail) => new(sourceName, line, column, detail);
+}

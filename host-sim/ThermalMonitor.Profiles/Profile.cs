@@ -1,0 +1,133 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+
+namespace ThermalMonitor.Profiles;
+
+/// <summary>
+/// A recorded profile: named rows of physical values (time, absolute pressure, coolant temperature,
+/// optional cabin temperature) with the sensor faults in force, and the metadata of its file
+/// (Profile CSV v1, see <see cref="ProfileCsv"/>). Immutable. Rows need not be evenly spaced: the
+/// library records every sample near events and a sparse grid elsewhere, and the replay source
+/// interpolates linearly between rows.
+/// </summary>
+public sealed class Profile
+{
+    /// <summary>Metadata key of the file format identifier.</summary>
+    public const string FormatKey = "format";
+
+    /// <summary>The format identifier written into every Profile CSV v1 file.</summary>
+    public const string FormatId = "thermal-monitor/profile-csv@1";
+
+    /// <summary>Metadata key of the profile's name.</summary>
+    public const string NameKey = "name";
+
+    /// <summary>Metadata key of the sensor-noise seed the replay uses by default.</summary>
+    public const string SensorSeedKey = "sensor_seed";
+
+    /// <summary>Metadata key of the sample period the profile was generated at.</summary>
+    public const string PeriodMsKey = "period_ms";
+
+    /// <summary>Metadata key of the wall-clock time of profile time 0 (ISO 8601, UTC).</summary>
+    public const string StartUtcKey = "start_utc";
+
+    /// <summary>
+    /// Creates a profile. Metadata keys are stored lower-case; rows are copied.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// No rows, a non-finite value, times not strictly increasing, a metadata key that is not
+    /// <c>[a-z0-9_.-]+</c>, or a metadata value spanning lines.
+    /// </exception>
+    public Profile(
+        string name,
+        IReadOnlyDictionary<string, string> metadata,
+        IEnumerable<ProfileRow> rows,
+        string? sourcePath = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(rows);
+        ProfileRow[] copy = rows.ToArray();
+        if (copy.Length == 0)
+        {
+            throw new ArgumentException("A profile needs at least one row.", nameof(rows));
+        }
+
+        for (int i = 0; i < copy.Length; i++)
+        {
+            ValidateRow(copy[i], i, i == 0 ? null : copy[i - 1].TimeS);
+        }
+
+        var lowered = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach ((string key, string value) in metadata)
+        {
+            string lower = key.ToLowerInvariant();
+            if (!MetadataText.IsValidKey(lower))
+            {
+                throw new ArgumentException($"Metadata key '{key}' must match [a-z0-9_.-]+.", nameof(metadata));
+            }
+
+            if (value is null || value.AsSpan().IndexOfAny('\n', '\r') >= 0)
+            {
+                throw new ArgumentException($"Metadata value of '{key}' must be a single line.", nameof(metadata));
+            }
+
+            if (!lowered.TryAdd(lower, value))
+            {
+                throw new ArgumentException(
+                    $"Metadata key '{lower}' appears twice (keys are case-insensitive).", nameof(metadata));
+            }
+        }
+
+        Name = name;
+        Metadata = new ReadOnlyDictionary<string, string>(lowered);
+        Rows = Array.AsReadOnly(copy);
+        SourcePath = sourcePath;
+    }
+
+    /// <summary>The profile's name: its <c>name</c> metadata, else its file name without extensions.</summary>
+    public string Name { get; }
+
+    /// <summary>The leading <c># key: value</c> lines of its file; keys lower-case.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; }
+
+    /// <summary>The rows, in strictly increasing time.</summary>
+    public IReadOnlyList<ProfileRow> Rows { get; }
+
+    /// <summary>The file it was read from, or null when built in memory.</summary>
+    public string? SourcePath { get; }
+
+    /// <summary>Time from the first row to the last (0 for a single row).</summary>
+    public double DurationS => Rows[^1].TimeS - Rows[0].TimeS;
+
+    /// <summary>The sample period in the <c>period_ms</c> metadata, or null when absent.</summary>
+    public int? PeriodMs =>
+        Metadata.TryGetValue(PeriodMsKey, out string? text)
+        && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int periodMs) && periodMs > 0
+            ? periodMs
+            : null;
+
+    /// <summary>The same rows and metadata under another name or source path.</summary>
+    public Profile With(
+        string? name = null, IReadOnlyDictionary<string, string>? metadata = null, string? sourcePath = null) =>
+        new(name ?? Name, metadata ?? Metadata, Rows, sourcePath ?? SourcePath);
+
+    private static void ValidateRow(ProfileRow row, int index, double? previousTimeS)
+    {
+        if (!double.IsFinite(row.TimeS) || !double.IsFinite(row.PressureKpa) || !double.IsFinite(row.TempC)
+            || (row.CabinTempC is double cabin && !double.IsFinite(cabin)))
+        {
+            throw new ArgumentException($"Row {index} holds a non-finite value.", "rows");
+        }
+
+        if (previousTimeS is double previous && !(row.TimeS > previous))
+        {
+            throw new ArgumentException(
+                $"Row {index} at {row.TimeS} s is not after the previous row at {previous} s.", "rows");
+        }
+
+        if (!Enum.IsDefined(row.PressureFault) || !Enum.IsDefined(row.TempFault) || !Enum.IsDefined(row.SupplyFault))
+        {
+            throw new ArgumentException($"Row {index} holds an undefined fault value.", "rows");
+        }
+    }
+}

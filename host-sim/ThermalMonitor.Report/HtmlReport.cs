@@ -1,0 +1,38 @@
+using ThermalMonitor.Report.Html;
+
+namespace ThermalMonitor.Report;
+
+/// <summary>
+/// Renders replays and scoreboards as single self-contained HTML pages: inline SVG plots and inline
+/// CSS, no scripts, no fonts or images, no network. Text is escaped; numbers use the invariant
+/// culture. Traces of any length are decimated to a min/max envelope per pixel column, so a page
+/// stays well under a few megabytes.
+/// </summary>
+public static class HtmlReport
+{
+    /// <summary>
+    /// One replay: header (profile, target, description, samples, duration), alarm table with
+    /// onset-relative times, stacked pressure / temperature / residual / detector-statistic plots of
+    /// the whole profile with alarm and leak-onset markers, and the same plots zoomed on the detection.
+    /// </summary>
+    /// <exception cref="ArgumentException">The trace's arrays differ in length or its times are not strictly increasing.</exception>
+    public static string RenderReplay(ReplayTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        return ReplayPage.Render(trace);
+    }
+
+    /// <summary>
+    /// The scoreboard: <paramref name="title"/>, a pass/fail summary, the table of
+    /// <paramref name="rows"/>, and one small pressure plot per trace, each linked to the row with
+    /// the same profile name.
+    /// </summary>
+    /// <exception cref="ArgumentException">A trace's arrays differ in length or its times are not strictly increasing.</exception>
+    public static string RenderScore(IReadOnlyList<ScoreRow> rows, IReadOnlyList<ReplayTrace> traces, string title)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(traces);
+        ArgumentNullException.ThrowIfNull(title);
+        return ScorePage.Render(rows, traces, title);
+    }
+}
