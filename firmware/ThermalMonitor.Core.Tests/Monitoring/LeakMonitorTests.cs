@@ -5,6 +5,7 @@ using ThermalMonitor.Core.Monitoring;
 using ThermalMonitor.Core.Tests.Alarms;
 using ThermalMonitor.Core.Tests.Synthetic;
 using ThermalMonitor.Core.Validation;
+using ThermalMonitor.Replay;
 using ThermalMonitor.Sim;
 
 namespace ThermalMonitor.Core.Tests.Monitoring;
@@ -21,7 +22,7 @@ public class LeakMonitorTests
         var burst = new AdcBurst(run.BurstLength);
         Assert.True(run.TryNext(out SimSample simulated, burst));
         var raw = new RawSample();
-        RawSampleFiller.Fill(raw, burst, simulated.TimeS);
+        RawSampleLoader.Load(raw, burst, simulated.TimeS);
         return raw;
     }
 
@@ -70,7 +71,7 @@ public class LeakMonitorTests
         long lastMs = 0;
         for (int i = 0; i < 400 && run.TryNext(out SimSample simulated, burst); i++)
         {
-            RawSampleFiller.Fill(sample, burst, simulated.TimeS);
+            RawSampleLoader.Load(sample, burst, simulated.TimeS);
             lastMs = sample.TimestampMs;
             monitor.Step(sample);
         }
@@ -78,7 +79,7 @@ public class LeakMonitorTests
         Assert.NotEqual(0, monitor.Detector.RateOfDrop.DropPa); // window full, noise makes a drop
         Drain();
         run.TryNext(out _, burst);
-        RawSampleFiller.Fill(sample, burst, (lastMs + 5000) / 1000.0);
+        RawSampleLoader.Load(sample, burst, (lastMs + 5000) / 1000.0);
         monitor.Step(sample);
 
         var gap = Assert.Single(Drain());

@@ -3,6 +3,7 @@ using ThermalMonitor.Core.Alarms;
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Monitoring;
 using ThermalMonitor.Core.Tests.Synthetic;
+using ThermalMonitor.Replay;
 using ThermalMonitor.Sim;
 
 namespace ThermalMonitor.Core.Tests.Monitoring;
@@ -94,7 +95,7 @@ public class ZeroAllocationTests
         while (run.TryNext(out SimSample sample, burst))
         {
             var raw = new RawSample();
-            RawSampleFiller.Fill(raw, burst, sample.TimeS);
+            RawSampleLoader.Load(raw, burst, sample.TimeS);
             samples.Add(raw);
         }
 

@@ -2,6 +2,7 @@ using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Monitoring;
 using ThermalMonitor.Core.Reference;
+using ThermalMonitor.Replay;
 using ThermalMonitor.Sim;
 
 namespace ThermalMonitor.Core.Tests.Synthetic;
@@ -50,7 +51,7 @@ public sealed class LockstepReplay
         long index = 0;
         while (run.TryNext(out SimSample sample, burst))
         {
-            RawSampleFiller.Fill(raw, burst, sample.TimeS);
+            RawSampleLoader.Load(raw, burst, sample.TimeS);
             fixedMonitor.Step(raw);
             reference.Step(raw);
             replay.Fixed.Drain(fixedMonitor.TryDequeueEvent, index);

@@ -31,21 +31,22 @@ public static class GenerateCommand
         };
         command.SetAction(parse =>
         {
+            IAnsiConsole console = Consoles.Human();
             if (parse.GetValue(all))
             {
                 string directory = parse.GetValue(library) ?? ProfileLibrary.FindDefaultDirectory();
-                Consoles.Human().Status().Start($"Regenerating the library into {Markup.Escape(directory)} …", _ => ProfileLibrary.WriteAll(directory));
-                Consoles.Human().MarkupLine($"[green]{ProfileLibrary.Definitions().Count} profiles written to[/] {Markup.Escape(directory)}");
+                console.Status().Start($"Regenerating the library into {Markup.Escape(directory)} …", _ => ProfileLibrary.WriteAll(directory));
+                console.MarkupLine($"[green]{ProfileLibrary.Definitions().Count} profiles written to[/] {Markup.Escape(directory)}");
                 return ExitCodes.Success;
             }
 
             string outPath = parse.GetValue(output) ?? throw new UserInputException("--out is required (or --all-library)");
             RecordedScenario recorded = Customise(Preset(parse.GetValue(preset)), parse.GetValue(hole), parse.GetValue(onset), parse.GetValue(duration), parse.GetValue(beta), parse.GetValue(seed));
             Profile profile = null!;
-            Consoles.Human().Status().Start("Simulating …", _ => profile = ProfileGenerator.Generate(recorded));
+            console.Status().Start("Simulating …", _ => profile = ProfileGenerator.Generate(recorded));
             ProfileCsv.Write(profile, outPath);
             ScenarioJson.Write(recorded, ProfilePaths.Sidecar(outPath, ".scenario.json"));
-            Consoles.Human().MarkupLine($"[green]{profile.Rows.Count:N0} rows ({CommonOptions.FormatSeconds(profile.DurationS)}) written to[/] {Markup.Escape(outPath)}");
+            console.MarkupLine($"[green]{profile.Rows.Count:N0} rows ({CommonOptions.FormatSeconds(profile.DurationS)}) written to[/] {Markup.Escape(outPath)}");
             return ExitCodes.Success;
         });
         return command;

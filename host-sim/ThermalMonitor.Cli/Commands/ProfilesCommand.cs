@@ -16,6 +16,7 @@ public static class ProfilesCommand
         var list = new Command("list", "List the profile library.\nExample: thermal-sim profiles list") { library };
         list.SetAction(parse =>
         {
+            IAnsiConsole console = Consoles.Human();
             string directory = ProfileResolver.LibraryDirectory(parse.GetValue(library));
             var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Profiles[/] in {Markup.Escape(directory)}");
             table.AddColumns("name", "duration", "leak onset", "hole", "expects", "description");
@@ -32,7 +33,7 @@ public static class ProfilesCommand
                     Markup.Escape(profile.Metadata.GetValueOrDefault("description") ?? string.Empty));
             }
 
-            Consoles.Human().Write(table);
+            console.Write(table);
             return ExitCodes.Success;
         });
 
@@ -40,6 +41,7 @@ public static class ProfilesCommand
         var show = new Command("show", "Show one profile: metadata, ground truth and a summary of its data.\nExample: thermal-sim profiles show soyuz-ms22") { name, library };
         show.SetAction(parse =>
         {
+            IAnsiConsole console = Consoles.Human();
             ResolvedProfile resolved = ProfileResolver.Resolve(parse.GetRequiredValue(name), parse.GetValue(library), null);
             Profile profile = resolved.Profile;
             var grid = new Grid().AddColumn().AddColumn();
@@ -58,7 +60,7 @@ public static class ProfilesCommand
                 grid.AddRow("[grey]expects[/]", Markup.Escape(Expects(expectation)));
             }
 
-            Consoles.Human().Write(new Panel(grid).Header(Markup.Escape(profile.Name)).Border(BoxBorder.Rounded));
+            console.Write(new Panel(grid).Header(Markup.Escape(profile.Name)).Border(BoxBorder.Rounded));
             return ExitCodes.Success;
         });
 

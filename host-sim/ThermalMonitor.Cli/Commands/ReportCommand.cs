@@ -24,6 +24,7 @@ public static class ReportCommand
         };
         command.SetAction(parse =>
         {
+            IAnsiConsole console = Consoles.Human();
             string outPath = parse.GetValue(output)!;
             string? name = parse.GetValue(profile);
             if (parse.GetValue(score) == (name is not null))
@@ -33,15 +34,15 @@ public static class ReportCommand
 
             if (name is null)
             {
-                var scores = ScoreCommand.Run(Consoles.Human(), ProfileResolver.LibraryDirectory(parse.GetValue(library)), null, collectTraces: true);
-                Outputs.WriteText(outPath, HtmlReport.RenderScore(scores.Select(ScoreCommand.ToRow).ToList(), scores.Select(s => s.Outcome.Trace!).ToList(), "ThermalMonitor score"), Consoles.Human(), "report");
+                var scores = ScoreCommand.Run(console, ProfileResolver.LibraryDirectory(parse.GetValue(library)), null, collectTraces: true);
+                Outputs.WriteText(outPath, HtmlReport.RenderScore(scores.Select(ScoreCommand.ToRow).ToList(), scores.Select(s => s.Outcome.Trace!).ToList(), "ThermalMonitor score"), console, "report");
                 return scores.All(s => s.Passed) ? ExitCodes.Success : ExitCodes.ExpectationsFailed;
             }
 
             ResolvedProfile resolved = ProfileResolver.Resolve(name, parse.GetValue(library), null);
             var options = new ReplayOptions { LeakOnsetS = resolved.Expectation?.LeakOnsetS };
-            ReplayOutcome outcome = ReplayRunView.Run(Consoles.Human(), $"replay {resolved.Profile.Name}", p => SilReplayer.Run(resolved.Profile, options, p), options.LeakOnsetS);
-            Outputs.WriteText(outPath, HtmlReport.RenderReplay(outcome.Trace!), Consoles.Human(), "report");
+            ReplayOutcome outcome = ReplayRunView.Run(console, $"replay {resolved.Profile.Name}", p => SilReplayer.Run(resolved.Profile, options, p), options.LeakOnsetS);
+            Outputs.WriteText(outPath, HtmlReport.RenderReplay(outcome.Trace!), console, "report");
             return ExitCodes.Success;
         });
         return command;
