@@ -43,7 +43,7 @@ public static class ProfileResolver
         }
 
         Profile profile = foreign is null ? ProfileCsv.Read(nameOrPath) : ForeignCsv.Import(nameOrPath, foreign);
-        string expectPath = ProfilePaths.Sidecar(nameOrPath, ".expect.json");
+        string expectPath = ProfilePaths.Sidecar(nameOrPath, ProfileNaming.ExpectExtension);
         Expectation? expectation = File.Exists(expectPath) ? ExpectationFile.Read(expectPath) : null;
         return new ResolvedProfile(profile, null, expectation);
     }

@@ -73,23 +73,13 @@ public static class Scoreboard
     /// </summary>
     private static double? BoundS(RecordedScenario? recorded, double? onsetS, ReplayOutcome outcome)
     {
-        if (recorded is null || onsetS is null || !(outcome.NoiseSigmaPa > 0))
+        if (recorded is null || onsetS is not { } onset || !(outcome.NoiseSigmaPa > 0))
         {
             return null;
         }
 
-        Scenario leak = recorded.Scenario;
-        Scenario healthy = leak with { Leak = new LeakSettings() };
-        double periodS = leak.OutputPeriodMs / 1000.0;
-        var shiftPa = new List<double>();
-        foreach (var (withLeak, without) in Simulation.RunPhysics(leak).Zip(Simulation.RunPhysics(healthy)))
-        {
-            if (withLeak.TimeS > onsetS)
-            {
-                shiftPa.Add((withLeak.PressureKpa - without.PressureKpa) * 1000);
-            }
-        }
-
+        IReadOnlyList<double> shiftPa = LeakTrajectory.PressureShiftPa(recorded.Scenario, onset);
+        double periodS = recorded.Scenario.OutputPeriodMs / 1000.0;
         int? samples = InformationBound.DelaySamples(shiftPa, outcome.NoiseSigmaPa, outcome.Derived.FalseAlarmIntervalSamples);
         return samples * periodS;
     }

@@ -1,6 +1,7 @@
 using ThermalMonitor.Core.Alarms;
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Reference;
+using ThermalMonitor.Replay;
 using ThermalMonitor.Sim;
 using Xunit.Abstractions;
 
@@ -31,7 +32,7 @@ public class DetectionPerformanceTests(ITestOutputHelper output)
         long delaySamples = first.RaisedSample - onsetSample;
 
         double sigmaPa = replay.NominalResidualPa.StandardDeviation;
-        double[] shiftPa = LeakShiftPa(scenario, onsetSample);
+        IReadOnlyList<double> shiftPa = LeakTrajectory.PressureShiftPa(scenario, SyntheticCases.LeakOnsetS);
         var derived = new DerivedSettings();
         Assert.True(ConfigValidator.Validate(new MonitorConfig(), new ConfigErrors(), derived));
         int? boundSamples = InformationBound.DelaySamples(shiftPa, sigmaPa, derived.FalseAlarmIntervalSamples);
@@ -45,16 +46,6 @@ public class DetectionPerformanceTests(ITestOutputHelper output)
         // glitch rejection, 0.5 s); the clairvoyant bound pays no such wait. It dominates for holes
         // so large that the bound is a sample or two.
         Assert.InRange(delaySamples, 1, (DelayToBoundRatioMax * boundSamples.Value) + derived.LimitPersistSamples);
-    }
-
-    /// <summary>Leak pressure minus the same loop without the leak, per sample after onset (Pa).</summary>
-    private static double[] LeakShiftPa(Scenario leak, long onsetSample)
-    {
-        Scenario healthy = leak with { Leak = new LeakSettings() };
-        return Simulation.RunPhysics(leak).Zip(Simulation.RunPhysics(healthy))
-            .Skip((int)onsetSample + 1)
-            .Select(pair => (pair.First.PressureKpa - pair.Second.PressureKpa) * 1000)
-            .ToArray();
     }
 
     private static string Layer(AlarmOccurrence occurrence) =>

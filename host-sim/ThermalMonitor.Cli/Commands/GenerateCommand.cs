@@ -45,7 +45,7 @@ public static class GenerateCommand
             Profile profile = null!;
             console.Status().Start("Simulating …", _ => profile = ProfileGenerator.Generate(recorded));
             ProfileCsv.Write(profile, outPath);
-            ScenarioJson.Write(recorded, ProfilePaths.Sidecar(outPath, ".scenario.json"));
+            ScenarioJson.Write(recorded, ProfilePaths.Sidecar(outPath, ProfileNaming.ScenarioExtension));
             console.MarkupLine($"[green]{profile.Rows.Count:N0} rows ({CommonOptions.FormatSeconds(profile.DurationS)}) written to[/] {Markup.Escape(outPath)}");
             return ExitCodes.Success;
         });
