@@ -73,12 +73,25 @@ namespace ThermalMonitor.Core
             bool isFaultCode = monitorEvent.AlarmType == AlarmType.SensorFault
                 || monitorEvent.Id == EventId.GlitchRejected
                 || monitorEvent.Id == EventId.ChannelRecovered;
+            return CodeName(isFaultCode, monitorEvent.Code);
+        }
+
+        /// <summary>The name of an alarm's code: a fault reason for SENSOR_FAULT, else a detection cause.</summary>
+        public static string AlarmCodeName(AlarmType type, int code) => CodeName(type == AlarmType.SensorFault, code);
+
+        /// <summary>True when an event's Code is named (alarms, glitches, recoveries); other events carry plain numbers.</summary>
+        public static bool HasNamedCode(MonitorEvent monitorEvent) => monitorEvent.AlarmType != AlarmType.None
+            || monitorEvent.Id == EventId.GlitchRejected
+            || monitorEvent.Id == EventId.ChannelRecovered;
+
+        private static string CodeName(bool isFaultCode, int code)
+        {
             if (isFaultCode)
             {
-                return monitorEvent.Code >= 0 && monitorEvent.Code < FaultReasonNames.Length ? FaultReasonNames[monitorEvent.Code] : "UNKNOWN";
+                return code >= 0 && code < FaultReasonNames.Length ? FaultReasonNames[code] : "UNKNOWN";
             }
 
-            return monitorEvent.Code >= 0 && monitorEvent.Code < CauseNames.Length ? CauseNames[monitorEvent.Code] : "UNKNOWN";
+            return code >= 0 && code < CauseNames.Length ? CauseNames[code] : "UNKNOWN";
         }
     }
 }

@@ -15,7 +15,7 @@ public static class CommonOptions
 
     public static Option<string> Target() => new("--target")
     {
-        Description = "Where the firmware runs: sil (in-process), virtual, or serial:<device>[@<baud>]",
+        Description = "Where the firmware runs: sil (in-process), virtual[@<baud>] (a virtual board on a pseudo-terminal), or serial:<device>[@<baud>] (a real board)",
         DefaultValueFactory = _ => "sil",
     };
 
@@ -108,12 +108,6 @@ public static class CommonOptions
         catch (FormatException e)
         {
             throw new UserInputException(e.Message);
-        }
-
-        if (target.Kind != TargetKind.Sil)
-        {
-            // The wire protocol, the virtual board and the serial transport come with the HIL work.
-            throw new UserInputException($"target '{target}' is not available in this build yet: only 'sil' is (the virtual board and serial transport arrive with the wire protocol)");
         }
 
         return target;

@@ -12,6 +12,7 @@ var root = new RootCommand(
     ReplayCommand.Create(),
     ScoreCommand.Create(),
     ReportCommand.Create(),
+    BoardCommand.Create(),
 };
 
 ParseResult parsed = root.Parse(args);

@@ -51,7 +51,7 @@ public static class SilReplayer
                 firstTimeS = timeS;
             }
 
-            Pace(options.Speed, timeS - firstTimeS, wall);
+            ReplayPacer.Pace(options.Speed, timeS - firstTimeS, wall);
             RawSampleLoader.Load(raw, burst, timeS);
             monitor.Step(raw);
             MonitorTelemetry t = monitor.Telemetry;
@@ -103,21 +103,6 @@ public static class SilReplayer
             Derived = monitor.Derived,
             WallSeconds = wall.Elapsed.TotalSeconds,
         };
-    }
-
-    /// <summary>Sleeps so that profile time advances at <paramref name="speed"/> × real time.</summary>
-    private static void Pace(double speed, double elapsedProfileS, Stopwatch wall)
-    {
-        if (speed <= 0)
-        {
-            return;
-        }
-
-        double aheadS = (elapsedProfileS / speed) - wall.Elapsed.TotalSeconds;
-        if (aheadS > 0.001)
-        {
-            Thread.Sleep(TimeSpan.FromSeconds(aheadS));
-        }
     }
 
     /// <summary>Per-sample plot series (NaN where the firmware had no valid value).</summary>

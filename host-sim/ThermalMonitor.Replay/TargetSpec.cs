@@ -1,8 +1,8 @@
 namespace ThermalMonitor.Replay;
 
 /// <summary>
-/// Where the firmware runs (DESIGN.md §5): <c>sil</c> (in-process), <c>virtual</c> (a virtual board
-/// behind a pseudo-terminal) or <c>serial:&lt;device&gt;[@&lt;baud&gt;]</c> (a real board).
+/// Where the firmware runs (DESIGN.md §5): <c>sil</c> (in-process), <c>virtual[@&lt;baud&gt;]</c> (a virtual board
+/// behind a pseudo-terminal, unpaced or paced at the baud) or <c>serial:&lt;device&gt;[@&lt;baud&gt;]</c> (a real board).
 /// </summary>
 public sealed record TargetSpec(TargetKind Kind, string? Device, int Baud)
 {
@@ -19,15 +19,17 @@ public sealed record TargetSpec(TargetKind Kind, string? Device, int Baud)
             return Sil;
         }
 
-        if (text == "virtual")
+        if (text == "virtual" || text.StartsWith("virtual@", StringComparison.Ordinal))
         {
-            return new TargetSpec(TargetKind.Virtual, null, DefaultBaud);
+            // A virtual board is unpaced unless a baud is given, which it then emulates both ways.
+            int virtualBaud = text == "virtual" ? 0 : ParseBaud(text, text["virtual@".Length..]);
+            return new TargetSpec(TargetKind.Virtual, null, virtualBaud);
         }
 
         const string serialPrefix = "serial:";
         if (!text.StartsWith(serialPrefix, StringComparison.Ordinal))
         {
-            throw new FormatException($"target '{text}': expected sil, virtual or serial:<device>[@<baud>]");
+            throw new FormatException($"target '{text}': expected sil, virtual[@<baud>] or serial:<device>[@<baud>]");
         }
 
         string rest = text[serialPrefix.Length..];
@@ -38,19 +40,24 @@ public sealed record TargetSpec(TargetKind Kind, string? Device, int Baud)
             throw new FormatException($"target '{text}': the serial device is missing (e.g. serial:/dev/ttyUSB0@921600)");
         }
 
-        int baud = DefaultBaud;
-        if (at >= 0 && (!int.TryParse(rest[(at + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out baud) || baud <= 0))
+        int baud = at >= 0 ? ParseBaud(text, rest[(at + 1)..]) : DefaultBaud;
+        return new TargetSpec(TargetKind.Serial, device, baud);
+    }
+
+    private static int ParseBaud(string text, string baudText)
+    {
+        if (!int.TryParse(baudText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int baud) || baud <= 0)
         {
-            throw new FormatException($"target '{text}': baud '{rest[(at + 1)..]}' is not a positive whole number");
+            throw new FormatException($"target '{text}': baud '{baudText}' is not a positive whole number");
         }
 
-        return new TargetSpec(TargetKind.Serial, device, baud);
+        return baud;
     }
 
     public override string ToString() => Kind switch
     {
         TargetKind.Sil => "sil",
-        TargetKind.Virtual => "virtual",
+        TargetKind.Virtual => Baud > 0 ? $"virtual@{Baud}" : "virtual",
         _ => $"serial:{Device}@{Baud}",
     };
 }

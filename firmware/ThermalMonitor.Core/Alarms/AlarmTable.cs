@@ -191,6 +191,13 @@ namespace ThermalMonitor.Core.Alarms
         }
 
         /// <summary>Forgets every alarm (start-up only; a detector reset keeps the latch).</summary>
+        /// <summary>All slots normal and alarm sequence numbers starting again at 1 (a monitor restart).</summary>
+        public void Reset()
+        {
+            Clear();
+            lastAlarmSequence = 0;
+        }
+
         public void Clear()
         {
             for (int index = 0; index < AlarmSlots.Count; index++)

@@ -78,6 +78,14 @@ namespace ThermalMonitor.Core.Alarms
             overflowSlotIndex = -1;
         }
 
+        /// <summary>Empty, with sequence numbers starting again at 1 (a monitor restart).</summary>
+        public void Reset()
+        {
+            Clear();
+            nextSequence = 1;
+            DroppedTotal = 0;
+        }
+
         private void RecordDrop(long timeMs)
         {
             DroppedTotal++;

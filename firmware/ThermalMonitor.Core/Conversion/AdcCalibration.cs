@@ -14,6 +14,7 @@ namespace ThermalMonitor.Core.Conversion
     /// </remarks>
     public sealed class AdcCalibration
     {
+        public const int KnotCountMin = 2;
         public const int KnotCountMax = 8;
 
         private readonly int[] knotCountsQ8 = new int[KnotCountMax];
@@ -28,7 +29,7 @@ namespace ThermalMonitor.Core.Conversion
         /// </summary>
         public bool Load(int[] countsKnots, int[] microvoltsKnots, int count)
         {
-            if (count < 2 || count > KnotCountMax)
+            if (count < KnotCountMin || count > KnotCountMax)
             {
                 return false;
             }

@@ -23,6 +23,15 @@ namespace ThermalMonitor.Core.Monitoring
         public int SuppressedTotal { get; private set; }
 
         /// <summary>True if an event of this id may be emitted now.</summary>
+        /// <summary>Opens every window afresh (a monitor restart).</summary>
+        public void Reset()
+        {
+            System.Array.Clear(windowStartMs, 0, windowStartMs.Length);
+            System.Array.Clear(countInWindow, 0, countInWindow.Length);
+            System.Array.Clear(windowOpen, 0, windowOpen.Length);
+            SuppressedTotal = 0;
+        }
+
         public bool Allow(EventId id, long timeMs)
         {
             int limit = MonitorDictionary.EventThrottle(id);

@@ -99,6 +99,31 @@ namespace ThermalMonitor.Core.Monitoring
             return true;
         }
 
+        /// <summary>
+        /// Back to the state of a monitor just constructed with the configuration in force: no
+        /// alarms, empty queue, sequence numbers from 1, nothing learned, no time base. Used when a
+        /// board switches between live sampling and replay, so a replay starts exactly like SIL.
+        /// </summary>
+        public void Restart()
+        {
+            alarms.Reset();
+            events.Reset();
+            throttle.Reset();
+            telemetry.Reset();
+            for (int channel = 0; channel < Channels.Count; channel++)
+            {
+                validators[channel].Restart();
+                wasFaulted[channel] = false;
+                lastFaultReasons[channel] = FaultReason.None;
+            }
+
+            detector.Reset();
+            hasTimestamp = false;
+            lastTimestampMs = 0;
+            lastAcceptedSupplyMicrovolts = activeConfig.Get(ParamId.SupplyNominalMicrovolts);
+            invariantsReported = 0;
+        }
+
         /// <summary>Forgets what the detector learned (model, CUSUM, windows); alarms stay latched.</summary>
         public void ResetDetector(long timeMs)
         {

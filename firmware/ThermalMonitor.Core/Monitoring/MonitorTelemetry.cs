@@ -40,6 +40,33 @@ namespace ThermalMonitor.Core.Monitoring
         public int SuppressedEvents;
         public int InvariantFailures;
 
+        /// <summary>Everything back to zero, as at power-on (a monitor restart).</summary>
+        public void Reset()
+        {
+            System.Array.Clear(PinMicrovolts, 0, Channels.Count);
+            System.Array.Clear(CountsQ8, 0, Channels.Count);
+            System.Array.Clear(SpreadCounts, 0, Channels.Count);
+            System.Array.Clear(RejectedReads, 0, Channels.Count);
+            System.Array.Clear(Outcomes, 0, Channels.Count);
+            System.Array.Clear(FaultReasons, 0, Channels.Count);
+            SampleCount = 0;
+            TimestampMs = 0;
+            PressurePa = 0;
+            TempMilliC = 0;
+            SupplyMicrovolts = 0;
+            HasResidual = false;
+            ResidualPa = 0;
+            PredictedPa = 0;
+            CusumPermille = 0;
+            RateDropPa = 0;
+            ModelReady = false;
+            ModelSlopeQ16 = 0;
+            DiscardedSamples = 0;
+            GlitchesRejected = 0;
+            SuppressedEvents = 0;
+            InvariantFailures = 0;
+        }
+
         public bool IsAccepted(ChannelId channel) => Outcomes[(int)channel] == ValidationOutcome.Accepted;
     }
 }

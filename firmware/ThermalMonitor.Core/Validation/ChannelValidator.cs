@@ -51,6 +51,17 @@ namespace ThermalMonitor.Core.Validation
             limits.CopyFrom(newLimits);
         }
 
+        /// <summary>Back to the power-on state: no fault, no history (a monitor restart).</summary>
+        public void Restart()
+        {
+            faulted = false;
+            faultReason = FaultReason.None;
+            sampleCondition = FaultReason.None;
+            LastGlitchSamples = 0;
+            LastGlitchReason = FaultReason.None;
+            ResetHistory();
+        }
+
         /// <summary>Forget history (not the fault state): used after a configuration change.</summary>
         public void ResetHistory()
         {

@@ -6,6 +6,7 @@ using ThermalMonitor.Profiles;
 using Profile = ThermalMonitor.Profiles.Profile;
 using ThermalMonitor.Replay;
 using ThermalMonitor.Report;
+using ThermalMonitor.VirtualBoard;
 
 namespace ThermalMonitor.Cli.Commands;
 
@@ -25,6 +26,8 @@ public static class ReplayCommand
         var command = new Command("replay",
             "Replay a profile through the firmware core and list the alarms it raises.\n"
             + "Example: thermal-sim replay soyuz-ms22 --report ms22.html\n"
+            + "Example: thermal-sim replay progress-ms21 --target virtual\n"
+            + "Example: thermal-sim replay progress-ms21 --target serial:/dev/ttyUSB0@921600\n"
             + "Example: thermal-sim replay bench.csv --map time=Time,pressure=P1,temp=T1 --pressure-unit bar --gauge --json -")
         {
             profile, target, speed, seed, json, report, library,
@@ -41,12 +44,19 @@ public static class ReplayCommand
             }
 
             TargetSpec where = CommonOptions.ParseTarget(parse.GetValue(target)!);
+            if (where.Kind != TargetKind.Sil && parse.GetValue(report) is not null)
+            {
+                throw new UserInputException($"--report needs the per-sample series only the in-process target records: use --target sil (the alarms are identical on every target)");
+            }
+
             ResolvedProfile resolved = ProfileResolver.Resolve(parse.GetRequiredValue(profile), parse.GetValue(library), foreign.Read(parse));
             double? onsetS = resolved.Expectation?.LeakOnsetS;
             PrintHeader(console, resolved, where);
 
             var options = new ReplayOptions { SensorSeed = parse.GetValue(seed), Speed = pace, LeakOnsetS = onsetS, CollectTrace = parse.GetValue(report) is not null };
-            ReplayOutcome outcome = ReplayRunView.Run(console, $"replay {resolved.Profile.Name} on {where}", p => SilReplayer.Run(resolved.Profile, options, p), onsetS);
+            ReplayOutcome outcome = where.Kind == TargetKind.Sil
+                ? ReplayRunView.Run(console, $"replay {resolved.Profile.Name} on {where}", p => SilReplayer.Run(resolved.Profile, options, p), onsetS)
+                : ReplayOverWire(console, resolved, options, where, onsetS);
 
             PrintResult(console, outcome, onsetS);
             Outputs.WriteJson(jsonPath, ReplayResultJson.Serialize(outcome.Result), console);
@@ -58,6 +68,13 @@ public static class ReplayCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Virtual or real board: the same replay through the serial protocol.</summary>
+    private static ReplayOutcome ReplayOverWire(IAnsiConsole console, ResolvedProfile resolved, ReplayOptions options, TargetSpec where, double? onsetS)
+    {
+        using TargetConnection connection = BoardTargets.Open(console, where);
+        return ReplayRunView.Run(console, $"replay {resolved.Profile.Name} on {where}", p => WireReplayer.Run(resolved.Profile, options, connection.Client, where.ToString(), p), onsetS);
     }
 
     private static void PrintHeader(IAnsiConsole console, ResolvedProfile resolved, TargetSpec target)

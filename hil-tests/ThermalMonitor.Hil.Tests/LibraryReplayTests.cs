@@ -1,0 +1,42 @@
+using ThermalMonitor.Profiles;
+using ThermalMonitor.Replay;
+
+using ThermalMonitor.VirtualBoard;
+
+namespace ThermalMonitor.Hil.Tests;
+
+/// <summary>
+/// Every library profile replayed over the wire protocol on each target: the profile's ground-truth
+/// expectations hold, and the alarms are exactly those of the core called in-process — same
+/// sequence numbers, types, severities, channels, causes, raise and clear times. Since every target
+/// is held to the same reference, sil and virtual (and a real board) agree with each other.
+/// </summary>
+public sealed class LibraryReplayTests(ITestOutputHelper output)
+{
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Profile_meets_its_expectations_and_matches_in_process_sil(string target, string profile)
+    {
+        LibraryEntry entry = LibraryProfiles.Entry(profile);
+        Profile loaded = ProfileCsv.Read(entry.ProfilePath);
+        Expectation expectation = ExpectationFile.Read(entry.ExpectPath);
+
+        using var connection = TargetConnection.Open(target);
+        ReplayOutcome outcome = WireReplayer.Run(loaded, new ReplayOptions(), connection.Client, target);
+        ReplayResult wire = outcome.Result;
+        output.WriteLine($"{profile} on {target}: {wire.Samples:N0} samples in {outcome.WallSeconds:0.0} s, {wire.Alarms.Count} alarms; unanswered INJ {connection.Client.InjectsUnanswered}");
+
+        Assert.Empty(ExpectationChecker.Check(expectation, wire));
+        ReplayResult reference = LibraryProfiles.DirectSil(profile);
+        Assert.Equal(reference.Samples, wire.Samples);
+        Assert.Equal(Describe(reference.Alarms), Describe(wire.Alarms));
+        Assert.Equal(0, connection.Client.InjectsUnanswered);
+        Assert.Equal(0, connection.Client.LinesCorrupted);
+        Assert.Equal(0, connection.Client.LinesMissing);
+    }
+
+    public static TheoryData<string, string> Cases() => LibraryProfiles.ForEveryTarget();
+
+    private static IReadOnlyList<string> Describe(IReadOnlyList<ResultAlarm> alarms) =>
+        [.. alarms.OrderBy(a => a.Seq).Select(a => $"#{a.Seq} {a.Type}/{a.Severity}/{a.Channel} {a.Cause} raised {a.TimeS:0.000} cleared {a.ClearedTimeS?.ToString("0.000") ?? "-"}")];
+}

@@ -1,0 +1,35 @@
+using Spectre.Console;
+using ThermalMonitor.Link;
+using ThermalMonitor.Replay;
+using ThermalMonitor.Serial;
+using ThermalMonitor.VirtualBoard;
+
+namespace ThermalMonitor.Cli;
+
+/// <summary>Connects to a board target for a command, turning connection failures into one-line user errors.</summary>
+public static class BoardTargets
+{
+    public static TargetConnection Open(IAnsiConsole console, TargetSpec target, bool acknowledgeAlarms = true)
+    {
+        if (target.Kind == TargetKind.Virtual)
+        {
+            console.MarkupLine("[grey]starting a virtual board...[/]");
+        }
+
+        try
+        {
+            TargetConnection connection = TargetConnection.Open(target.ToString(), acknowledgeAlarms: acknowledgeAlarms);
+            if (connection.BoardDevicePath is { } path)
+            {
+                BoardLine? hello = connection.Client.Hello;
+                console.MarkupLine($"[grey]connected to {Markup.Escape(path)}: {Markup.Escape(hello?.Text ?? "board")}[/]");
+            }
+
+            return connection;
+        }
+        catch (Exception e) when (e is IOException or TimeoutException or BoardProtocolException or PlatformNotSupportedException or ArgumentException)
+        {
+            throw new UserInputException($"target {target}: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,234 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using ThermalMonitor.Cli.Views;
+using ThermalMonitor.Core.Link;
+using ThermalMonitor.Link;
+using ThermalMonitor.Replay;
+using ThermalMonitor.Serial;
+using ThermalMonitor.VirtualBoard;
+
+namespace ThermalMonitor.Cli.Commands;
+
+/// <summary><c>board</c>: talk to a board over the serial protocol (PROTOCOL.md), or be one (<c>board virtual</c>).</summary>
+public static class BoardCommand
+{
+    public static Command Create() => new("board", "Talk to a board over the serial protocol (status, config, ack, monitor), list serial ports, or run a virtual board.\n"
+        + "Example: thermal-sim board status --target serial:/dev/ttyUSB0\n"
+        + "Example: thermal-sim board virtual --live soyuz-ms22 --speed 60 --link /tmp/ttyTM0")
+    {
+        Status(), Config(), Ack(), Monitor(), Ports(), Virtual(),
+    };
+
+    private static Command Status()
+    {
+        var target = BoardTarget();
+        var command = new Command("status", "Show the board's STATUS: loop timing, overruns, memory, counters.\nExample: thermal-sim board status --target serial:/dev/ttyUSB0") { target };
+        command.SetAction(parse =>
+        {
+            IAnsiConsole console = Consoles.Human(false);
+            using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), acknowledgeAlarms: false);
+            BoardLine status = Checked(() => connection.Client.SendOk(LinkDictionary.Status));
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("field").AddColumn("value");
+            foreach ((string key, string value) in status.Fields)
+            {
+                table.AddRow(Markup.Escape(key), Markup.Escape(value));
+            }
+
+            console.Write(table);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Config()
+    {
+        var target = BoardTarget();
+        var action = new Argument<string>("action") { Description = "get, set or defaults" };
+        var document = new Argument<string?>("document") { Description = "For set: a JSON document, or @file.json", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("config", "Get or set the board's configuration (JSON, PROTOCOL.md).\n"
+            + "Example: thermal-sim board config get --target virtual\n"
+            + "Example: thermal-sim board config set '{\"rateLimitPaPerS\":250}' --target serial:/dev/ttyUSB0")
+        {
+            action, document, target,
+        };
+        command.SetAction(parse =>
+        {
+            string verb = parse.GetRequiredValue(action);
+            string? text = parse.GetValue(document);
+            string line = verb switch
+            {
+                "get" => $"{LinkDictionary.Config} {LinkDictionary.Get}",
+                "defaults" => $"{LinkDictionary.Config} {LinkDictionary.Defaults}",
+                "set" when text is not null => $"{LinkDictionary.Config} {LinkDictionary.Set} {ReadDocument(text)}",
+                "set" => throw new UserInputException("board config set: give the JSON document (or @file.json)"),
+                _ => throw new UserInputException($"board config '{verb}': expected get, set or defaults"),
+            };
+            IAnsiConsole console = Consoles.Human(false);
+            using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), acknowledgeAlarms: false);
+            BoardLine reply = Checked(() => connection.Client.Send(line));
+            if (reply.IsError)
+            {
+                throw new UserInputException($"the board refused the configuration: {reply.ErrorCode} {reply.Fields.GetValueOrDefault("msg") ?? reply.Text}");
+            }
+
+            Console.Out.WriteLine(reply.Payload ?? reply.Text);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Ack()
+    {
+        var target = BoardTarget();
+        var which = new Argument<string>("alarm") { Description = "Alarm sequence number, or 'all'" };
+        var command = new Command("ack", "Acknowledge an alarm (or all).\nExample: thermal-sim board ack all --target serial:/dev/ttyUSB0") { which, target };
+        command.SetAction(parse =>
+        {
+            string alarm = parse.GetRequiredValue(which);
+            if (alarm != "all" && !int.TryParse(alarm, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                throw new UserInputException($"board ack '{alarm}': expected an alarm sequence number or 'all'");
+            }
+
+            IAnsiConsole console = Consoles.Human(false);
+            using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), acknowledgeAlarms: false);
+            BoardLine reply = Checked(() => connection.Client.Send($"{LinkDictionary.Ack} {(alarm == "all" ? LinkDictionary.All : alarm)}"));
+            console.WriteLine(reply.Text);
+            return reply.IsError ? ExitCodes.BadInput : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Monitor()
+    {
+        var target = BoardTarget();
+        var telemetry = new Option<int>("--telemetry-ms") { Description = "Telemetry period to ask for (0 = off)", DefaultValueFactory = _ => 1000 };
+        var acknowledge = new Option<bool>("--ack") { Description = "Acknowledge alarms as they arrive (otherwise the board keeps re-sending them; each is shown once)" };
+        var command = new Command("monitor", "Show what the board says, live: alarms (once each), events, telemetry. Ctrl+C stops.\n"
+            + "Example: thermal-sim board monitor --target serial:/dev/ttyUSB0") { target, telemetry, acknowledge };
+        command.SetAction(parse =>
+        {
+            int periodMs = parse.GetValue(telemetry);
+            if (periodMs < 0 || periodMs > BoardLink.TelemetryPeriodMaxMs)
+            {
+                throw new UserInputException($"--telemetry-ms {periodMs}: expected 0..{BoardLink.TelemetryPeriodMaxMs}");
+            }
+
+            IAnsiConsole console = Consoles.Human(false);
+            using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), parse.GetValue(acknowledge));
+            using var stop = new ManualResetEventSlim();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Set(); };
+            connection.Client.AlarmReceived += alarm => console.MarkupLine(
+                $"{AlarmTableView.SeverityMarkup(alarm.Severity)} [bold]{Markup.Escape(alarm.Type)}[/] #{alarm.Seq} on {Markup.Escape(alarm.Channel)} ({Markup.Escape(alarm.Cause)}) at board time {alarm.TimeMs / 1000.0:0.0} s");
+            connection.Client.LineReceived += line =>
+            {
+                if (line.Type is LinkDictionary.Telemetry or LinkDictionary.Event or LinkDictionary.Clear)
+                {
+                    console.MarkupLine($"[grey]{Markup.Escape(line.Text)}[/]");
+                }
+            };
+            Checked(() => connection.Client.SendOk($"{LinkDictionary.Telemetry} {periodMs}"));
+            Checked(() => connection.Client.Send(LinkDictionary.Alarms));
+            stop.Wait();
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Ports()
+    {
+        var command = new Command("ports", "List serial devices that look like boards (USB-serial adapters).");
+        command.SetAction(_ =>
+        {
+            IReadOnlyList<string> candidates = SerialDevices.Candidates();
+            if (candidates.Count == 0)
+            {
+                Console.Out.WriteLine("no USB-serial devices found (Linux: /dev/ttyUSB*, /dev/ttyACM*; macOS: /dev/cu.usbserial*)");
+            }
+
+            foreach (string device in candidates)
+            {
+                Console.Out.WriteLine(device);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Virtual()
+    {
+        var live = new Option<string?>("--live") { Description = "Live mode: sample this profile (library name or CSV path) at real-time pace instead of waiting for injected counts" };
+        var speed = new Option<double>("--speed") { Description = "Live mode pace relative to real time", DefaultValueFactory = _ => 1.0 };
+        var link = new Option<string?>("--link") { Description = "Also create this symbolic link to the device (a stable name, e.g. /tmp/ttyTM0)" };
+        var baud = new Option<int>("--baud") { Description = "Pace bytes like a UART at this baud; 0 = unpaced", DefaultValueFactory = _ => 0 };
+        var library = CommonOptions.Library();
+        var command = new Command("virtual", "Run a virtual board on a pseudo-terminal and print its device path; talk to it with --target serial:<path> or any terminal program.\n"
+            + "Example: thermal-sim board virtual --live soyuz-ms22 --speed 60 --link /tmp/ttyTM0   (then: picocom -b 921600 /tmp/ttyTM0)")
+        {
+            live, speed, link, baud, library,
+        };
+        command.SetAction(parse =>
+        {
+            int baudValue = parse.GetValue(baud);
+            double speedValue = parse.GetValue(speed);
+            if (baudValue < 0)
+            {
+                throw new UserInputException($"--baud {baudValue}: expected 0 (unpaced) or a positive baud rate");
+            }
+
+            if (!(speedValue > 0) || double.IsInfinity(speedValue))
+            {
+                throw new UserInputException($"--speed {speedValue.ToString(CultureInfo.InvariantCulture)}: expected a positive number");
+            }
+
+            var profile = parse.GetValue(live) is string name ? ProfileResolver.Resolve(name, parse.GetValue(library), null).Profile : null;
+            using var cancellation = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+            using var board = new ThermalMonitor.VirtualBoard.VirtualBoard(new VirtualBoardOptions { LinkPath = parse.GetValue(link), Baud = baudValue, LiveProfile = profile, Speed = speedValue });
+            Console.Out.WriteLine($"virtual board ({(profile is null ? "replay mode" : "live: " + profile.Name)}) on {board.DevicePath} (pty {board.SlavePath}); Ctrl+C stops");
+            Console.Out.WriteLine(VirtualBoardProcess.DeviceMarker + board.DevicePath);
+            board.Run(cancellation.Token);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Option<string> BoardTarget() => new("--target")
+    {
+        Description = "The board: virtual[@<baud>] (starts one) or serial:<device>[@<baud>]; sil works too",
+        Required = true,
+    };
+
+    private static string ReadDocument(string text)
+    {
+        if (!text.StartsWith('@'))
+        {
+            return text;
+        }
+
+        string path = text[1..];
+        try
+        {
+            // The document travels on one line.
+            return File.ReadAllText(path).ReplaceLineEndings(" ").Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"{path}: {e.Message}");
+        }
+    }
+
+    private static T Checked<T>(Func<T> call)
+    {
+        try
+        {
+            return call();
+        }
+        catch (Exception e) when (e is TimeoutException or BoardProtocolException or SerialLinkLostException)
+        {
+            throw new UserInputException(e.Message);
+        }
+    }
+}

@@ -1,0 +1,500 @@
+using System.Text;
+using ThermalMonitor.Core.Link;
+using ThermalMonitor.Serial;
+
+namespace ThermalMonitor.Link;
+
+/// <summary>
+/// The host side of the protocol over any <see cref="ISerialLink"/> (in-process, virtual board,
+/// real board). A reader thread checks every line, completes the command waiting for it, keeps
+/// alarms once per (session, sequence number) however often the board re-sends them, optionally
+/// acknowledges them, and after a reconnection asks the board to re-send what is outstanding.
+/// Tests read like F Prime integration tests: <see cref="Send"/>, then <see cref="WaitFor"/>.
+/// </summary>
+public sealed class BoardClient : IDisposable
+{
+    private const int HistoryMax = 4096;
+
+    private readonly ISerialLink link;
+    private readonly object writeGate = new();
+    private readonly object stateGate = new();
+    private readonly Dictionary<int, TaskCompletionSource<BoardLine>> waiting = [];
+    private readonly SortedSet<int> injectsInFlight = [];
+    private readonly Dictionary<(int Session, int Seq), WireAlarm> alarms = [];
+    private readonly List<WireAlarm> alarmOrder = [];
+    private readonly Dictionary<(int Session, int Seq), long> clearsBeforeRaise = [];
+    private readonly LinkedList<BoardLine> history = new();
+    private readonly Thread reader;
+    private readonly CancellationTokenSource stop = new();
+    private readonly byte[] frame = new byte[BoardLink.LineBytesMax + 32];
+    private int nextSequence;
+    private int lastBoardSequence = -1;
+    private volatile bool disposed;
+
+    public BoardClient(ISerialLink link, bool acknowledgeAlarms = true)
+    {
+        this.link = link;
+        AcknowledgeAlarms = acknowledgeAlarms;
+        if (link is ReconnectingSerialLink reconnecting)
+        {
+            reconnecting.Reconnected += () => ThreadPool.QueueUserWorkItem(_ => Resynchronise());
+        }
+
+        reader = new Thread(ReadLoop) { IsBackground = true, Name = "board-reader " + link.Path };
+        reader.Start();
+    }
+
+    /// <summary>Acknowledge every alarm line as it arrives (what a recording host does); off for a console where a person acknowledges.</summary>
+    public bool AcknowledgeAlarms { get; set; }
+
+    public ISerialLink SerialLink => link;
+
+    /// <summary>The newest HELLO seen (boot or reply).</summary>
+    public BoardLine? Hello { get; private set; }
+
+    /// <summary>Session of the newest HELLO or MODE reply: alarm sequence numbers restart with each.</summary>
+    public int Session { get; private set; }
+
+    public int LinesReceived { get; private set; }
+
+    /// <summary>Lines that failed the integrity check or could not be split (corrupted in transit).</summary>
+    public int LinesCorrupted { get; private set; }
+
+    /// <summary>Board sequence numbers skipped: lines lost in transit or dropped by a full board buffer.</summary>
+    public int LinesMissing { get; private set; }
+
+    /// <summary>INJ commands that got no reply (lost on the way, or refused before their sequence number could be read).</summary>
+    public int InjectsUnanswered { get; private set; }
+
+    public int InjectErrors { get; private set; }
+
+    public string? LastInjectError { get; private set; }
+
+    /// <summary>Alarm lines that repeated one already known (re-sends and duplicates).</summary>
+    public int AlarmCopiesIgnored { get; private set; }
+
+    public event Action<BoardLine>? LineReceived;
+
+    public event Action<WireAlarm>? AlarmReceived;
+
+    /// <summary>Unique alarms in arrival order.</summary>
+    public IReadOnlyList<WireAlarm> Alarms
+    {
+        get
+        {
+            lock (stateGate)
+            {
+                return [.. alarmOrder];
+            }
+        }
+    }
+
+    /// <summary>Sends a command and waits for its reply (OK, ERR, STATUS, CFG or HELLO).</summary>
+    public BoardLine Send(string command, int timeoutMs = 5000)
+    {
+        var reply = new TaskCompletionSource<BoardLine>(TaskCreationOptions.RunContinuationsAsynchronously);
+        int sequence;
+        lock (stateGate)
+        {
+            sequence = NextSequence();
+            waiting[sequence] = reply;
+        }
+
+        WriteText(CommandFrame.Frame(sequence, command));
+        if (!reply.Task.Wait(timeoutMs))
+        {
+            lock (stateGate)
+            {
+                waiting.Remove(sequence);
+            }
+
+            throw new TimeoutException($"no reply from the board on {link.Path} to '{sequence} {Shorten(command)}' within {timeoutMs} ms");
+        }
+
+        return reply.Task.Result;
+    }
+
+    /// <summary>Like <see cref="Send"/>, but an ERR reply throws with the board's words.</summary>
+    public BoardLine SendOk(string command, int timeoutMs = 5000)
+    {
+        BoardLine reply = Send(command, timeoutMs);
+        return reply.IsError ? throw new BoardProtocolException($"board refused '{Shorten(command)}': {reply.Text}") : reply;
+    }
+
+    /// <summary>Sends raw bytes as they are (tests of the board's parser: garbage, bad checks, overlong lines).</summary>
+    public void SendRaw(string text) => WriteText(text);
+
+    /// <summary>
+    /// Streams one INJ command, first waiting until fewer than <paramref name="window"/> are
+    /// unanswered (the board's receive buffer bounds how many may be in flight).
+    /// </summary>
+    public void Inject(ReadOnlySpan<byte> injectBody, int window, int replyTimeoutMs = 5000)
+    {
+        int sequence;
+        lock (stateGate)
+        {
+            DateTime deadline = DateTime.UtcNow.AddMilliseconds(replyTimeoutMs);
+            while (injectsInFlight.Count >= window)
+            {
+                TimeSpan left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero)
+                {
+                    // The oldest never came back: lost on the way or refused before its number was read.
+                    injectsInFlight.Remove(injectsInFlight.Min);
+                    InjectsUnanswered++;
+                    deadline = DateTime.UtcNow.AddMilliseconds(replyTimeoutMs);
+                    continue;
+                }
+
+                ThrowIfReaderDied();
+                Monitor.Wait(stateGate, left);
+            }
+
+            sequence = NextSequence();
+            injectsInFlight.Add(sequence);
+        }
+
+        lock (writeGate)
+        {
+            int length = CommandFrame.Frame(sequence, injectBody, frame);
+            link.Write(frame.AsSpan(0, length));
+        }
+    }
+
+    /// <summary>Waits until every INJ is answered (or given up as lost after <paramref name="timeoutMs"/>).</summary>
+    public void DrainInjects(int timeoutMs = 5000)
+    {
+        lock (stateGate)
+        {
+            DateTime deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+            while (injectsInFlight.Count > 0)
+            {
+                TimeSpan left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero)
+                {
+                    InjectsUnanswered += injectsInFlight.Count;
+                    injectsInFlight.Clear();
+                    return;
+                }
+
+                ThrowIfReaderDied();
+                Monitor.Wait(stateGate, left);
+            }
+        }
+    }
+
+    /// <summary>Waits for a board line matching <paramref name="predicate"/>, looking first at lines already received since <paramref name="afterSequence"/>.</summary>
+    public BoardLine WaitFor(Func<BoardLine, bool> predicate, int timeoutMs, int afterSequence = -1, string? what = null)
+    {
+        lock (stateGate)
+        {
+            DateTime deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+            while (true)
+            {
+                foreach (BoardLine line in history)
+                {
+                    if (line.Sequence > afterSequence && predicate(line))
+                    {
+                        return line;
+                    }
+                }
+
+                TimeSpan left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero)
+                {
+                    throw new TimeoutException($"the board on {link.Path} sent no {what ?? "matching line"} within {timeoutMs} ms");
+                }
+
+                ThrowIfReaderDied();
+                Monitor.Wait(stateGate, left);
+            }
+        }
+    }
+
+    /// <summary>Newest board sequence number seen (a starting point for <see cref="WaitFor"/>).</summary>
+    public int LastBoardSequence
+    {
+        get
+        {
+            lock (stateGate)
+            {
+                return lastBoardSequence;
+            }
+        }
+    }
+
+    /// <summary>Asks until the board answers HELLO (it may still be booting or the link coming up).</summary>
+    public BoardLine WaitReady(int timeoutMs = 10000)
+    {
+        DateTime deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        Exception? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                BoardLine hello = Send(LinkDictionary.Hello, 500);
+                if (!hello.IsError)
+                {
+                    return hello;
+                }
+
+                last = new BoardProtocolException(hello.Text);
+            }
+            catch (TimeoutException e)
+            {
+                last = e;
+            }
+        }
+
+        throw new TimeoutException($"the board on {link.Path} did not answer HELLO within {timeoutMs} ms ({last?.Message})");
+    }
+
+    /// <summary>After a reconnection: HELLO, then the whole alarm journal, so nothing raised meanwhile is missed.</summary>
+    public void Resynchronise()
+    {
+        try
+        {
+            WaitReady(10000);
+            Send(LinkDictionary.Alarms, 5000);
+        }
+        catch (Exception e) when (e is TimeoutException or SerialLinkLostException or ObjectDisposedException)
+        {
+            // The next reconnection (or the caller's own wait) tries again.
+        }
+    }
+
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        stop.Cancel();
+        reader.Join(2000);
+        lock (stateGate)
+        {
+            foreach (TaskCompletionSource<BoardLine> pending in waiting.Values)
+            {
+                pending.TrySetCanceled();
+            }
+
+            Monitor.PulseAll(stateGate);
+        }
+    }
+
+    private Exception? readerFailure;
+
+    private void ThrowIfReaderDied()
+    {
+        if (readerFailure is not null)
+        {
+            throw new BoardProtocolException($"the link to {link.Path} failed: {readerFailure.Message}");
+        }
+
+        ObjectDisposedException.ThrowIf(disposed, this);
+    }
+
+    private int NextSequence()
+    {
+        nextSequence = nextSequence == int.MaxValue ? 1 : nextSequence + 1;
+        return nextSequence;
+    }
+
+    private void WriteText(string text)
+    {
+        byte[] bytes = Encoding.ASCII.GetBytes(text);
+        lock (writeGate)
+        {
+            link.Write(bytes);
+        }
+    }
+
+    private void ReadLoop()
+    {
+        var buffer = new byte[8192];
+        var line = new StringBuilder(BoardLink.LineBytesMax);
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                int count = link.Read(buffer, 50);
+                for (int i = 0; i < count; i++)
+                {
+                    char c = (char)buffer[i];
+                    if (c == '\n' || c == '\r')
+                    {
+                        if (line.Length > 0)
+                        {
+                            Accept(line.ToString());
+                            line.Clear();
+                        }
+                    }
+                    else if (line.Length < BoardLink.LineBytesMax)
+                    {
+                        line.Append(c);
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (!stop.IsCancellationRequested)
+        {
+            readerFailure = e;
+            lock (stateGate)
+            {
+                foreach (TaskCompletionSource<BoardLine> pending in waiting.Values)
+                {
+                    pending.TrySetException(new BoardProtocolException($"the link to {link.Path} failed: {e.Message}"));
+                }
+
+                Monitor.PulseAll(stateGate);
+            }
+        }
+        catch (Exception)
+        {
+            // Disposed while reading.
+        }
+    }
+
+    private void Accept(string text)
+    {
+        if (!BoardLine.TryParse(text, out BoardLine? parsed, out _) || parsed is null)
+        {
+            lock (stateGate)
+            {
+                LinesCorrupted++;
+            }
+
+            return;
+        }
+
+        bool acknowledge = false;
+        lock (stateGate)
+        {
+            LinesReceived++;
+            if (lastBoardSequence >= 0 && parsed.Sequence > lastBoardSequence + 1)
+            {
+                LinesMissing += parsed.Sequence - lastBoardSequence - 1;
+            }
+
+            // A lower number means the board restarted (or wrapped): start counting afresh.
+            lastBoardSequence = parsed.Sequence;
+            history.AddLast(parsed);
+            if (history.Count > HistoryMax)
+            {
+                history.RemoveFirst();
+            }
+
+            acknowledge = Track(parsed);
+            if (parsed.Reference is int reference)
+            {
+                if (waiting.Remove(reference, out TaskCompletionSource<BoardLine>? pending))
+                {
+                    pending.TrySetResult(parsed);
+                }
+                else if (injectsInFlight.Contains(reference))
+                {
+                    // Replies come back in order: any older INJ still waiting was lost.
+                    while (injectsInFlight.Count > 0 && injectsInFlight.Min < reference)
+                    {
+                        injectsInFlight.Remove(injectsInFlight.Min);
+                        InjectsUnanswered++;
+                    }
+
+                    injectsInFlight.Remove(reference);
+                    if (parsed.IsError)
+                    {
+                        InjectErrors++;
+                        LastInjectError = parsed.Text;
+                    }
+                }
+            }
+
+            Monitor.PulseAll(stateGate);
+        }
+
+        LineReceived?.Invoke(parsed);
+        if (acknowledge)
+        {
+            try
+            {
+                WriteText(CommandFrame.Frame(NextSequenceLocked(), $"{LinkDictionary.Ack} {parsed.Field("seq")}"));
+            }
+            catch (Exception e) when (e is SerialLinkLostException or ObjectDisposedException or IOException)
+            {
+                // The board re-sends until an acknowledgement gets through.
+            }
+        }
+    }
+
+    private int NextSequenceLocked()
+    {
+        lock (stateGate)
+        {
+            return NextSequence();
+        }
+    }
+
+    /// <summary>Updates hello/session and the alarm store; true when the line is an alarm to acknowledge.</summary>
+    private bool Track(BoardLine line)
+    {
+        switch (line.Type)
+        {
+            case LinkDictionary.Hello:
+                Hello = line;
+                Session = line.IntField("session");
+                return false;
+            case LinkDictionary.Ok when line.Fields.ContainsKey("session"):
+                Session = line.IntField("session");
+                return false;
+            case LinkDictionary.Alarm:
+                return TrackAlarm(line);
+            case LinkDictionary.Clear:
+                var key = (Session, line.IntField("seq"));
+                if (alarms.TryGetValue(key, out WireAlarm? known))
+                {
+                    known.ClearedTimeMs = line.LongField("t");
+                }
+                else
+                {
+                    clearsBeforeRaise[key] = line.LongField("t");
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private bool TrackAlarm(BoardLine line)
+    {
+        int session = line.IntField("session");
+        int seq = line.IntField("seq");
+        long? clearedMs = line.OptionalLongField("cleared");
+        bool boardHasAck = line.Field("acked") == "1";
+        if (alarms.TryGetValue((session, seq), out WireAlarm? known))
+        {
+            known.Copies++;
+            known.ClearedTimeMs ??= clearedMs;
+            AlarmCopiesIgnored++;
+            return AcknowledgeAlarms && !boardHasAck;
+        }
+
+        var alarm = new WireAlarm(session, seq, line.Field("type"), line.Field("sev"), line.Field("ch"), line.LongField("t"), line.Field("cause"), line.IntField("value"))
+        {
+            ClearedTimeMs = clearedMs,
+        };
+        if (alarm.ClearedTimeMs is null && clearsBeforeRaise.Remove((session, seq), out long early))
+        {
+            alarm.ClearedTimeMs = early;
+        }
+
+        alarms[(session, seq)] = alarm;
+        alarmOrder.Add(alarm);
+        AlarmReceived?.Invoke(alarm);
+        return AcknowledgeAlarms && !boardHasAck;
+    }
+
+    private static string Shorten(string command) => command.Length <= 60 ? command : command[..57] + "...";
+}

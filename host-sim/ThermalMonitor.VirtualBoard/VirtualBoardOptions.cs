@@ -1,0 +1,25 @@
+using ThermalMonitor.Core.Config;
+using ThermalMonitor.Profiles;
+
+namespace ThermalMonitor.VirtualBoard;
+
+/// <summary>How a virtual board runs.</summary>
+public sealed record VirtualBoardOptions
+{
+    /// <summary>A stable symbolic link to the pty's device (e.g. /tmp/ttyTM0); null = only the /dev/pts path.</summary>
+    public string? LinkPath { get; init; }
+
+    /// <summary>Emulated UART speed: bytes are paced at baud/10 per second both ways; 0 = as fast as the pty goes.</summary>
+    public int Baud { get; init; }
+
+    /// <summary>Live mode: sample this profile at real-time pace (times <see cref="Speed"/>); null = replay mode, waiting for INJ.</summary>
+    public Profile? LiveProfile { get; init; }
+
+    /// <summary>Live mode pace relative to real time.</summary>
+    public double Speed { get; init; } = 1.0;
+
+    /// <summary>Live mode sensor-noise seed; null = the profile's recorded seed.</summary>
+    public ulong? SensorSeed { get; init; }
+
+    public MonitorConfig? Config { get; init; }
+}
