@@ -38,8 +38,13 @@ public class ReplayCommandTests
 
     [Theory]
     [InlineData(new[] { "replay", "no-such-profile" }, "no profile named 'no-such-profile'")]
-    [InlineData(new[] { "replay", "progress-ms21", "--target", "usb" }, "target 'usb': expected sil, virtual or serial")]
+    [InlineData(new[] { "replay", "progress-ms21", "--target", "usb" }, "target 'usb': expected sil, virtual[@<baud>] or serial")]
     [InlineData(new[] { "replay", "progress-ms21", "--target", "serial:/dev/ttyUSB0@fast" }, "baud 'fast'")]
+    [InlineData(new[] { "replay", "progress-ms21", "--target", "virtual@0" }, "baud '0'")]
+    [InlineData(new[] { "replay", "progress-ms21", "--target", "serial:/dev/no-such-tty" }, "cannot open serial device '/dev/no-such-tty'")]
+    [InlineData(new[] { "replay", "progress-ms21", "--target", "virtual", "--report", "x.html" }, "--report needs the per-sample series")]
+    [InlineData(new[] { "board", "config", "set", "--target", "virtual" }, "give the JSON document")]
+    [InlineData(new[] { "board", "ack", "seven", "--target", "virtual" }, "board ack 'seven'")]
     [InlineData(new[] { "replay", "progress-ms21", "--speed", "-2" }, "--speed -2")]
     [InlineData(new[] { "replay", "/nonexistent/x.csv" }, "'/nonexistent/x.csv' does not exist")]
     [InlineData(new[] { "replay" }, "error:")]
@@ -52,6 +57,31 @@ public class ReplayCommandTests
         string line = Assert.Single(result.StderrLines);
         Assert.StartsWith("error: ", line);
         Assert.Contains(expected, line);
+    }
+
+    [Fact]
+    public void Replay_on_the_virtual_board_gives_the_same_alarms_as_in_process()
+    {
+        var sil = CliRunner.Run("replay", "progress-ms21", "--json", "-");
+        var wire = CliRunner.Run("replay", "progress-ms21", "--target", "virtual", "--json", "-");
+
+        Assert.Equal(0, wire.ExitCode);
+        using var silJson = JsonDocument.Parse(sil.Stdout);
+        using var wireJson = JsonDocument.Parse(wire.Stdout);
+        Assert.Equal("virtual", wireJson.RootElement.GetProperty("target").GetString());
+        Assert.Equal(silJson.RootElement.GetProperty("samples").GetInt64(), wireJson.RootElement.GetProperty("samples").GetInt64());
+        Assert.Equal(silJson.RootElement.GetProperty("alarms").GetRawText(), wireJson.RootElement.GetProperty("alarms").GetRawText());
+    }
+
+    [Fact]
+    public void Board_config_get_on_a_virtual_board_prints_the_json_document()
+    {
+        var result = CliRunner.Run("board", "config", "get", "--target", "virtual");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout.Trim());
+        Assert.Equal("thermal-monitor/config@1", json.RootElement.GetProperty("schema").GetString());
+        Assert.Equal(100, json.RootElement.GetProperty("samplePeriodMs").GetInt32());
     }
 
     [Fact]

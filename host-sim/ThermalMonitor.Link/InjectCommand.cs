@@ -45,6 +45,11 @@ public static class InjectCommand
 
         int[] reads = sample.ReadsCounts(channel);
         int count = sample.ReadCount(channel);
+        if (count == 0)
+        {
+            throw new ArgumentException($"{channel} is marked read but has no reads: mark it failed or give its burst", nameof(sample));
+        }
+
         int length = 1;
         for (int i = 0; i < count; i++)
         {

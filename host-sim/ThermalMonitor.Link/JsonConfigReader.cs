@@ -30,6 +30,11 @@ public sealed class JsonConfigReader : IConfigDocumentReader
         {
             builder.SyntaxError(Describe(e));
         }
+        catch (InvalidOperationException e)
+        {
+            // E.g. a lone surrogate escape in a name: not valid UTF-16 text.
+            builder.SyntaxError("invalid text in the document: " + e.Message);
+        }
     }
 
     private static void ReadDocument(ref Utf8JsonReader reader, ConfigDocumentBuilder builder)
@@ -138,7 +143,8 @@ public sealed class JsonConfigReader : IConfigDocumentReader
             return;
         }
 
-        builder.SetIntegerArray(name, items, Math.Min(count, ArrayItemsMax));
+        // The true count, so a long array is reported with its length; the builder reads items only when the count is valid.
+        builder.SetIntegerArray(name, items, count);
     }
 
     /// <summary>A JSON number written as an integer (no '.', no exponent) that fits 64 bits.</summary>

@@ -63,6 +63,7 @@ internal sealed class PosixTermios
         OCloExec = 0x80000,
         TiocmBic = 0x5417,
         TcIoFlush = 2,
+        TcIFlush = 0,
     };
 
     /// <summary>macOS (Darwin), 64-bit: tcflag_t and speed_t are unsigned long. Untested.</summary>
@@ -84,6 +85,7 @@ internal sealed class PosixTermios
         OCloExec = 0x1000000,
         TiocmBic = 0x8004746B,
         TcIoFlush = 3,
+        TcIFlush = 1,
     };
 
     private PosixTermios()
@@ -109,6 +111,9 @@ internal sealed class PosixTermios
     public required int OCloExec { get; init; }
     public required nuint TiocmBic { get; init; }
     public required int TcIoFlush { get; init; }
+
+    /// <summary>tcflush selector for the input queue only (TCIFLUSH).</summary>
+    public required int TcIFlush { get; init; }
 
     /// <summary>IOSSIOSPEED = _IOW('T', 2, speed_t): macOS's way to set a rate termios does not know.</summary>
     public static nuint MacIoSsioSpeed => 0x80085402;

@@ -195,6 +195,13 @@ public sealed unsafe class PseudoTerminal : ISerialLink
             {
                 throw new ObjectDisposedException(nameof(PseudoTerminal), $"the pseudo-terminal '{DevicePath}' was closed");
             }
+
+            if (written < data.Length)
+            {
+                // Nobody has been reading for a while. A UART's bytes would have gone by unheard;
+                // drop what waits in the pty too, so a host opening later sees current lines.
+                CurrentPty()?.FlushUnread();
+            }
         }
 
         Interlocked.Add(ref _discardedBytes, data.Length - written);
@@ -313,6 +320,14 @@ public sealed unsafe class PseudoTerminal : ISerialLink
         }
     }
 
+    private Pty? CurrentPty()
+    {
+        lock (_gate)
+        {
+            return _disposed ? null : _pty;
+        }
+    }
+
     private bool IsDisposed()
     {
         lock (_gate)
@@ -363,6 +378,20 @@ public sealed unsafe class PseudoTerminal : ISerialLink
                 slave?.Dispose();
                 master.Dispose();
                 throw;
+            }
+        }
+
+        /// <summary>Discards what the board wrote that no host has read (the slave's input queue).</summary>
+        public void FlushUnread()
+        {
+            try
+            {
+                using var lease = keptSlave.Acquire();
+                _ = LibC.TcFlush(lease.Fd, PosixTermios.Current.TcIFlush);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Unplugged or disposed meanwhile: nothing left to flush.
             }
         }
 

@@ -41,7 +41,7 @@ public sealed class VirtualBoard : IDisposable
         baud = options.Baud;
         pty = PseudoTerminal.Create(options.LinkPath);
         // With no host reading, a full pty must not stall the board: output is dropped after a while.
-        pty.WriteStallTimeoutMs = 1000;
+        pty.WriteStallTimeoutMs = 50;
         board = new BoardInfo("virtual", LinkDictionary.FirmwareVersion, ResetCause.PowerOn);
         var monitor = new LeakMonitor(options.Config ?? new MonitorConfig());
         link = new BoardLink(monitor, new JsonConfigReader(), board);

@@ -167,9 +167,10 @@ namespace ThermalMonitor.Core.Link
                 byte value = rxRing[rxHead];
                 rxHead = (rxHead + 1) % RxBufferBytes;
                 rxCount--;
-                rxConsumedTotal++;
-                if (rxGapAt >= 0 && rxConsumedTotal >= rxGapAt)
+                long position = rxConsumedTotal++;
+                if (rxGapAt >= 0 && position >= rxGapAt)
                 {
+                    // The first byte after lost ones: the line it belongs to (or ends) is incomplete.
                     lineDamaged = true;
                     rxGapAt = -1;
                 }

@@ -86,11 +86,15 @@ namespace ThermalMonitor.Core.Link
             return true;
         }
 
-        /// <summary>Decimal token, optional leading '-', within [min, max]; no other characters.</summary>
+        /// <summary>
+        /// Decimal token, optional leading '-', within [min, max]; no other characters. Leading zeros
+        /// are allowed; the length is bounded by the line. Accumulates negatively so that
+        /// long.MinValue, whose magnitude has no positive long, parses too.
+        /// </summary>
         public bool TryParseLong(long min, long max, out long value)
         {
             value = 0;
-            if (TokenLength == 0 || TokenLength > 19)
+            if (TokenLength == 0)
             {
                 return false;
             }
@@ -107,7 +111,7 @@ namespace ThermalMonitor.Core.Link
                 }
             }
 
-            long magnitude = 0;
+            long accumulator = 0; // ≤ 0 throughout
             for (; i < stop; i++)
             {
                 int digit = line[i] - '0';
@@ -116,16 +120,20 @@ namespace ThermalMonitor.Core.Link
                     return false;
                 }
 
-                // 18 digits cannot overflow a long; the 19th is checked.
-                if (magnitude > (long.MaxValue - digit) / 10)
+                if (accumulator < (long.MinValue + digit) / 10)
                 {
-                    return false;
+                    return false; // beyond 64 bits
                 }
 
-                magnitude = (magnitude * 10) + digit;
+                accumulator = (accumulator * 10) - digit;
             }
 
-            value = negative ? -magnitude : magnitude;
+            if (!negative && accumulator == long.MinValue)
+            {
+                return false;
+            }
+
+            value = negative ? accumulator : -accumulator;
             return value >= min && value <= max;
         }
 

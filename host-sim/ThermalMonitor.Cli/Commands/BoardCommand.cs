@@ -64,7 +64,7 @@ public static class BoardCommand
                 "set" => throw new UserInputException("board config set: give the JSON document (or @file.json)"),
                 _ => throw new UserInputException($"board config '{verb}': expected get, set or defaults"),
             };
-            IAnsiConsole console = Consoles.Human(false);
+            IAnsiConsole console = Consoles.Human(true); // the document goes to stdout
             using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), acknowledgeAlarms: false);
             BoardLine reply = Checked(() => connection.Client.Send(line));
             if (reply.IsError)
