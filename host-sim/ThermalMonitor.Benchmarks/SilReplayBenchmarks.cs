@@ -30,17 +30,7 @@ public class SilReplayBenchmarks
             DurationS = Samples / 10.0,
             Leak = new LeakSettings { Steps = [new LeakStep(3000, 0.8)] },
         };
-        var run = new SimulationRun(scenario, 1);
-        var burst = new AdcBurst(run.BurstLength);
-        var list = new List<RawSample>();
-        while (run.TryNext(out SimSample sample, burst))
-        {
-            var raw = new RawSample();
-            RawSampleLoader.Load(raw, burst, sample.TimeS);
-            list.Add(raw);
-        }
-
-        rawSamples = [.. list];
+        rawSamples = SimulatedCounts.Generate(scenario, 1);
         profile = ProfileGenerator.Generate(new RecordedScenario(scenario, 1, new RecordingPlan(0.1, [])));
     }
 

@@ -31,21 +31,11 @@ public class VirtualBoardThroughputBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var run = new SimulationRun(new Scenario { DurationS = Samples / 10.0 }, 7);
-        var burst = new AdcBurst(run.BurstLength);
-        var list = new List<RawSample>();
-        while (run.TryNext(out SimSample sample, burst))
-        {
-            var raw = new RawSample();
-            RawSampleLoader.Load(raw, burst, sample.TimeS);
-            list.Add(raw);
-        }
-
-        rawSamples = [.. list];
+        rawSamples = SimulatedCounts.Generate(new Scenario { DurationS = Samples / 10.0 }, 7);
         connection = TargetConnection.Open(Baud > 0 ? $"virtual@{Baud}" : "virtual");
         connection.Client.SendOk("TLM 0");
         connection.Client.SendOk("MODE REPLAY");
-        window = WireReplayer.InjectWindow(connection.Client.Hello!, run.BurstLength);
+        window = WireReplayer.InjectWindow(connection.Client.Hello!, rawSamples[0].ReadCount(ChannelId.Pressure));
     }
 
     [GlobalCleanup]

@@ -19,6 +19,7 @@ public sealed class InProcessBoard : ISerialLink
     private readonly BoardInfo board;
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly byte[] chunk = new byte[BoardLink.RxBufferBytes / 2];
+    private readonly byte[] outgoing = new byte[BoardLink.TxBufferBytes];
     private bool disposed;
     private long services;
 
@@ -58,10 +59,8 @@ public sealed class InProcessBoard : ISerialLink
             }
 
             ObjectDisposedException.ThrowIf(disposed, this);
-            int count = Math.Min(buffer.Length, link.TxPendingBytes);
-            byte[] taken = new byte[count];
-            link.TakeTx(taken, 0, count);
-            taken.CopyTo(buffer);
+            int count = link.TakeTx(outgoing, 0, Math.Min(buffer.Length, outgoing.Length));
+            outgoing.AsSpan(0, count).CopyTo(buffer);
             return count;
         }
     }

@@ -22,12 +22,9 @@ public static class SilReplayer
         MonitorConfig config = options.Config ?? new MonitorConfig();
         var monitor = new LeakMonitor(config);
         int periodMs = monitor.Derived.SamplePeriodMs;
-        ulong seed = options.SensorSeed ?? ProfileReplaySource.DefaultSensorSeed(profile);
-        var source = new ProfileReplaySource(profile, periodMs, seed, new SensorSettings { BurstLength = monitor.Derived.BurstLength });
-        long total = source.SampleCount;
-
-        var burst = new AdcBurst(monitor.Derived.BurstLength);
-        var raw = new RawSample();
+        var stream = new ReplaySampleStream(profile, periodMs, monitor.Derived.BurstLength, options.SensorSeed, options.Speed);
+        long total = stream.Total;
+        RawSample raw = stream.Sample;
         var received = new MonitorEvent();
         var log = new AlarmLog();
         var series = options.CollectTrace ? new TraceSeries(total) : null;
@@ -39,20 +36,11 @@ public static class SilReplayer
         long differenceCount = 0;
         int previousPressurePa = 0;
         double onsetS = options.LeakOnsetS ?? double.PositiveInfinity;
-        var wall = Stopwatch.StartNew();
-        double firstTimeS = double.NaN;
 
         long index = 0;
-        while (index < total && source.TryNext(out double timeS, burst))
+        while (stream.TryNext(out double timeS))
         {
             cancellation.ThrowIfCancellationRequested();
-            if (double.IsNaN(firstTimeS))
-            {
-                firstTimeS = timeS;
-            }
-
-            ReplayPacer.Pace(options.Speed, timeS - firstTimeS, wall);
-            RawSampleLoader.Load(raw, burst, timeS);
             monitor.Step(raw);
             MonitorTelemetry t = monitor.Telemetry;
             pressurePa[index] = t.PressurePa;
@@ -101,7 +89,7 @@ public static class SilReplayer
             // White noise of x gives differences with variance 2σ²; the slow thermal drift adds next to nothing.
             PressureNoiseSigmaPa = differenceCount > 1 ? Math.Sqrt(differenceSquares / differenceCount / 2) : double.NaN,
             Derived = monitor.Derived,
-            WallSeconds = wall.Elapsed.TotalSeconds,
+            WallSeconds = stream.WallSeconds,
         };
     }
 

@@ -36,29 +36,17 @@ public static class WireReplayer
         int session = started.IntField("session");
 
         int periodMs = derived.SamplePeriodMs;
-        ulong seed = options.SensorSeed ?? ProfileReplaySource.DefaultSensorSeed(profile);
-        var source = new ProfileReplaySource(profile, periodMs, seed, new SensorSettings { BurstLength = derived.BurstLength });
-        long total = source.SampleCount;
-        var burst = new AdcBurst(derived.BurstLength);
-        var raw = new RawSample();
+        var stream = new ReplaySampleStream(profile, periodMs, derived.BurstLength, options.SensorSeed, options.Speed);
+        long total = stream.Total;
         var body = new byte[InjectCommand.BytesMax];
         int window = InjectWindow(hello, derived.BurstLength);
 
         int reported = 0;
-        var wall = Stopwatch.StartNew();
-        double firstTimeS = double.NaN;
         long index = 0;
-        while (index < total && source.TryNext(out double timeS, burst))
+        while (stream.TryNext(out double timeS))
         {
             cancellation.ThrowIfCancellationRequested();
-            if (double.IsNaN(firstTimeS))
-            {
-                firstTimeS = timeS;
-            }
-
-            ReplayPacer.Pace(options.Speed, timeS - firstTimeS, wall);
-            RawSampleLoader.Load(raw, burst, timeS);
-            int length = InjectCommand.Write(raw, body);
+            int length = InjectCommand.Write(stream.Sample, body);
             client.Inject(body.AsSpan(0, length), window);
             index++;
             if (progress is not null && (index % ProgressEverySamples == 0 || index == total))
@@ -95,7 +83,7 @@ public static class WireReplayer
             ResidualSigmaPa = double.NaN,
             PressureNoiseSigmaPa = double.NaN,
             Derived = derived,
-            WallSeconds = wall.Elapsed.TotalSeconds,
+            WallSeconds = stream.WallSeconds,
         };
     }
 
