@@ -12,6 +12,7 @@ public static class GatedProjects
     private static readonly (string Project, Arithmetic Arithmetic)[] Registered =
     [
         ("ThermalMonitor.Core/ThermalMonitor.Core.nfproj", Arithmetic.IntegerOnly),
+        ("ThermalMonitor.Device/ThermalMonitor.Device.nfproj", Arithmetic.IntegerOnly),
     ];
 
     public static TheoryData<string, Arithmetic> All

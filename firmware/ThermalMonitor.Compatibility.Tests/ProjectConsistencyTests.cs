@@ -90,13 +90,14 @@ public sealed class ProjectConsistencyTests : IDisposable
     [Fact]
     public void A_package_without_an_API_list_and_an_undeclared_dependency_are_reported()
     {
-        var gpio = """<package id="nanoFramework.System.Device.Gpio" version="1.1.62" targetFramework="netnano1.0" />""";
-        var gpioReference = """<Reference Include="System.Device.Gpio"><HintPath>$(NfSystemDeviceGpioHintPath)</HintPath></Reference>""";
+        // Stopwatch (an optional package) has no list in this repository and depends on Runtime.Native.
+        var stopwatch = """<package id="nanoFramework.System.Diagnostics.Stopwatch" version="1.2.862" targetFramework="netnano1.0" />""";
+        var stopwatchReference = """<Reference Include="System.Diagnostics.Stopwatch"><HintPath>$(NfSystemDiagnosticsStopwatchHintPath)</HintPath></Reference>""";
 
-        var findings = Check([], CoreLibraryReference + gpioReference, CoreLibraryPackage + gpio);
+        var findings = Check([], CoreLibraryReference + stopwatchReference, CoreLibraryPackage + stopwatch);
 
-        Assert.Contains(findings, f => f.RuleId == RuleIds.ProjectApiList && f.SymbolId == "nanoFramework.System.Device.Gpio");
-        Assert.Contains(findings, f => f.RuleId == RuleIds.ProjectPackages && f.SymbolId == "nanoFramework.Runtime.Events");
+        Assert.Contains(findings, f => f.RuleId == RuleIds.ProjectApiList && f.SymbolId == "nanoFramework.System.Diagnostics.Stopwatch");
+        Assert.Contains(findings, f => f.RuleId == RuleIds.ProjectPackages && f.SymbolId == "nanoFramework.Runtime.Native");
     }
 
     private IReadOnlyList<Finding> Check(string[] compileItems, string references, string packages, string[]? files = null)

@@ -10,13 +10,13 @@ internal static class CompatibilityGate
     public static GateResult CheckProject(string projectPath, Arithmetic arithmetic, ApiLibrary library, RepositoryLayout layout)
     {
         var project = FirmwareProject.Load(projectPath);
-        var compilation = Compile(project, layout, new Dictionary<string, FirmwareCompilation>(StringComparer.Ordinal));
+        var compilation = Compile(project, layout, PackageStubs.Default, new Dictionary<string, FirmwareCompilation>(StringComparer.Ordinal));
         return Check(compilation, library.SurfaceFor(project.Packages.Select(p => p.Id)), arithmetic);
     }
 
     /// <summary>Checks sources as a throwaway library project that declares <paramref name="packages"/>.</summary>
     public static GateResult CheckSources(IEnumerable<SourceFile> sources, IEnumerable<string> packages, Arithmetic arithmetic, ApiLibrary library) =>
-        Check(FirmwareCompilation.Create("Sample", executable: false, sources, []), library.SurfaceFor(packages), arithmetic);
+        Check(FirmwareCompilation.Create("Sample", executable: false, sources, [], PackageStubs.Default.ReferencesFor(packages)), library.SurfaceFor(packages), arithmetic);
 
     private static GateResult Check(FirmwareCompilation compilation, ApiSurface surface, Arithmetic arithmetic)
     {
@@ -31,18 +31,18 @@ internal static class CompatibilityGate
     // Referenced firmware projects are compiled first and referenced as compilations, so their
     // symbols count as firmware. Their own findings are reported when the gate checks them.
     // Compile items missing on disk are skipped here: ProjectConsistencyChecker reports them.
-    // Extension point: packages without a .NET assembly (Adc, Gpio, Esp32, IO.Ports, Json) will be
-    // passed here as compiled declaration stubs, verified against their lists (nanoframework-api/README.md).
-    private static FirmwareCompilation Compile(FirmwareProject project, RepositoryLayout layout, Dictionary<string, FirmwareCompilation> compiled)
+    // Packages without a .NET assembly (Adc, Gpio, Esp32, IO.Ports, Json, TestFramework) come in as
+    // compiled declaration stubs, themselves verified against their lists (StubTests).
+    private static FirmwareCompilation Compile(FirmwareProject project, RepositoryLayout layout, PackageStubs stubs, Dictionary<string, FirmwareCompilation> compiled)
     {
         var references = project.ProjectReferences
             .Select(reference => compiled.TryGetValue(reference.FullPath, out var done)
                 ? done
-                : compiled[reference.FullPath] = Compile(FirmwareProject.Load(reference.FullPath), layout, compiled))
+                : compiled[reference.FullPath] = Compile(FirmwareProject.Load(reference.FullPath), layout, stubs, compiled))
             .ToList();
         var sources = project.CompileItems
             .Where(item => File.Exists(item.FullPath))
             .Select(item => new SourceFile(layout.RelativePath(item.FullPath), File.ReadAllText(item.FullPath)));
-        return FirmwareCompilation.Create(project.AssemblyName, project.IsExecutable, sources, references);
+        return FirmwareCompilation.Create(project.AssemblyName, project.IsExecutable, sources, references, stubs.ReferencesFor(project.Packages.Select(p => p.Id)));
     }
 }

@@ -27,7 +27,7 @@ internal sealed class FirmwareCompilation
 
     public CSharpCompilation Compilation { get; }
 
-    public static FirmwareCompilation Create(string assemblyName, bool executable, IEnumerable<SourceFile> sources, IReadOnlyList<FirmwareCompilation> projectReferences)
+    public static FirmwareCompilation Create(string assemblyName, bool executable, IEnumerable<SourceFile> sources, IReadOnlyList<FirmwareCompilation> projectReferences, IReadOnlyList<MetadataReference>? packageStubs = null)
     {
         var options = new CSharpCompilationOptions(
             executable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
@@ -37,7 +37,7 @@ internal sealed class FirmwareCompilation
         var compilation = CSharpCompilation.Create(
             assemblyName,
             sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, ParseOptions, source.Path)),
-            [.. RuntimeReferences.Assemblies, .. projectReferences.Select(r => r.Compilation.ToMetadataReference())],
+            [.. RuntimeReferences.Assemblies, .. packageStubs ?? [], .. projectReferences.Select(r => r.Compilation.ToMetadataReference())],
             options);
         return new FirmwareCompilation(compilation, projectReferences);
     }
