@@ -13,6 +13,7 @@ public static class GatedProjects
     [
         ("ThermalMonitor.Core/ThermalMonitor.Core.nfproj", Arithmetic.IntegerOnly),
         ("ThermalMonitor.Device/ThermalMonitor.Device.nfproj", Arithmetic.IntegerOnly),
+        ("ThermalMonitor.Device.Tests/NFUnitTest.nfproj", Arithmetic.IntegerOnly),
     ];
 
     public static TheoryData<string, Arithmetic> All

@@ -1,0 +1,324 @@
+using nanoFramework.TestFramework;
+using ThermalMonitor.Core.Config;
+using ThermalMonitor.Core.Link;
+using ThermalMonitor.Core.Monitoring;
+
+namespace ThermalMonitor.Device.Tests
+{
+    /// <summary>
+    /// The serial protocol's board end (PROTOCOL.md) on the interpreter: the line check, the
+    /// allocation-free line writer and token cursor, and <see cref="BoardLink"/> answering framed
+    /// commands. One link is built in [Setup]; each link test starts a new session with MODE REPLAY.
+    /// </summary>
+    [TestClass]
+    public class ProtocolCodecTests
+    {
+        private static LeakMonitor monitor;
+        private static SyntaxErrorConfigReader reader;
+        private static BoardLink link;
+
+        [Setup]
+        public void StartBoard()
+        {
+            monitor = new LeakMonitor();
+            reader = new SyntaxErrorConfigReader();
+            link = new BoardLink(monitor, reader, new BoardInfo("test", LinkDictionary.FirmwareVersion, ResetCause.PowerOn));
+            link.Start(0, LinkMode.Replay);
+            string[] boot = LinkLines.Take(link);
+            Assert.IsTrue(boot.Length == 2, "power-on HELLO and BOOT, got " + boot.Length.ToString() + " lines");
+            Assert.StartsWith("HELLO - proto=1 ", LinkLines.Body(boot[0]));
+        }
+
+        [Cleanup]
+        public void StopBoard()
+        {
+            link = null;
+            reader = null;
+            monitor = null;
+        }
+
+        [TestMethod]
+        public void Crc_check_value_of_123456789_is_29B1()
+        {
+            byte[] check = LinkLines.Ascii("123456789");
+            Assert.AreEqual(0x29B1, LineCrc.Compute(check, 0, check.Length));
+        }
+
+        [TestMethod]
+        [DataRow("1 HELLO", 0x7DF0)]
+        [DataRow("1 STATUS", 0x7D7D)]
+        [DataRow("16 STATUS", 0x8C08)]
+        [DataRow("A", 0xB915)]
+        [DataRow("", 0xFFFF)]
+        public void Crc_of_protocol_examples(string content, int expected)
+        {
+            Assert.AreEqual(expected, LineCrc.Compute(LinkLines.Ascii(content), 0, content.Length), "check of \"" + content + "\"");
+        }
+
+        [TestMethod]
+        public void Crc_byte_by_byte_equals_crc_of_the_range()
+        {
+            byte[] bytes = LinkLines.Ascii("xx7 STATUS now*yy");
+            int crc = LineCrc.Initial;
+            for (int i = 2; i < 14; i++)
+            {
+                crc = LineCrc.Update(crc, bytes[i]);
+            }
+
+            Assert.AreEqual(LineCrc.Compute(bytes, 2, 12), crc);
+            Assert.AreEqual(LineCrc.Compute(LinkLines.Ascii("7 STATUS now"), 0, 12), crc);
+        }
+
+        [TestMethod]
+        public void Crc_changes_for_every_single_bit_error()
+        {
+            byte[] bytes = LinkLines.Ascii("42 ACK 7");
+            int good = LineCrc.Compute(bytes, 0, bytes.Length);
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                for (int bit = 0; bit < 8; bit++)
+                {
+                    bytes[i] ^= (byte)(1 << bit);
+                    int corrupted = LineCrc.Compute(bytes, 0, bytes.Length);
+                    bytes[i] ^= (byte)(1 << bit);
+                    if (corrupted == good)
+                    {
+                        Assert.AreNotEqual(good, corrupted, "byte " + i.ToString() + " bit " + bit.ToString());
+                    }
+                }
+            }
+        }
+
+        [TestMethod]
+        public void LineWriter_writes_fields_and_a_valid_check()
+        {
+            LineWriter writer = new LineWriter(BoardLink.LineBytesMax);
+            writer.Begin(7, "OK");
+            writer.Field("alarm", 42);
+            writer.Field("t", -1234567890123L);
+            writer.Field("min", long.MinValue);
+            writer.Field("text", "tab\there");
+            writer.Finish();
+
+            string line = LinkLines.Line(writer);
+            Assert.AreEqual("7 OK alarm=42 t=-1234567890123 min=-9223372036854775808 text=tab?here", LinkLines.Content(line), "non-printable bytes become '?'");
+            Assert.IsTrue(LinkLines.HasValidCheck(line), "check of " + line);
+            Assert.IsFalse(writer.Overflowed);
+        }
+
+        [TestMethod]
+        public void LineWriter_cuts_an_overlong_line_and_keeps_it_well_formed()
+        {
+            LineWriter writer = new LineWriter(32);
+            writer.Begin(1, "ERR");
+            writer.Field("msg", "this text is much longer than the line can hold");
+            writer.Finish();
+
+            string line = LinkLines.Line(writer);
+            Assert.IsTrue(writer.Overflowed, "overflow reported");
+            Assert.AreEqual(32, writer.Length, "cut to the buffer, CR LF included");
+            Assert.IsTrue(LinkLines.HasValidCheck(line), "check of " + line);
+        }
+
+        [TestMethod]
+        public void LineCursor_reads_tokens_and_bounded_numbers()
+        {
+            byte[] bytes = LinkLines.Ascii("12  TLM 0042 -7 99999999999999999999 -9223372036854775808");
+            LineCursor cursor = new LineCursor();
+            cursor.Reset(bytes, bytes.Length);
+
+            Assert.IsTrue(cursor.Next());
+            Assert.IsTrue(cursor.TryParseInt(0, int.MaxValue, out int sequence));
+            Assert.AreEqual(12, sequence);
+            Assert.IsTrue(cursor.Next());
+            Assert.IsTrue(cursor.TokenIs("TLM"), "runs of spaces separate tokens");
+            Assert.IsTrue(cursor.Next());
+            Assert.IsTrue(cursor.TryParseInt(0, 100, out int leadingZeros));
+            Assert.AreEqual(42, leadingZeros);
+            Assert.IsTrue(cursor.Next());
+            Assert.IsFalse(cursor.TryParseInt(0, 100, out int _), "-7 is below the range");
+            Assert.IsTrue(cursor.Next());
+            Assert.IsFalse(cursor.TryParseLong(long.MinValue, long.MaxValue, out long _), "beyond 64 bits");
+            Assert.IsTrue(cursor.Next());
+            Assert.IsTrue(cursor.TryParseLong(long.MinValue, long.MaxValue, out long smallest));
+            Assert.AreEqual(long.MinValue, smallest);
+            Assert.IsFalse(cursor.Next(), "end of line");
+            Assert.AreEqual(6, cursor.TokenIndex);
+        }
+
+        [TestMethod]
+        public void Hello_gets_a_hello_reply()
+        {
+            NewSession();
+            string[] lines = LinkLines.Command(link, "5 HELLO");
+
+            Assert.AreEqual(1, lines.Length, "one reply, no alarm owed");
+            string body = LinkLines.Body(lines[0]);
+            Assert.StartsWith("HELLO 5 proto=1 fw=" + LinkDictionary.FirmwareVersion + " board=test ", body);
+            Assert.Contains(" mode=REPLAY ", body);
+            Assert.Contains(" burst=32 period_ms=100", body);
+            Assert.IsTrue(LinkLines.HasValidCheck(lines[0]), "check of " + lines[0]);
+        }
+
+        [TestMethod]
+        public void A_bad_check_is_refused_with_the_check_expected()
+        {
+            NewSession();
+            int rejectedBefore = link.LinesRejected;
+            string[] lines = LinkLines.Raw(link, "16 STATUS*FFFF\r\n");
+
+            Assert.AreEqual("ERR - BAD_CHECKSUM expected=8C08", LinkLines.Body(LinkLines.Last(lines)));
+            Assert.AreEqual((int)LinkError.BadChecksum, (int)link.LastError);
+            Assert.AreEqual(rejectedBefore + 1, link.LinesRejected);
+            Assert.IsTrue(LinkLines.HasValidCheck(LinkLines.Last(lines)), "the refusal carries its own check");
+        }
+
+        [TestMethod]
+        public void A_line_without_a_check_is_refused()
+        {
+            NewSession();
+            string[] lines = LinkLines.Raw(link, "17 STATUS\r\n");
+            Assert.AreEqual("ERR - NO_CHECKSUM", LinkLines.Body(LinkLines.Last(lines)));
+        }
+
+        [TestMethod]
+        public void An_unknown_command_is_refused_by_name()
+        {
+            NewSession();
+            string[] lines = LinkLines.Command(link, "16 REBOOT");
+            Assert.AreEqual("ERR 16 UNKNOWN_COMMAND got=REBOOT", LinkLines.Body(LinkLines.Last(lines)));
+        }
+
+        [TestMethod]
+        public void Inj_steps_the_monitor()
+        {
+            NewSession();
+            long samplesBefore = monitor.Telemetry.SampleCount;
+            string[] lines = LinkLines.Command(link, Inject(0, BenchCounts.Pressure250kPa, BenchCounts.BurstLength));
+
+            Assert.AreEqual("OK 23", LinkLines.Body(LinkLines.Last(lines)));
+            Assert.AreEqual(samplesBefore + 1, monitor.Telemetry.SampleCount, "one sample stepped");
+            string telemetry = LinkLines.Find(lines, "TLM ");
+            Assert.IsNotNull(telemetry, "first sample of a session sends telemetry");
+            Assert.StartsWith("TLM t=0 src=replay n=1 p_pa=2", LinkLines.Body(telemetry));
+            Assert.Contains(" st=AAA ", telemetry);
+        }
+
+        [TestMethod]
+        public void Inj_with_the_wrong_number_of_reads_is_refused_and_steps_nothing()
+        {
+            NewSession();
+            long samplesBefore = monitor.Telemetry.SampleCount;
+            string[] lines = LinkLines.Command(link, Inject(0, BenchCounts.Pressure250kPa, BenchCounts.BurstLength - 1));
+
+            Assert.AreEqual("ERR 23 OUT_OF_RANGE arg=pressure expected_reads=32 got=31", LinkLines.Body(LinkLines.Last(lines)));
+            Assert.AreEqual(samplesBefore, monitor.Telemetry.SampleCount, "nothing stepped");
+        }
+
+        [TestMethod]
+        public void Inj_outside_replay_mode_is_the_wrong_mode()
+        {
+            NewSession();
+            Assert.AreEqual("OK 8 mode=LIVE", Prefix(LinkLines.Body(LinkLines.Last(LinkLines.Command(link, "8 MODE LIVE"))), 14));
+            string[] lines = LinkLines.Command(link, Inject(0, BenchCounts.Pressure250kPa, BenchCounts.BurstLength));
+            Assert.AreEqual("ERR 23 WRONG_MODE need=REPLAY", LinkLines.Body(LinkLines.Last(lines)));
+        }
+
+        [TestMethod]
+        public void Cfg_get_writes_the_configuration_document()
+        {
+            NewSession();
+            string line = LinkLines.Last(LinkLines.Command(link, "3 CFG GET"));
+
+            Assert.StartsWith("CFG 3 {\"schema\":\"thermal-monitor/config@1\",\"samplePeriodMs\":100,", LinkLines.Body(line));
+            Assert.Contains(",\"burstLength\":32,", line);
+            Assert.EndsWith(",\"adcCalCounts\":[175,2900,4095],\"adcCalMicrovolts\":[150000,2450000,3150000]}", LinkLines.Content(line));
+            Assert.IsTrue(LinkLines.HasValidCheck(line), "check of the document line");
+        }
+
+        [TestMethod]
+        public void Cfg_set_goes_through_the_json_reader_and_its_syntax_error_changes_nothing()
+        {
+            NewSession();
+            int callsBefore = reader.Calls;
+            string[] lines = LinkLines.Command(link, "4 CFG SET {\"samplePeriodMs\":200}");
+
+            Assert.AreEqual(callsBefore + 1, reader.Calls, "the reader saw the document");
+            Assert.AreEqual("ERR 4 BAD_JSON errors=1 field=json msg=json: not used", LinkLines.Body(LinkLines.Last(lines)));
+            Assert.AreEqual(100, monitor.Derived.SamplePeriodMs, "configuration unchanged");
+        }
+
+        [TestMethod]
+        public void Ack_of_an_unknown_alarm_is_not_found()
+        {
+            NewSession();
+            string[] lines = LinkLines.Command(link, "19 ACK 99");
+            Assert.AreEqual("ERR 19 NOT_FOUND alarm=99", LinkLines.Body(LinkLines.Last(lines)));
+        }
+
+        [TestMethod]
+        public void An_alarm_from_injected_samples_is_sent_and_acknowledged()
+        {
+            NewSession();
+            string alarm = null;
+            for (int i = 0; i < 5 && alarm == null; i++)
+            {
+                alarm = LinkLines.Find(LinkLines.Command(link, Inject(i * 100, 0, BenchCounts.BurstLength)), "ALARM ");
+            }
+
+            Assert.IsNotNull(alarm, "an ALARM line within five open-wire samples");
+            Assert.StartsWith("ALARM seq=1 type=SENSOR_FAULT sev=WARNING ch=pressure t=200 cause=OPEN ", LinkLines.Body(alarm));
+            Assert.Contains(" acked=0 ", alarm);
+            Assert.AreEqual("OK 30 alarm=1 result=ACKED", LinkLines.Body(LinkLines.Last(LinkLines.Command(link, "30 ACK 1"))));
+            Assert.AreEqual(0, link.Journal.UnacknowledgedCount, "nothing owed after the ACK");
+        }
+
+        [TestMethod]
+        public void Config_builder_stages_known_members_and_names_every_bad_one()
+        {
+            MonitorConfig candidate = new MonitorConfig();
+            ConfigErrors errors = new ConfigErrors();
+            ConfigDocumentBuilder builder = new ConfigDocumentBuilder();
+
+            builder.Begin(candidate, errors);
+            builder.SetString(ConfigDocumentBuilder.SchemaMember, LinkDictionary.ConfigSchema);
+            builder.SetInteger("samplePeriodMs", 200);
+            builder.SetIntegerArray(ConfigDocumentBuilder.AdcCalCountsMember, new long[] { 100, 3000 }, 2);
+            builder.SetIntegerArray(ConfigDocumentBuilder.AdcCalMicrovoltsMember, new long[] { 100000, 2500000 }, 2);
+            Assert.IsTrue(builder.End(), "a good document");
+            Assert.AreEqual(200, candidate.Get(ParamId.SamplePeriodMs));
+            Assert.AreEqual(2, candidate.Get(ParamId.AdcCalKnotCount), "the arrays set the knot count");
+            Assert.AreEqual(3000, candidate.AdcCalCounts[1]);
+
+            builder.Begin(candidate, errors);
+            builder.SetInteger("noSuchParameter", 1);
+            builder.SetInteger("burstLength", 16);
+            builder.SetInteger("burstLength", 8);
+            builder.WrongType("redLowPa", "a fraction");
+            Assert.IsFalse(builder.End(), "a bad document");
+            Assert.IsFalse(builder.HasSyntaxError, "well-formed, only wrong");
+            Assert.AreEqual(3, errors.Count);
+            Assert.AreEqual("noSuchParameter", errors[0].Field);
+            Assert.AreEqual("burstLength: given twice", errors[1].ToString());
+            Assert.AreEqual("redLowPa: must be a whole number, got a fraction", errors[2].ToString());
+        }
+
+        /// <summary>Starts a new replay session: the monitor at its power-on state, no alarms owed.</summary>
+        private static void NewSession()
+        {
+            string reply = LinkLines.Last(LinkLines.Command(link, "1 MODE REPLAY"));
+            Assert.StartsWith("OK 1 mode=REPLAY session=", LinkLines.Body(reply));
+        }
+
+        /// <summary>"23 INJ t p t s": pressure burst of <paramref name="readCount"/> reads at <paramref name="pressureCounts"/>, healthy temperature and supply.</summary>
+        private static string Inject(int timeMs, int pressureCounts, int readCount)
+        {
+            return "23 INJ " + timeMs.ToString()
+                + " " + LinkLines.Reads(pressureCounts, readCount)
+                + " " + LinkLines.Reads(BenchCounts.Temp25C, BenchCounts.BurstLength)
+                + " " + LinkLines.Reads(BenchCounts.Supply5V, BenchCounts.BurstLength);
+        }
+
+        private static string Prefix(string text, int length) => text.Length <= length ? text : text.Substring(0, length);
+    }
+}
