@@ -100,8 +100,7 @@ public sealed class InProcessBoard : ISerialLink
     {
         long startTicks = Stopwatch.GetTimestamp();
         link.Service(NowMs);
-        int workUs = (int)Math.Min(int.MaxValue, Stopwatch.GetElapsedTime(startTicks).Ticks / 10);
-        board.Loop.Record(workUs, link.Monitor.Derived.SamplePeriodMs * 1000);
+        link.RecordCycle((int)Math.Min(int.MaxValue, Stopwatch.GetElapsedTime(startTicks).Ticks / 10));
         if (services++ % 1024 == 0)
         {
             board.FreeMemoryBytes = HostMemory.FreeBytes();

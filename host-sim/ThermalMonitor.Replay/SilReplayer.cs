@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Core.Alarms;
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Monitoring;
 using ThermalMonitor.Profiles;
 using ThermalMonitor.Report;
-using ThermalMonitor.Sim;
 
 namespace ThermalMonitor.Replay;
 

@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 using ThermalMonitor.Profiles;
-using ThermalMonitor.Sim;
 
 namespace ThermalMonitor.Replay;
 

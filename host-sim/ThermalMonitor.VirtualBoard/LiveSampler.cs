@@ -2,29 +2,28 @@ using System.Diagnostics;
 using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Profiles;
 using ThermalMonitor.Replay;
-using ThermalMonitor.Sim;
 
 namespace ThermalMonitor.VirtualBoard;
 
 /// <summary>
-/// The virtual board's "ADC" in live mode: the profile through the simulated sensor chain, one
-/// sample per period of wall time (divided by the speed). Board time is profile time, so a run at
-/// speed 10 shows the detector exactly what a real-time run shows.
+/// The virtual board's "ADC" in live mode: the profile's samples (the same stream every replay
+/// reads), one per period of wall time divided by the speed. Board time is profile time, so a run
+/// at speed 10 shows the detector exactly what a real-time run shows. The next sample is fetched
+/// ahead so its due time is known while the board waits for it.
 /// </summary>
 public sealed class LiveSampler
 {
-    private readonly ProfileReplaySource source;
-    private readonly AdcBurst burst;
+    private readonly ReplaySampleStream stream;
     private readonly double speed;
     private readonly Stopwatch wall = Stopwatch.StartNew();
-    private double nextTimeS = double.NaN;
+    private double nextTimeS;
     private double firstTimeS = double.NaN;
     private bool finished;
 
     public LiveSampler(Profile profile, int periodMs, int burstLength, ulong? seed, double speed)
     {
-        source = new ProfileReplaySource(profile, periodMs, seed ?? ProfileReplaySource.DefaultSensorSeed(profile), new SensorSettings { BurstLength = burstLength });
-        burst = new AdcBurst(burstLength);
+        // Pacing is this class's own (due times), so the stream runs unpaced.
+        stream = new ReplaySampleStream(profile, periodMs, burstLength, seed, speed: 0);
         this.speed = speed > 0 ? speed : 1;
         Advance();
     }
@@ -51,19 +50,18 @@ public sealed class LiveSampler
             return false;
         }
 
-        RawSampleLoader.Load(sample, burst, nextTimeS);
+        sample.CopyFrom(stream.Sample);
         Advance();
         return true;
     }
 
     private void Advance()
     {
-        if (source.TryNext(out double timeS, burst))
+        if (stream.TryNext(out nextTimeS))
         {
-            nextTimeS = timeS;
             if (double.IsNaN(firstTimeS))
             {
-                firstTimeS = timeS;
+                firstTimeS = nextTimeS;
             }
         }
         else

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using ThermalMonitor.Core.Acquisition;
-using ThermalMonitor.Core.Alarms;
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Core.Monitoring;
@@ -123,14 +122,7 @@ public sealed class VirtualBoard : IDisposable
 
     private void RecordCycle(long startTicks, long cycles)
     {
-        int workUs = (int)Math.Min(int.MaxValue, Stopwatch.GetElapsedTime(startTicks).Ticks / 10);
-        int periodUs = link.Monitor.Derived.SamplePeriodMs * 1000;
-        int overrunsBefore = board.Loop.Overruns;
-        board.Loop.Record(workUs, periodUs);
-        if (board.Loop.Overruns > overrunsBefore)
-        {
-            link.Monitor.ReportBoardEvent(EventId.LoopOverrun, link.Mode == LinkMode.Replay ? link.Monitor.Telemetry.TimestampMs : UptimeMs, workUs, periodUs);
-        }
+        link.RecordCycle((int)Math.Min(int.MaxValue, Stopwatch.GetElapsedTime(startTicks).Ticks / 10));
 
         if (cycles % FreeMemoryEveryCycles == 1)
         {

@@ -43,8 +43,8 @@ namespace ThermalMonitor.Core.Link
             RaisedTotal = 0;
         }
 
-        /// <summary>Records a raised alarm (an ALARM_RAISED event).</summary>
-        public void Record(MonitorEvent raised)
+        /// <summary>Records a raised alarm (an ALARM_RAISED event); returns the entry it occupies.</summary>
+        public int Record(MonitorEvent raised)
         {
             int index = FreeIndex();
             used[index] = true;
@@ -59,6 +59,7 @@ namespace ThermalMonitor.Core.Link
             values[index] = raised.Value;
             acknowledged[index] = false;
             RaisedTotal++;
+            return index;
         }
 
         /// <summary>Notes the clear time of a recorded alarm (an ALARM_CLEARED event).</summary>

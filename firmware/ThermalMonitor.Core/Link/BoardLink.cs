@@ -221,6 +221,21 @@ namespace ThermalMonitor.Core.Link
             return true;
         }
 
+        /// <summary>
+        /// Records one loop cycle's work time (measured by the board's clock) for STATUS; a cycle
+        /// longer than the sample period is counted and reported as a LOOP_OVERRUN event.
+        /// </summary>
+        public void RecordCycle(int workMicroseconds)
+        {
+            int periodMicroseconds = monitor.Derived.SamplePeriodMs * 1000;
+            int overrunsBefore = board.Loop.Overruns;
+            board.Loop.Record(workMicroseconds, periodMicroseconds);
+            if (board.Loop.Overruns > overrunsBefore)
+            {
+                monitor.ReportBoardEvent(EventId.LoopOverrun, LinkTimeMs(), workMicroseconds, periodMicroseconds);
+            }
+        }
+
         /// <summary>Moves up to <paramref name="count"/> bytes of pending output into <paramref name="into"/>.</summary>
         public int TakeTx(byte[] into, int offset, int count)
         {
@@ -788,8 +803,7 @@ namespace ThermalMonitor.Core.Link
             {
                 if (drained.Id == EventId.AlarmRaised)
                 {
-                    journal.Record(drained);
-                    WriteAlarm(JournalIndexOf(drained.AlarmSequence), false);
+                    WriteAlarm(journal.Record(drained), false);
                 }
                 else if (drained.Id == EventId.AlarmCleared)
                 {
@@ -809,19 +823,6 @@ namespace ThermalMonitor.Core.Link
                     WriteEvent(drained);
                 }
             }
-        }
-
-        private int JournalIndexOf(int alarmSequence)
-        {
-            for (int i = 0; i < AlarmJournal.Capacity; i++)
-            {
-                if (journal.IsUsed(i) && journal.SequenceAt(i) == alarmSequence)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
         }
 
         private void ResendUnacknowledged()
@@ -867,11 +868,6 @@ namespace ThermalMonitor.Core.Link
 
         private void WriteAlarm(int index, bool resend)
         {
-            if (index < 0)
-            {
-                return;
-            }
-
             BeginLine(LinkDictionary.Alarm);
             writer.Field("seq", journal.SequenceAt(index));
             writer.Field("type", MonitorDictionary.AlarmTypeName(journal.TypeAt(index)));

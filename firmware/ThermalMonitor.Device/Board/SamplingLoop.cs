@@ -2,7 +2,6 @@ using System.Device.Adc;
 using System.Device.Gpio;
 using System.Threading;
 using ThermalMonitor.Core.Acquisition;
-using ThermalMonitor.Core.Alarms;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Core.Monitoring;
 
@@ -49,8 +48,7 @@ namespace ThermalMonitor.Device.Board
                 long periodUs = (long)monitor.Derived.SamplePeriodMs * 1000;
                 long startUs = MonotonicClock.Microseconds();
                 RunCycle(startUs / 1000);
-                int workUs = (int)(MonotonicClock.Microseconds() - startUs);
-                RecordTiming(workUs, (int)periodUs, startUs / 1000);
+                link.RecordCycle((int)(MonotonicClock.Microseconds() - startUs));
 
                 cycle = cycle == int.MaxValue ? 0 : cycle + 1;
                 if (cycle % FreeMemoryEveryCycles == 0)
@@ -84,16 +82,6 @@ namespace ThermalMonitor.Device.Board
 
             outputs.Show(monitor.Alarms);
             serial.Transmit(link);
-        }
-
-        private void RecordTiming(int workUs, int periodUs, long nowMs)
-        {
-            int overrunsBefore = board.Loop.Overruns;
-            board.Loop.Record(workUs, periodUs);
-            if (board.Loop.Overruns > overrunsBefore)
-            {
-                monitor.ReportBoardEvent(EventId.LoopOverrun, nowMs, workUs, periodUs);
-            }
         }
     }
 }
