@@ -88,7 +88,7 @@ public sealed class ReferenceDetector
         UpdateRate(pressure);
         redLow.Update(pressure);
         yellowLow.Update(pressure);
-        if (tempAccepted)
+        if (tempAccepted && settings.Derived.SlowPathEnabled)
         {
             UpdateSlowPath(pressure, temp);
         }

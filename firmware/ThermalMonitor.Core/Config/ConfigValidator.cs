@@ -193,6 +193,7 @@ namespace ThermalMonitor.Core.Config
             derived.ModelWarmupSamples = FixedMath.SaturateToInt((long)config.Get(ParamId.ModelWarmupS) * 1000 / periodMs);
             derived.ModelTempSwingMinMilliC = config.Get(ParamId.ModelTempSwingMinMilliC);
             derived.ModelPressureMinPa = config.Get(ParamId.ModelPressureMinPa);
+            derived.SlowPathEnabled = config.Get(ParamId.SlowPathEnabled) != 0;
         }
 
         private static void DeriveCusum(MonitorConfig config, ConfigErrors errors, int periodMs, DerivedSettings derived)

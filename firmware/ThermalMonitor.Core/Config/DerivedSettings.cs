@@ -57,5 +57,8 @@ namespace ThermalMonitor.Core.Config
         public int CusumClipPa;
         public int CusumPersistSamples;
         public int LearnFreezePermille;
+
+        /// <summary>False: the thermal model and its statistic are off (no temperature to compensate with).</summary>
+        public bool SlowPathEnabled;
     }
 }

@@ -66,5 +66,6 @@ namespace ThermalMonitor.Core.Config
         TempRedHighMilliC,
         TempLimitHysteresisMilliC,
         AdcRailMarginCounts,
+        SlowPathEnabled,
     }
 }

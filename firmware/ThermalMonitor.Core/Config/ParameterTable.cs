@@ -110,6 +110,7 @@ namespace ThermalMonitor.Core.Config
 
                 // Appended (parameter ids are a contract): a saturated ADC cannot measure.
                 new ParameterInfo(ParamId.AdcRailMarginCounts, "adcRailMarginCounts", "counts", 0, 512, 8, "A burst mean within this of 0 or 4095 is outside the live band (a saturated ADC cannot measure)"),
+                new ParameterInfo(ParamId.SlowPathEnabled, "slowPathEnabled", "bool", 0, 1, 1, "1: thermal-compensated slow path on; 0: off (no coolant temperature to compensate with, e.g. a pressure-only recording)"),
             };
         }
     }

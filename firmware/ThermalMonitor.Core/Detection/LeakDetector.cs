@@ -23,6 +23,7 @@ namespace ThermalMonitor.Core.Detection
         private int modelPressureMinPa;
         private int learnFreezePermille;
         private bool modelReadyReported;
+        private bool slowPathEnabled = true;
 
         public RateOfDropDetector RateOfDrop => rateOfDrop;
 
@@ -63,6 +64,7 @@ namespace ThermalMonitor.Core.Detection
             cusum.Configure(derived.CusumReferenceQ8, derived.CusumThresholdQ8, derived.CusumClearPercent, derived.CusumClipPa, derived.CusumPersistSamples, derived.ClearPersistSamples);
             modelPressureMinPa = derived.ModelPressureMinPa;
             learnFreezePermille = derived.LearnFreezePermille;
+            slowPathEnabled = derived.SlowPathEnabled;
             Reset();
         }
 
@@ -108,7 +110,7 @@ namespace ThermalMonitor.Core.Detection
             rateOfDrop.Update(pressurePa);
             redLow.Update(pressurePa);
             yellowLow.Update(pressurePa);
-            if (tempAccepted)
+            if (tempAccepted && slowPathEnabled)
             {
                 UpdateSlowPath(pressurePa, tempMilliC);
             }
