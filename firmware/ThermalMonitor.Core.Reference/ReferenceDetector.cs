@@ -4,70 +4,79 @@ using ThermalMonitor.Core.Detection;
 namespace ThermalMonitor.Core.Reference;
 
 /// <summary>
-/// The firmware's <see cref="LeakDetector"/> in double: rate of drop over the same window,
-/// limits with the same persistence and hysteresis, the 1/P-on-T thermal model as exact EWMA
-/// moments with α = 2^-shift, and the clipped CUSUM with H = ln(ARL0)·σ²/δ.
+/// The firmware's <see cref="LeakDetector"/> in double, written from Detection/README.md and sharing
+/// none of its decision classes: rate of drop over the same window (raw or thermal-compensated),
+/// limits with persistence and hysteresis, decision blocks, the temperature filter pair, the thermal
+/// model, the noise estimator and the CUSUM bank.
 /// </summary>
 public sealed class ReferenceDetector
 {
     private readonly ReferenceSettings settings;
+    private readonly DerivedSettings derived;
     private readonly Queue<double> window = new();
-    private readonly PersistentCondition rate = new();
+    private readonly ReferencePersistence rate;
     private readonly ReferenceLimit redLow;
     private readonly ReferenceLimit yellowLow;
     private readonly ReferenceLimit tempYellowHigh;
     private readonly ReferenceLimit tempRedHigh;
-    private readonly int cusumRaiseSamples;
-    private readonly int cusumClearSamples;
-    private readonly double alpha;
-    private readonly double clip;
+    private readonly ReferenceThermalModel model;
+    private readonly ReferenceNoise noise;
+    private readonly ReferenceBank bank;
+    private readonly double fastAlpha;
+    private readonly double slowAlpha;
 
-    private int updates;
-    private double meanTemp;
-    private double meanInverse;
-    private double tempVariance;
-    private double covariance;
-    private double slope;
+    private double blockPressureSum;
+    private double blockTempSum;
+    private int blockCount;
+    private bool filterPrimed;
+    private double fastTemp;
+    private double slowTemp;
+    private bool rateWatchesCompensated;
+    private bool lastBlockCanPredict;
 
     public ReferenceDetector(ReferenceSettings settings)
     {
         this.settings = settings;
-        DerivedSettings d = settings.Derived;
-        rate.Configure(d.FastPersistSamples, d.ClearPersistSamples);
+        derived = settings.Derived;
+        DerivedSettings d = derived;
+        rate = new ReferencePersistence(d.FastPersistSamples, d.ClearPersistSamples);
         redLow = new ReferenceLimit(d.RedLowPa, d.LowLimitHysteresisPa, true, d.LimitPersistSamples, d.ClearPersistSamples);
         yellowLow = new ReferenceLimit(d.YellowLowPa, d.LowLimitHysteresisPa, true, d.LimitPersistSamples, d.ClearPersistSamples);
         tempYellowHigh = new ReferenceLimit(d.TempYellowHighMilliC, d.TempLimitHysteresisMilliC, false, d.LimitPersistSamples, d.ClearPersistSamples);
         tempRedHigh = new ReferenceLimit(d.TempRedHighMilliC, d.TempLimitHysteresisMilliC, false, d.LimitPersistSamples, d.ClearPersistSamples);
-        cusumRaiseSamples = Math.Max(1, d.CusumPersistSamples);
-        cusumClearSamples = Math.Max(1, d.ClearPersistSamples);
-        alpha = Math.Pow(2, -d.ModelShift);
-        clip = settings.Get(ParamId.CusumClipPa);
+        model = new ReferenceThermalModel(d.ModelShift, d.ModelWarmupBlocks, d.ModelTempSwingMinMilliC, d.ModelTerms);
+        noise = new ReferenceNoise(settings.NoiseFloorBlockPa);
+        bank = new ReferenceBank(d.CusumBankSize, d.NoiseAdaptive, d.CusumGrowthCheck, settings.LogThreshold, settings.Get(ParamId.ResidualSigmaPa),
+            settings.Get(ParamId.CusumShiftPa), settings.Get(ParamId.CusumClipPa), d.CusumClearPercent, d.CusumPersistBlocks, d.CusumClearBlocks);
+        fastAlpha = d.TempFilterShift > 0 ? Math.Pow(2, -d.TempFilterShift) : 1;
+        slowAlpha = d.TempFilterShift > 0 ? Math.Pow(2, -(d.TempFilterShift + TemperatureFilter.SlowTwinExtraShift)) : 1;
     }
 
     public bool DepressurizationWarning => rate.IsActive || redLow.IsActive;
 
     public DetectionCause DepressurizationWarningCause => redLow.IsActive ? DetectionCause.RedLowLimit : DetectionCause.RateOfDrop;
 
-    public bool DepressurizationCaution => CusumActive || yellowLow.IsActive;
+    public bool DepressurizationCaution => bank.IsActive || yellowLow.IsActive;
 
-    public DetectionCause DepressurizationCautionCause => CusumActive ? DetectionCause.Cusum : DetectionCause.YellowLowLimit;
-
-    public bool CusumActive { get; private set; }
-
-    private int cusumPending;
-    private int cusumClearing;
+    public DetectionCause DepressurizationCautionCause => bank.IsActive ? DetectionCause.Cusum : DetectionCause.YellowLowLimit;
 
     public bool OvertempCaution => tempYellowHigh.IsActive;
 
     public bool OvertempWarning => tempRedHigh.IsActive;
 
-    public double Statistic { get; private set; }
+    public ReferenceBank Bank => bank;
+
+    public ReferenceNoise Noise => noise;
+
+    public ReferenceThermalModel Model => model;
 
     public double Residual { get; private set; }
 
+    public double Predicted { get; private set; }
+
     public bool HasResidual { get; private set; }
 
-    public bool ModelReady => updates >= settings.Derived.ModelWarmupSamples && updates > 0;
+    public bool ModelReady => model.IsReady;
 
     public void RestartRateWindow() => window.Clear();
 
@@ -85,130 +94,96 @@ public sealed class ReferenceDetector
             return;
         }
 
-        UpdateRate(pressure);
+        bool compensated = derived.RateCompensated && tempAccepted && model.IsReady && lastBlockCanPredict;
+        if (compensated != rateWatchesCompensated)
+        {
+            rateWatchesCompensated = compensated;
+            window.Clear();
+        }
+
+        UpdateRate(compensated ? pressure - Predicted : pressure);
         redLow.Update(pressure);
         yellowLow.Update(pressure);
-        if (tempAccepted && settings.Derived.SlowPathEnabled)
+        if (!tempAccepted || !derived.SlowPathEnabled)
         {
-            UpdateSlowPath(pressure, temp);
+            return;
         }
+
+        blockPressureSum += pressure;
+        blockTempSum += temp;
+        if (++blockCount < derived.DecisionBlockSamples)
+        {
+            return;
+        }
+
+        double blockPressure = blockPressureSum / blockCount;
+        double blockTemp = blockTempSum / blockCount;
+        blockPressureSum = 0;
+        blockTempSum = 0;
+        blockCount = 0;
+        UpdateSlowPath(blockPressure, blockTemp);
     }
 
-    private void UpdateRate(double pressure)
+    private void UpdateRate(double value)
     {
-        int windowSamples = settings.Derived.RateWindowSamples;
-        window.Enqueue(pressure);
-        if (window.Count <= windowSamples)
+        window.Enqueue(value);
+        if (window.Count <= derived.RateWindowSamples)
         {
             return;
         }
 
         double oldest = window.Dequeue();
-        rate.Update(oldest - pressure > settings.RateDropLimitPa);
+        rate.Update(oldest - value > settings.RateDropLimitPa);
     }
 
     private void UpdateSlowPath(double pressure, double temp)
     {
-        double threshold = settings.CusumThresholdPa;
-        if (updates > 0)
+        if (!filterPrimed || derived.TempFilterShift == 0)
         {
-            double predicted = 1 / ((meanInverse + slope * (temp - meanTemp)) / (double)ThermalModel.InverseScale);
-            Residual = pressure - predicted;
-            HasResidual = true;
-            double deviation = temp - meanTemp;
-            double swingMin = settings.Derived.ModelTempSwingMinMilliC;
-            bool canPredict = deviation * deviation <= Math.Max(4 * swingMin * swingMin, 9 * tempVariance);
-            if (ModelReady && canPredict)
-            {
-                double clipped = Math.Clamp(Residual, -clip, clip);
-                Statistic = Math.Clamp(Statistic - clipped - settings.CusumReferencePa, 0, 2 * threshold);
-                UpdateCusumDecision(threshold, threshold * settings.Derived.CusumClearPercent / 100.0);
-            }
-        }
-
-        bool looksNominal = pressure >= settings.Derived.ModelPressureMinPa
-            && !DepressurizationWarning
-            && !DepressurizationCaution
-            && Statistic / threshold * 1000 < settings.Derived.LearnFreezePermille;
-        if (looksNominal)
-        {
-            Learn(pressure, temp);
-        }
-    }
-
-    private void UpdateCusumDecision(double threshold, double clearLevel)
-    {
-        if (CusumActive)
-        {
-            cusumClearing = Statistic <= clearLevel ? cusumClearing + 1 : 0;
-            if (cusumClearing >= cusumClearSamples)
-            {
-                CusumActive = false;
-                cusumClearing = 0;
-            }
-
-            return;
-        }
-
-        bool confirming = cusumPending > 0 ? Statistic > clearLevel : Statistic >= threshold;
-        cusumPending = confirming ? Math.Min(cusumPending + 1, cusumRaiseSamples) : 0;
-        if (cusumPending >= cusumRaiseSamples && Statistic >= threshold)
-        {
-            CusumActive = true;
-            cusumPending = 0;
-        }
-    }
-
-    private void Learn(double pressure, double temp)
-    {
-        double inverse = ThermalModel.InverseScale / pressure;
-        if (updates == 0)
-        {
-            meanTemp = temp;
-            meanInverse = inverse;
+            fastTemp = temp;
+            slowTemp = temp;
+            filterPrimed = true;
         }
         else
         {
-            double tempDeviation = temp - meanTemp;
-            double inverseDeviation = inverse - meanInverse;
-            meanTemp += alpha * tempDeviation;
-            meanInverse += alpha * inverseDeviation;
-            tempVariance += alpha * (tempDeviation * tempDeviation - tempVariance);
-            covariance += alpha * (tempDeviation * inverseDeviation - covariance);
-            double swingMin = settings.Derived.ModelTempSwingMinMilliC;
-            if (tempVariance >= swingMin * swingMin)
+            fastTemp += fastAlpha * (temp - fastTemp);
+            slowTemp += slowAlpha * (temp - slowTemp);
+        }
+
+        double lead = fastTemp - slowTemp;
+        bool canPredict = false;
+        if (model.HasPrediction)
+        {
+            Predicted = model.PredictPa(fastTemp, lead);
+            Residual = pressure - Predicted;
+            HasResidual = true;
+            canPredict = model.CanPredict(fastTemp);
+            if (model.IsReady && canPredict)
             {
-                slope = covariance / tempVariance;
+                bank.Update(Residual, noise);
             }
         }
 
-        updates++;
-    }
-}
+        lastBlockCanPredict = canPredict;
+        bool looksNominal = pressure >= derived.ModelPressureMinPa
+            && !DepressurizationWarning
+            && !DepressurizationCaution
+            && bank.MaxStatisticRatio * 1000 < derived.LearnFreezePermille;
+        if (derived.NoiseAdaptive)
+        {
+            if (looksNominal && canPredict && HasResidual && model.Updates >= derived.NoiseLearnStartBlocks)
+            {
+                noise.Add(Residual);
+            }
+            else
+            {
+                noise.BreakSequence();
+            }
+        }
 
-/// <summary>A limit with persistence and hysteresis on a real value (the firmware's LimitCheck).</summary>
-public sealed class ReferenceLimit
-{
-    private readonly PersistentCondition condition = new();
-    private readonly double limit;
-    private readonly double hysteresis;
-    private readonly bool tripsBelow;
-
-    public ReferenceLimit(double limit, double hysteresis, bool tripsBelow, int raiseSamples, int clearSamples)
-    {
-        this.limit = limit;
-        this.hysteresis = hysteresis;
-        this.tripsBelow = tripsBelow;
-        condition.Configure(raiseSamples, clearSamples);
-    }
-
-    public bool IsActive => condition.IsActive;
-
-    public void Update(double value)
-    {
-        bool beyond = tripsBelow
-            ? value < (condition.IsActive ? limit + hysteresis : limit)
-            : value > (condition.IsActive ? limit - hysteresis : limit);
-        condition.Update(beyond);
+        if (looksNominal)
+        {
+            model.Learn(pressure, fastTemp, lead);
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace ThermalMonitor.Core.Reference;
 
 /// <summary>
 /// Double-precision twin of <see cref="Monitoring.LeakMonitor"/>: same inputs (raw counts and
-/// timestamps), same step order, same alarm table; real-valued numerics everywhere the firmware
+/// timestamps), same step order, its own alarm latch; real-valued numerics everywhere the firmware
 /// uses fixed point.
 /// </summary>
 public sealed class ReferenceMonitor
@@ -18,8 +18,7 @@ public sealed class ReferenceMonitor
     private readonly ReferenceConversion conversion;
     private readonly ReferenceValidator[] validators;
     private readonly ReferenceDetector detector;
-    private readonly EventQueue events = new();
-    private readonly AlarmTable alarms;
+    private readonly ReferenceAlarmLatch alarms = new();
     private readonly double[] meanCounts = new double[Channels.Count];
     private readonly int[] spreads = new int[Channels.Count];
     private readonly double[] pinMicrovolts = new double[Channels.Count];
@@ -48,7 +47,6 @@ public sealed class ReferenceMonitor
             new ReferenceValidator(derived.SupplyLimits, settings.SupplySlewPerSample, settings.NoisyRecoverSpreadCounts),
         ];
         detector = new ReferenceDetector(settings);
-        alarms = new AlarmTable(events);
         lastAcceptedSupply = copy.Get(ParamId.SupplyNominalMicrovolts);
     }
 
@@ -58,9 +56,7 @@ public sealed class ReferenceMonitor
 
     public ReferenceDetector Detector => detector;
 
-    public AlarmTable Alarms => alarms;
-
-    public bool TryDequeueEvent(MonitorEvent into) => events.TryDequeue(into);
+    public bool TryDequeueEvent(MonitorEvent into) => alarms.TryDequeue(into);
 
     public void Step(RawSample sample)
     {

@@ -16,9 +16,8 @@ public sealed class ReferenceSettings
         Config = config;
         Derived = derived;
         double periodS = derived.SamplePeriodMs / 1000.0;
-        CusumThresholdPa = Math.Log(derived.FalseAlarmIntervalSamples)
-            * Math.Pow(config.Get(ParamId.ResidualSigmaPa), 2) / config.Get(ParamId.CusumShiftPa);
-        CusumReferencePa = config.Get(ParamId.CusumShiftPa) / 2.0;
+        LogThreshold = Math.Log((double)derived.FalseAlarmIntervalBlocks * derived.CusumBankSize);
+        NoiseFloorBlockPa = config.Get(ParamId.ResidualSigmaPa) / Math.Sqrt(derived.DecisionBlockSamples);
         RateDropLimitPa = config.Get(ParamId.RateLimitPaPerS) * derived.RateWindowSamples * periodS;
         PressureSlewPerSample = config.Get(ParamId.PressureSlewMaxPaPerS) * periodS;
         TempSlewPerSample = config.Get(ParamId.TempSlewMaxMilliCPerS) * periodS;
@@ -30,9 +29,11 @@ public sealed class ReferenceSettings
 
     public DerivedSettings Derived { get; }
 
-    public double CusumThresholdPa { get; }
+    /// <summary>h = ln(ARL0 in blocks · bank members).</summary>
+    public double LogThreshold { get; }
 
-    public double CusumReferencePa { get; }
+    /// <summary>Smallest σ of one decision block: residualSigmaPa / √(block samples).</summary>
+    public double NoiseFloorBlockPa { get; }
 
     public double RateDropLimitPa { get; }
 

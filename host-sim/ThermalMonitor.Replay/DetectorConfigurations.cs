@@ -22,7 +22,7 @@ public static class DetectorConfigurations
     public static string Describe(string name) => name switch
     {
         V1 => "the detector before issue 9: fixed residual sigma 400 Pa, one CUSUM tuned to 0.8 kPa, raw temperature, limits 120/180 kPa",
-        V2 => "today's defaults",
+        V2 => "today's defaults: learned noise and correlation, a bank of six CUSUMs on 1 s blocks with a growth check, filtered temperature with a lag and a curvature term, compensated rate of drop, limits 40/70 kPa",
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"unknown detector configuration '{name}'; known: {string.Join(", ", Names)}"),
     };
 
@@ -35,9 +35,30 @@ public static class DetectorConfigurations
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"unknown detector configuration '{name}'; known: {string.Join(", ", Names)}"),
     };
 
+    /// <summary>
+    /// The parameter values of the detector before issue 9 wherever today's defaults differ; with
+    /// them the code computes exactly what that detector computed (a test holds the library's alarms
+    /// to the ones it raised).
+    /// </summary>
     private static MonitorConfig Legacy()
     {
-        // Until the detector changes, the parent commit's defaults are today's.
-        return new MonitorConfig();
+        var config = new MonitorConfig();
+        config.Set(ParamId.PressureLiveMinPpm, 50000);
+        config.Set(ParamId.PressureLiveMaxPpm, 950000);
+        config.Set(ParamId.RedLowPa, 120000);
+        config.Set(ParamId.YellowLowPa, 180000);
+        config.Set(ParamId.ModelTimeConstantS, 7200);
+        config.Set(ParamId.ResidualSigmaPa, 400);
+        config.Set(ParamId.CusumShiftPa, 800);
+        config.Set(ParamId.CusumClipPa, 1600);
+        config.Set(ParamId.CusumPersistMs, 5000);
+        config.Set(ParamId.DecisionBlockMs, 100);
+        config.Set(ParamId.NoiseAdaptive, 0);
+        config.Set(ParamId.CusumBankSize, 1);
+        config.Set(ParamId.CusumGrowthCheck, 0);
+        config.Set(ParamId.TempFilterS, 0);
+        config.Set(ParamId.ModelTerms, 1);
+        config.Set(ParamId.RateCompensated, 0);
+        return config;
     }
 }

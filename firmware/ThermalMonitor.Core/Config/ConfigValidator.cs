@@ -61,7 +61,7 @@ namespace ThermalMonitor.Core.Config
             RequireLess(config, errors, ParamId.TempLiveMinPpm, 1, ParamId.TempLiveMaxPpm, "live band must not be empty");
             RequireLess(config, errors, ParamId.RedLowPa, 1, ParamId.YellowLowPa, "the red limit must be below the yellow limit");
             RequireLess(config, errors, ParamId.TempYellowHighMilliC, 1, ParamId.TempRedHighMilliC, "the yellow limit must be below the red limit");
-            RequireLess(config, errors, ParamId.CusumShiftPa, 1, ParamId.CusumClipPa, "a clip at or below the shift stops the statistic from ever growing");
+            RequireLess(config, errors, ParamId.CusumShiftPa, 1, ParamId.CusumClipPa, 2, "a clip at or below the reference k = shift/2 stops the statistic from ever growing");
             if ((long)config.Get(ParamId.PressureZeroPpm) + config.Get(ParamId.PressureSpanPpm) > VoltageDivider.PpmOne)
             {
                 errors.Add(ParameterTable.Info(ParamId.PressureSpanPpm).Name, "zero + span must not exceed 1000000 ppm of supply, got " + ((long)config.Get(ParamId.PressureZeroPpm) + config.Get(ParamId.PressureSpanPpm)).ToString());
@@ -71,8 +71,14 @@ namespace ThermalMonitor.Core.Config
         /// <summary>Adds an error on <paramref name="smaller"/> unless smaller · factor &lt; larger.</summary>
         private static void RequireLess(MonitorConfig config, ConfigErrors errors, ParamId smaller, int factor, ParamId larger, string why)
         {
+            RequireLess(config, errors, smaller, factor, larger, 1, why);
+        }
+
+        /// <summary>Adds an error on <paramref name="smaller"/> unless smaller · factor &lt; larger · largerFactor.</summary>
+        private static void RequireLess(MonitorConfig config, ConfigErrors errors, ParamId smaller, int factor, ParamId larger, int largerFactor, string why)
+        {
             long smallerValue = (long)config.Get(smaller) * factor;
-            if (smallerValue >= config.Get(larger))
+            if (smallerValue >= (long)config.Get(larger) * largerFactor)
             {
                 errors.Add(ParameterTable.Info(smaller).Name, why + " (" + ParameterTable.Info(smaller).Name + " = " + config.Get(smaller).ToString() + ", " + ParameterTable.Info(larger).Name + " = " + config.Get(larger).ToString() + ")");
             }
@@ -182,48 +188,102 @@ namespace ThermalMonitor.Core.Config
 
         private static void DeriveModel(MonitorConfig config, ConfigErrors errors, int periodMs, DerivedSettings derived)
         {
-            long tauSamples = (long)config.Get(ParamId.ModelTimeConstantS) * 1000 / periodMs;
-            int shift = FixedMath.FloorLog2(tauSamples);
-            if (shift < ModelShiftMin || shift > ModelShiftMax)
+            int blockSamples = SamplesAtLeastOne(config.Get(ParamId.DecisionBlockMs), periodMs);
+            if (blockSamples > DecisionBlock.SamplesMax)
             {
-                errors.Add(ParameterTable.Info(ParamId.ModelTimeConstantS).Name, "must be 2^" + ModelShiftMin.ToString() + "..2^" + ModelShiftMax.ToString() + " samples long, got " + tauSamples.ToString() + " samples at " + periodMs.ToString() + " ms per sample");
+                errors.Add(ParameterTable.Info(ParamId.DecisionBlockMs).Name, "must span at most " + DecisionBlock.SamplesMax.ToString() + " samples, got " + blockSamples.ToString() + " at " + periodMs.ToString() + " ms per sample");
+            }
+
+            derived.DecisionBlockSamples = blockSamples;
+            long blockMs = (long)blockSamples * periodMs;
+            derived.ModelTerms = config.Get(ParamId.ModelTerms);
+
+            long tauBlocks = (long)config.Get(ParamId.ModelTimeConstantS) * 1000 / blockMs;
+            int shift = FixedMath.FloorLog2(tauBlocks);
+            int shiftMax = derived.ModelTerms > 1 ? ThermalModel.ShiftMaxWithSeveralTerms : ModelShiftMax;
+            if (shift < ModelShiftMin || shift > shiftMax)
+            {
+                errors.Add(ParameterTable.Info(ParamId.ModelTimeConstantS).Name, "must be 2^" + ModelShiftMin.ToString() + "..2^" + shiftMax.ToString() + " decision blocks long, got " + tauBlocks.ToString() + " blocks of " + blockMs.ToString() + " ms");
             }
 
             derived.ModelShift = shift;
-            derived.ModelWarmupSamples = FixedMath.SaturateToInt((long)config.Get(ParamId.ModelWarmupS) * 1000 / periodMs);
+            derived.ModelWarmupBlocks = FixedMath.SaturateToInt((long)config.Get(ParamId.ModelWarmupS) * 1000 / blockMs);
+            derived.NoiseLearnStartBlocks = derived.ModelWarmupBlocks / 4;
             derived.ModelTempSwingMinMilliC = config.Get(ParamId.ModelTempSwingMinMilliC);
             derived.ModelPressureMinPa = config.Get(ParamId.ModelPressureMinPa);
             derived.SlowPathEnabled = config.Get(ParamId.SlowPathEnabled) != 0;
+            derived.RateCompensated = config.Get(ParamId.RateCompensated) != 0;
+
+            derived.TempFilterShift = 0;
+            int filterS = config.Get(ParamId.TempFilterS);
+            if (filterS > 0)
+            {
+                long filterBlocks = (long)filterS * 1000 / blockMs;
+                int filterShift = FixedMath.FloorLog2(filterBlocks);
+                if (filterBlocks < 2 || filterShift + TemperatureFilter.SlowTwinExtraShift > ModelShiftMax)
+                {
+                    errors.Add(ParameterTable.Info(ParamId.TempFilterS).Name, "must be 0 (off) or 2..2^" + (ModelShiftMax - TemperatureFilter.SlowTwinExtraShift).ToString() + " decision blocks long, got " + filterBlocks.ToString() + " blocks of " + blockMs.ToString() + " ms");
+                }
+
+                derived.TempFilterShift = filterShift;
+            }
+
+            if (derived.ModelTerms >= 2 && filterS == 0)
+            {
+                errors.Add(ParameterTable.Info(ParamId.ModelTerms).Name, "a lag term needs the temperature filter (tempFilterS > 0), got modelTerms = " + derived.ModelTerms.ToString() + " with tempFilterS = 0");
+            }
         }
 
         private static void DeriveCusum(MonitorConfig config, ConfigErrors errors, int periodMs, DerivedSettings derived)
         {
             long arlSamples = (long)config.Get(ParamId.FalseAlarmIntervalH) * 3600000 / periodMs;
-            if (arlSamples < 2)
+            long arlBlocks = arlSamples / derived.DecisionBlockSamples;
+            if (arlBlocks < 2)
             {
-                errors.Add(ParameterTable.Info(ParamId.FalseAlarmIntervalH).Name, "must be at least two samples long, got " + arlSamples.ToString());
+                errors.Add(ParameterTable.Info(ParamId.FalseAlarmIntervalH).Name, "must be at least two decision blocks long, got " + arlBlocks.ToString());
                 return;
             }
 
-            long lnArlQ16 = FixedLog.LnOfIntegerQ16(arlSamples);
+            int members = config.Get(ParamId.CusumBankSize);
+
+            // A false alarm of any member is a false alarm: each gets ARL0 · members (Bonferroni).
+            long lnArlQ16 = FixedLog.LnOfIntegerQ16(arlBlocks * members);
             long sigma = config.Get(ParamId.ResidualSigmaPa);
             long shift = config.Get(ParamId.CusumShiftPa);
 
             // H = h·σ²/δ: (ln ARL0 in Q16)·σ² / (δ·256) is H in Q8. σ ≤ 1e6 keeps the product < 2^63.
             long thresholdQ8 = FixedMath.DivRound(lnArlQ16 * sigma * sigma, shift * 256);
-            if (thresholdQ8 > CusumThresholdMaxQ8)
+            if ((thresholdQ8 << (members - 1)) > CusumThresholdMaxQ8)
             {
                 errors.Add(ParameterTable.Info(ParamId.ResidualSigmaPa).Name, "gives a CUSUM threshold beyond 2^31 Pa; lower it or raise cusumShiftPa");
             }
 
             derived.FalseAlarmIntervalSamples = arlSamples;
-            derived.LnFalseAlarmIntervalQ16 = lnArlQ16;
+            derived.FalseAlarmIntervalBlocks = arlBlocks;
+            derived.CusumLogThresholdQ16 = lnArlQ16;
             derived.CusumReferenceQ8 = shift * 128;
             derived.CusumThresholdQ8 = thresholdQ8;
+            derived.CusumBankSize = members;
+            derived.NoiseAdaptive = config.Get(ParamId.NoiseAdaptive) != 0;
+            derived.CusumGrowthCheck = config.Get(ParamId.CusumGrowthCheck) != 0;
+            derived.ResidualSigmaPa = (int)sigma;
+            derived.CusumShiftPa = (int)shift;
+
+            // The floor of one block's σ: white noise averages down by √(block samples). √n in Q8.
+            long rootBlockQ8 = FixedMath.SqrtFloor((long)derived.DecisionBlockSamples << 16);
+            derived.NoiseFloorBlockQ8 = FixedMath.Max(1, FixedMath.DivRound(sigma << 16, rootBlockQ8));
             derived.CusumClearPercent = config.Get(ParamId.CusumClearPercent);
             derived.CusumClipPa = config.Get(ParamId.CusumClipPa);
-            derived.CusumPersistSamples = SamplesAtLeastOne(config.Get(ParamId.CusumPersistMs), periodMs);
+            long blockMs = (long)derived.DecisionBlockSamples * periodMs;
+            derived.CusumPersistBlocks = BlocksAtLeastOne(config.Get(ParamId.CusumPersistMs), blockMs);
+            derived.CusumClearBlocks = BlocksAtLeastOne(config.Get(ParamId.ClearPersistMs), blockMs);
             derived.LearnFreezePermille = config.Get(ParamId.LearnFreezePercent) * 10;
+        }
+
+        private static int BlocksAtLeastOne(int durationMs, long blockMs)
+        {
+            long blocks = (durationMs + blockMs - 1) / blockMs;
+            return blocks < 1 ? 1 : FixedMath.SaturateToInt(blocks);
         }
 
         /// <summary>Duration → whole samples, rounded up, at least one.</summary>

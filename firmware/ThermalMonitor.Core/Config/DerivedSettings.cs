@@ -36,29 +36,56 @@ namespace ThermalMonitor.Core.Config
         public int RateDropLimitPa;
         public int FastPersistSamples;
 
-        /// <summary>EWMA time constant of the thermal model = 2^ModelShift samples.</summary>
+        /// <summary>Samples per slow-path decision block (1 = decide on every sample, as v1).</summary>
+        public int DecisionBlockSamples;
+
+        /// <summary>EWMA time constant of the thermal model = 2^ModelShift blocks.</summary>
         public int ModelShift;
-        public int ModelWarmupSamples;
+        public int ModelWarmupBlocks;
         public int ModelTempSwingMinMilliC;
         public int ModelPressureMinPa;
 
-        /// <summary>Configured false-alarm interval in samples (the CUSUM's ARL0).</summary>
+        /// <summary>Thermal model terms (1..3).</summary>
+        public int ModelTerms;
+
+        /// <summary>Fast temperature filter time constant = 2^TempFilterShift blocks; 0 = raw temperature.</summary>
+        public int TempFilterShift;
+
+        /// <summary>Configured false-alarm interval in samples (what the information bound uses).</summary>
         public long FalseAlarmIntervalSamples;
 
-        /// <summary>h = ln(ARL0) in Q16 (the threshold in log-likelihood units).</summary>
-        public long LnFalseAlarmIntervalQ16;
+        /// <summary>Configured false-alarm interval in decision blocks (the statistic's ARL0).</summary>
+        public long FalseAlarmIntervalBlocks;
 
-        /// <summary>k = δ/2 in Q8 Pa.</summary>
+        /// <summary>h = ln(ARL0 in blocks · bank members) in Q16: the threshold in log-likelihood units.</summary>
+        public long CusumLogThresholdQ16;
+
+        /// <summary>k = δ/2 of the largest member at residualSigmaPa, Q8 Pa.</summary>
         public long CusumReferenceQ8;
 
-        /// <summary>H = h·σ²/δ in Q8 Pa.</summary>
+        /// <summary>H = h·σ²/δ of the largest member at residualSigmaPa, Q8 Pa (the threshold, with fixed noise).</summary>
         public long CusumThresholdQ8;
+        public int CusumBankSize;
+        public bool NoiseAdaptive;
+        public bool CusumGrowthCheck;
+
+        /// <summary>Smallest σ of one block the noise estimator assumes: residualSigmaPa/√(block samples), Q8 Pa.</summary>
+        public long NoiseFloorBlockQ8;
+
+        /// <summary>Blocks the model has learned before the noise estimator starts (a quarter of the warm-up).</summary>
+        public int NoiseLearnStartBlocks;
+        public int ResidualSigmaPa;
+        public int CusumShiftPa;
         public int CusumClearPercent;
         public int CusumClipPa;
-        public int CusumPersistSamples;
+        public int CusumPersistBlocks;
+        public int CusumClearBlocks;
         public int LearnFreezePermille;
 
         /// <summary>False: the thermal model and its statistic are off (no temperature to compensate with).</summary>
         public bool SlowPathEnabled;
+
+        /// <summary>The rate-of-drop path watches the thermal-compensated pressure once the model is ready.</summary>
+        public bool RateCompensated;
     }
 }

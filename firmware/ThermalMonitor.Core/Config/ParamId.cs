@@ -67,5 +67,12 @@ namespace ThermalMonitor.Core.Config
         TempLimitHysteresisMilliC,
         AdcRailMarginCounts,
         SlowPathEnabled,
+        DecisionBlockMs,
+        NoiseAdaptive,
+        CusumBankSize,
+        CusumGrowthCheck,
+        TempFilterS,
+        ModelTerms,
+        RateCompensated,
     }
 }

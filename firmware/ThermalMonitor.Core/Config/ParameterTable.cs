@@ -46,8 +46,8 @@ namespace ThermalMonitor.Core.Config
                 new ParameterInfo(ParamId.PressureZeroPpm, "pressureZeroPpm", "ppm of supply", 0, 500000, 100000, "Output at zero pressure as a fraction of supply"),
                 new ParameterInfo(ParamId.PressureSpanPpm, "pressureSpanPpm", "ppm of supply", 100000, 1000000, 800000, "Output span from zero to full scale"),
                 new ParameterInfo(ParamId.PressureDividerPpm, "pressureDividerPpm", "ppm", 10000, 1000000, 500000, "Divider ratio pin/transducer output"),
-                new ParameterInfo(ParamId.PressureLiveMinPpm, "pressureLiveMinPpm", "ppm of supply", 0, 1000000, 50000, "Below: open wire"),
-                new ParameterInfo(ParamId.PressureLiveMaxPpm, "pressureLiveMaxPpm", "ppm of supply", 0, 1000000, 950000, "Above: short to supply"),
+                new ParameterInfo(ParamId.PressureLiveMinPpm, "pressureLiveMinPpm", "ppm of supply", 0, 1000000, 90000, "Below: open wire, or a reading below vacuum (0 kPa absolute is 100000 ppm; the margin is the transducer's zero tolerance)"),
+                new ParameterInfo(ParamId.PressureLiveMaxPpm, "pressureLiveMaxPpm", "ppm of supply", 0, 1000000, 910000, "Above: short to supply, or beyond full scale (900000 ppm) where the transducer saturates"),
                 new ParameterInfo(ParamId.PressureSlewMaxPaPerS, "pressureSlewMaxPaPerS", "Pa/s", 10, 1000000000, 1000000, "Fastest physically possible pressure change (a 12 mm hole is ~300 kPa/s)"),
 
                 // Transducer supply rail measured through a 20k/10k divider (ratiometric correction).
@@ -81,8 +81,8 @@ namespace ThermalMonitor.Core.Config
                 new ParameterInfo(ParamId.NoisyRecoverPercent, "noisyRecoverPercent", "%", 1, 100, 75, "Spread bound for recovery, as % of the noisy bound"),
 
                 // Fast path and limits (loop nominal ~250 kPa abs, DOMAIN.md §2.3).
-                new ParameterInfo(ParamId.RedLowPa, "redLowPa", "Pa", 0, 100000000, 120000, "Red low limit (WARNING)"),
-                new ParameterInfo(ParamId.YellowLowPa, "yellowLowPa", "Pa", 0, 100000000, 180000, "Yellow low limit (CAUTION)"),
+                new ParameterInfo(ParamId.RedLowPa, "redLowPa", "Pa", 0, 100000000, 40000, "Red low limit (WARNING): below any working loop (about 1-4 bar absolute), above a loop emptied to vapour pressure"),
+                new ParameterInfo(ParamId.YellowLowPa, "yellowLowPa", "Pa", 0, 100000000, 70000, "Yellow low limit (CAUTION): below the thermal swing of a 1-bar loop"),
                 new ParameterInfo(ParamId.LowLimitHysteresisPa, "lowLimitHysteresisPa", "Pa", 0, 10000000, 5000, "Clear hysteresis of the low limits"),
                 new ParameterInfo(ParamId.LimitPersistMs, "limitPersistMs", "ms", 0, 600000, 500, "Limit exceedance time before raising (glitches are already withheld by validation)"),
                 new ParameterInfo(ParamId.ClearPersistMs, "clearPersistMs", "ms", 0, 600000, 5000, "Condition-absent time before clearing"),
@@ -91,15 +91,15 @@ namespace ThermalMonitor.Core.Config
                 new ParameterInfo(ParamId.FastPersistMs, "fastPersistMs", "ms", 0, 600000, 1000, "Rate exceedance time before raising"),
 
                 // Slow path: thermal model + CUSUM (DOMAIN.md §5).
-                new ParameterInfo(ParamId.ModelTimeConstantS, "modelTimeConstantS", "s", 1, 10000000, 7200, "Learning time constant of the P-T relation (rounded down to a power of two samples)"),
+                new ParameterInfo(ParamId.ModelTimeConstantS, "modelTimeConstantS", "s", 1, 10000000, 8192, "Learning time constant of the P-T relation (rounded down to a power of two decision blocks)"),
                 new ParameterInfo(ParamId.ModelWarmupS, "modelWarmupS", "s", 0, 10000000, 5600, "Learning time before the slow path decides (about one orbit)"),
                 new ParameterInfo(ParamId.ModelTempSwingMinMilliC, "modelTempSwingMinMilliC", "milli-C rms", 1, 100000, 50, "Temperature swing needed to learn the slope (about 3x the temperature noise); until then the model does not extrapolate beyond twice this from the mean"),
                 new ParameterInfo(ParamId.ModelPressureMinPa, "modelPressureMinPa", "Pa", 30000, 100000000, 50000, "Pressures below this are never learned"),
-                new ParameterInfo(ParamId.ResidualSigmaPa, "residualSigmaPa", "Pa", 10, 1000000, 400, "Residual noise the CUSUM is designed for (noisy check bounds it)"),
-                new ParameterInfo(ParamId.CusumShiftPa, "cusumShiftPa", "Pa", 10, 10000000, 800, "Residual shift the CUSUM is tuned to (reference k = shift/2)"),
-                new ParameterInfo(ParamId.CusumClipPa, "cusumClipPa", "Pa", 10, 10000000, 1600, "Residuals are clipped to +/- this (glitch robustness)"),
+                new ParameterInfo(ParamId.ResidualSigmaPa, "residualSigmaPa", "Pa", 10, 1000000, 50, "Residual noise per sample: the floor of the learned estimate (noiseAdaptive 1), or the noise assumed (0)"),
+                new ParameterInfo(ParamId.CusumShiftPa, "cusumShiftPa", "Pa", 10, 10000000, 400, "Shift the largest CUSUM is tuned to at residualSigmaPa (reference k = shift/2); member i is tuned to shift/2^i, scaled with the learned noise when noiseAdaptive is 1"),
+                new ParameterInfo(ParamId.CusumClipPa, "cusumClipPa", "Pa", 10, 10000000, 350, "Residuals are clipped to +/- this for the largest CUSUM at residualSigmaPa (glitch robustness); every member may add at most clip - shift/2 per block, scaled with the learned noise"),
                 new ParameterInfo(ParamId.FalseAlarmIntervalH, "falseAlarmIntervalH", "h", 1, 100000000, 8760, "Target mean time between slow-path false alarms (sets the threshold)"),
-                new ParameterInfo(ParamId.CusumPersistMs, "cusumPersistMs", "ms", 0, 600000, 5000, "Statistic above threshold (then above the clear level) this long before raising; rides through ~3.5 s pump transients"),
+                new ParameterInfo(ParamId.CusumPersistMs, "cusumPersistMs", "ms", 0, 600000, 3000, "Statistic above threshold (then above the clear level) this long before raising; with the growth check, transients that have passed are rejected"),
                 new ParameterInfo(ParamId.CusumClearPercent, "cusumClearPercent", "%", 0, 99, 50, "Statistic must fall to this % of threshold to clear"),
                 new ParameterInfo(ParamId.LearnFreezePercent, "learnFreezePercent", "%", 1, 100, 25, "Model stops learning while the statistic is above this % of threshold"),
 
@@ -111,6 +111,16 @@ namespace ThermalMonitor.Core.Config
                 // Appended (parameter ids are a contract): a saturated ADC cannot measure.
                 new ParameterInfo(ParamId.AdcRailMarginCounts, "adcRailMarginCounts", "counts", 0, 512, 8, "A burst mean within this of 0 or 4095 is outside the live band (a saturated ADC cannot measure)"),
                 new ParameterInfo(ParamId.SlowPathEnabled, "slowPathEnabled", "bool", 0, 1, 1, "1: thermal-compensated slow path on; 0: off (no coolant temperature to compensate with, e.g. a pressure-only recording)"),
+
+                // The slow path of issue 9 (v1 values in brackets give the detector before it): decisions on
+                // block means, noise learned online, a bank of CUSUMs, conditioned temperature, a lag term.
+                new ParameterInfo(ParamId.DecisionBlockMs, "decisionBlockMs", "ms", 10, 60000, 1000, "The slow path decides on means of blocks this long (whole samples, rounded up) [v1: one sample]"),
+                new ParameterInfo(ParamId.NoiseAdaptive, "noiseAdaptive", "bool", 0, 1, 1, "1: learn the residual noise and its correlation online, residualSigmaPa is the floor; 0: assume residualSigmaPa [v1: 0]"),
+                new ParameterInfo(ParamId.CusumBankSize, "cusumBankSize", "members", 1, 8, 6, "CUSUMs in the slow path's bank, tuned to cusumShiftPa/2^i [v1: 1]"),
+                new ParameterInfo(ParamId.CusumGrowthCheck, "cusumGrowthCheck", "bool", 0, 1, 1, "1: raise only while the drop is still developing, so a transient that has passed cannot [v1: 0]"),
+                new ParameterInfo(ParamId.TempFilterS, "tempFilterS", "s", 0, 3600, 32, "Low-pass time constant of the coolant temperature before the thermal model, rounded down to a power of two blocks; 0 = raw [v1: 0]"),
+                new ParameterInfo(ParamId.ModelTerms, "modelTerms", "terms", 1, 3, 3, "Thermal model terms: 1 = temperature, 2 = + sensor-lag lead (needs tempFilterS), 3 = + curvature [v1: 1]"),
+                new ParameterInfo(ParamId.RateCompensated, "rateCompensated", "bool", 0, 1, 1, "1: the rate-of-drop path watches the thermal-compensated pressure once the model is ready [v1: 0]"),
             };
         }
     }

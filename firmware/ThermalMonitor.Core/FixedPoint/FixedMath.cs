@@ -128,6 +128,62 @@ namespace ThermalMonitor.Core.FixedPoint
             return DivRound(a * b, denominator);
         }
 
+        /// <summary>
+        /// value · 2^(−shift) for shift ≥ 0 (rounded half up, <see cref="ShiftRound"/>) and
+        /// value · 2^(−shift) = value &lt;&lt; −shift for shift &lt; 0 (exact; the caller keeps the result
+        /// inside a long). shift in −62..62.
+        /// </summary>
+        public static long ShiftSigned(long value, int shift)
+        {
+            if (shift > 0)
+            {
+                return ShiftRound(value, shift);
+            }
+
+            return shift == 0 ? value : value << -shift;
+        }
+
+        /// <summary>Number of significant bits of |value| (0 for 0, 1 for 1, 63 for long.MaxValue).</summary>
+        public static int BitLength(long value)
+        {
+            long magnitude = Abs(value);
+            int bits = 0;
+            while (magnitude != 0 && bits < 64)
+            {
+                magnitude >>= 1;
+                bits++;
+            }
+
+            return bits;
+        }
+
+        /// <summary>
+        /// floor(√value) for value ≥ 0 (0 for negative values): Newton's iteration from above, at most
+        /// 64 steps (it converges in about log2(value)/2 + 5).
+        /// </summary>
+        public static long SqrtFloor(long value)
+        {
+            if (value <= 0)
+            {
+                return 0;
+            }
+
+            // Start at a power of two at or above √value, so the iteration decreases monotonically.
+            long estimate = 1L << ((BitLength(value) + 1) / 2);
+            for (int i = 0; i < 64; i++)
+            {
+                long next = (estimate + (value / estimate)) / 2;
+                if (next >= estimate)
+                {
+                    break;
+                }
+
+                estimate = next;
+            }
+
+            return estimate;
+        }
+
         /// <summary>floor(log2(value)) for value ≥ 1; 0 for value ≤ 1.</summary>
         public static int FloorLog2(long value)
         {

@@ -354,7 +354,8 @@ namespace ThermalMonitor.Core.Monitoring
             telemetry.HasResidual = detector.HasResidual;
             telemetry.ResidualPa = detector.ResidualPa;
             telemetry.PredictedPa = detector.PredictedPa;
-            telemetry.CusumPermille = detector.Cusum.StatisticPermille;
+            telemetry.CusumPermille = detector.Bank.StatisticPermille;
+            telemetry.NoiseSigmaPa = detector.NoiseSigmaPa;
             telemetry.RateDropPa = detector.RateOfDrop.DropPa;
             telemetry.ModelReady = detector.Model.IsReady;
             telemetry.ModelSlopeQ16 = detector.Model.SlopeQ16;
@@ -364,7 +365,7 @@ namespace ThermalMonitor.Core.Monitoring
         private void CheckInvariants(long timeMs)
         {
             Check(telemetry.CountsQ8[(int)ChannelId.Pressure] >= 0 && telemetry.CountsQ8[(int)ChannelId.Pressure] <= Channels.AdcCountsMax * 256, InvariantId.ReducedCountsInRange, timeMs);
-            Check(detector.Cusum.StatisticQ8 >= 0 && detector.Cusum.StatisticQ8 <= 2 * detector.Cusum.ThresholdQ8, InvariantId.CusumWithinBounds, timeMs);
+            Check(detector.Bank.WithinBounds, InvariantId.CusumWithinBounds, timeMs);
             Check(events.Count <= EventQueue.Capacity, InvariantId.EventQueueWithinCapacity, timeMs);
             Check(telemetry.TempMilliC >= NtcThermistorTable.TempMinMilliC && telemetry.TempMilliC <= NtcThermistorTable.TempMaxMilliC, InvariantId.TempWithinTable, timeMs);
         }

@@ -30,6 +30,9 @@ namespace ThermalMonitor.Core.Monitoring
         public int ResidualPa;
         public int PredictedPa;
         public int CusumPermille;
+
+        /// <summary>σ of one decision block the slow path assumes at its longest scale (Pa).</summary>
+        public int NoiseSigmaPa;
         public int RateDropPa;
         public bool ModelReady;
         public long ModelSlopeQ16;
@@ -58,6 +61,7 @@ namespace ThermalMonitor.Core.Monitoring
             ResidualPa = 0;
             PredictedPa = 0;
             CusumPermille = 0;
+            NoiseSigmaPa = 0;
             RateDropPa = 0;
             ModelReady = false;
             ModelSlopeQ16 = 0;
