@@ -33,6 +33,8 @@ public sealed class ReferenceDetector
     private double slowTemp;
     private bool rateWatchesCompensated;
     private bool lastBlockCanPredict;
+    private int outlierRun;
+    private bool predictionFresh;
 
     public ReferenceDetector(ReferenceSettings settings)
     {
@@ -91,10 +93,16 @@ public sealed class ReferenceDetector
 
         if (!pressureAccepted)
         {
+            BreakSequence();
             return;
         }
 
-        bool compensated = derived.RateCompensated && tempAccepted && model.IsReady && lastBlockCanPredict;
+        if (!tempAccepted || !derived.SlowPathEnabled)
+        {
+            BreakSequence();
+        }
+
+        bool compensated = derived.RateCompensated && predictionFresh && model.IsReady && lastBlockCanPredict;
         if (compensated != rateWatchesCompensated)
         {
             rateWatchesCompensated = compensated;
@@ -124,6 +132,16 @@ public sealed class ReferenceDetector
         UpdateSlowPath(blockPressure, blockTemp);
     }
 
+    /// <summary>A sample that cannot join a block: the partial block, the filter and the prediction go stale.</summary>
+    private void BreakSequence()
+    {
+        blockPressureSum = 0;
+        blockTempSum = 0;
+        blockCount = 0;
+        filterPrimed = false;
+        predictionFresh = false;
+    }
+
     private void UpdateRate(double value)
     {
         window.Enqueue(value);
@@ -150,14 +168,14 @@ public sealed class ReferenceDetector
             slowTemp += slowAlpha * (temp - slowTemp);
         }
 
-        double lead = fastTemp - slowTemp;
+        double lead = temp - fastTemp;
         bool canPredict = false;
         if (model.HasPrediction)
         {
-            Predicted = model.PredictPa(fastTemp, lead);
+            Predicted = model.PredictPa(temp, lead);
             Residual = pressure - Predicted;
             HasResidual = true;
-            canPredict = model.CanPredict(fastTemp);
+            canPredict = model.CanPredict(temp);
             if (model.IsReady && canPredict)
             {
                 bank.Update(Residual, noise);
@@ -165,6 +183,7 @@ public sealed class ReferenceDetector
         }
 
         lastBlockCanPredict = canPredict;
+        predictionFresh = HasResidual;
         bool looksNominal = pressure >= derived.ModelPressureMinPa
             && !DepressurizationWarning
             && !DepressurizationCaution
@@ -181,9 +200,12 @@ public sealed class ReferenceDetector
             }
         }
 
-        if (looksNominal)
+        bool outlier = derived.NoiseAdaptive && HasResidual && model.IsReady
+            && Math.Abs(Residual) > LeakDetector.OutlierSigmas * noise.EffectiveSigma(1);
+        outlierRun = outlier ? Math.Min(outlierRun + 1, LeakDetector.OutlierRunLearnBlocks + 1) : 0;
+        if (looksNominal && !(outlier && outlierRun <= LeakDetector.OutlierRunLearnBlocks))
         {
-            model.Learn(pressure, fastTemp, lead);
+            model.Learn(pressure, temp, lead);
         }
     }
 }

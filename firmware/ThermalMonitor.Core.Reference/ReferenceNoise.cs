@@ -19,7 +19,14 @@ public sealed class ReferenceNoise(double floorSigmaPa)
     private readonly double[] meanAbsDeviation = new double[Levels];
     private readonly int[] updates = new int[Levels];
 
-    public double LevelSigma(int level) => Math.Sqrt(Math.PI / 2) * meanAbsDeviation[level];
+    /// <summary>
+    /// √(π/2) ≈ 1.2533 makes the mean absolute deviation a σ for Gaussian noise; the estimator is
+    /// defined with the firmware's Q8 value 321/256 = 1.2539 (the reference computes the same
+    /// estimator, not a better one).
+    /// </summary>
+    public const double MeanAbsToSigma = 321.0 / 256.0;
+
+    public double LevelSigma(int level) => MeanAbsToSigma * meanAbsDeviation[level];
 
     public double EffectiveSigma(int levelMax)
     {

@@ -4,14 +4,14 @@ namespace ThermalMonitor.Core.Reference;
 
 /// <summary>
 /// The thermal model in double: 2^40/P regressed on up to three temperature terms (filtered
-/// temperature, lead, curvature) with exponentially weighted moments, α = 2^−shift, coefficients
+/// temperature, lead, curvature) with exponentially weighted moments (α = 2^−shift; with several terms a plain average until 2^shift updates), coefficients
 /// from the ridge-regularised normal equations solved by Gaussian elimination. Written from
 /// Detection/README.md, sharing no code with the firmware's ThermalModel.
 /// </summary>
 public sealed class ReferenceThermalModel(int shift, int warmupUpdates, double swingMinMilliC, int terms)
 {
     private const double CurvatureDeviationMaxMilliC = 65536.0;
-    private const double CurvatureScale = 1024.0;
+    private const double CurvatureScale = 16384.0;
 
     private readonly double alpha = Math.Pow(2, -shift);
     private readonly double[] mean = new double[3];
@@ -20,6 +20,7 @@ public sealed class ReferenceThermalModel(int shift, int warmupUpdates, double s
     private readonly double[] coefficients = new double[3];
     private readonly double[] term = new double[3];
     private double meanInverse;
+    private double trustedVariance;
     private int updates;
 
     public bool HasPrediction => updates > 0;
@@ -33,7 +34,8 @@ public sealed class ReferenceThermalModel(int shift, int warmupUpdates, double s
     public bool CanPredict(double tempMilliC)
     {
         double deviation = tempMilliC - mean[0];
-        return deviation * deviation <= Math.Max(4 * swingMinMilliC * swingMinMilliC, 9 * covariance[0, 0]);
+        double spread = terms == 1 ? covariance[0, 0] : trustedVariance;
+        return deviation * deviation <= Math.Max(4 * swingMinMilliC * swingMinMilliC, 9 * spread);
     }
 
     public double PredictPa(double tempMilliC, double leadMilliC)
@@ -59,6 +61,10 @@ public sealed class ReferenceThermalModel(int shift, int warmupUpdates, double s
         }
         else
         {
+            // One term is v1's EWMA from the first update; several terms average plainly until the
+            // time constant is reached.
+            double alpha = terms == 1 ? this.alpha : 1.0 / Math.Min(updates + 1, Math.Pow(2, shift));
+            double momentAlpha = terms == 1 ? this.alpha : 1.0 / Math.Min(updates + 1, Math.Pow(2, shift + ThermalModel.CoefficientExtraShift));
             double inverseDeviation = inverse - meanInverse;
             meanInverse += alpha * inverseDeviation;
             var deviation = new double[terms];
@@ -72,11 +78,13 @@ public sealed class ReferenceThermalModel(int shift, int warmupUpdates, double s
             {
                 for (int b = 0; b < terms; b++)
                 {
-                    covariance[a, b] += alpha * ((deviation[a] * deviation[b]) - covariance[a, b]);
+                    covariance[a, b] += momentAlpha * ((deviation[a] * deviation[b]) - covariance[a, b]);
                 }
 
-                cross[a] += alpha * ((deviation[a] * inverseDeviation) - cross[a]);
+                cross[a] += momentAlpha * ((deviation[a] * inverseDeviation) - cross[a]);
             }
+
+            trustedVariance += alpha * ((deviation[0] * deviation[0]) - trustedVariance);
 
             Refresh();
         }
@@ -130,16 +138,42 @@ public sealed class ReferenceThermalModel(int shift, int warmupUpdates, double s
             rhs[a] = cross[a] / scale[a];
         }
 
-        double largest = rhs.Max(Math.Abs);
-        var solution = Solve(matrix, rhs, terms);
-        if (solution is null || (largest > 0 && solution.Any(z => Math.Abs(z) / largest > RefusalRatio)))
+        bool withLead = true;
+        double[]? solution = SolveSubset(matrix, rhs, terms >= 3 ? [0, 1, 2] : [0, 1]);
+        if (solution is null)
         {
             return;
+        }
+
+        // A sensor only lags: a lead of the other sign than the temperature term is dropped.
+        if (Math.Sign(solution[0]) * Math.Sign(solution[1]) < 0)
+        {
+            withLead = false;
+            solution = SolveSubset(matrix, rhs, terms >= 3 ? [0, 2] : [0]);
+            if (solution is null)
+            {
+                return;
+            }
+        }
+
+        // Curvature: y'' = (n − 1)/n · y'²/y, 0 ≤ y'' ≤ 0.3 · b1²/ȳ (n ≤ 1.4); below: dropped, above: held.
+        if (terms >= 3 && solution[2] < 0)
+        {
+            solution = SolveSubset(matrix, rhs, withLead ? [0, 1] : [0]);
+            if (solution is null)
+            {
+                return;
+            }
         }
 
         for (int a = 0; a < terms; a++)
         {
             coefficients[a] = solution[a] / scale[a];
+        }
+
+        if (terms >= 3)
+        {
+            coefficients[2] = Math.Min(coefficients[2], 8192 * 0.3 * coefficients[0] * coefficients[0] / meanInverse);
         }
     }
 
@@ -149,6 +183,38 @@ public sealed class ReferenceThermalModel(int shift, int warmupUpdates, double s
     /// reference refuses at the same ill-conditioning so that both keep their old coefficients.
     /// </summary>
     private const double RefusalRatio = 64.0;
+
+    /// <summary>Solves the normalised system restricted to <paramref name="subset"/>; the other coefficients are 0.</summary>
+    private double[]? SolveSubset(double[,] matrix, double[] rhs, int[] subset)
+    {
+        int n = subset.Length;
+        var m = new double[n, n];
+        var r = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                m[i, j] = matrix[subset[i], subset[j]];
+            }
+
+            r[i] = rhs[subset[i]];
+        }
+
+        double largest = r.Max(Math.Abs);
+        double[]? z = Solve(m, r, n);
+        if (z is null || (largest > 0 && z.Any(v => Math.Abs(v) / largest > RefusalRatio)))
+        {
+            return null;
+        }
+
+        var full = new double[terms];
+        for (int i = 0; i < n; i++)
+        {
+            full[subset[i]] = z[i];
+        }
+
+        return full;
+    }
 
     private static double[]? Solve(double[,] matrix, double[] rhs, int n)
     {

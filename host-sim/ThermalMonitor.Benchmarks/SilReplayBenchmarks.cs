@@ -22,6 +22,10 @@ public class SilReplayBenchmarks
     private Profile profile = null!;
     private readonly MonitorEvent drained = new();
 
+    /// <summary>The detector configuration: v1 (before issue 9) or v2 (today's defaults).</summary>
+    [Params(DetectorConfigurations.V1, DetectorConfigurations.V2)]
+    public string Detector { get; set; } = DetectorConfigurations.V2;
+
     [GlobalSetup]
     public void Setup()
     {
@@ -37,7 +41,7 @@ public class SilReplayBenchmarks
     [Benchmark(OperationsPerInvoke = Samples, Description = "core Step (pre-generated counts)")]
     public void CoreStep()
     {
-        var monitor = new LeakMonitor();
+        var monitor = new LeakMonitor(DetectorConfigurations.Create(Detector));
         foreach (RawSample sample in rawSamples)
         {
             monitor.Step(sample);
@@ -49,5 +53,5 @@ public class SilReplayBenchmarks
 
     [Benchmark(OperationsPerInvoke = Samples, Description = "SIL replay (profile → sensor chain → core)")]
     public ReplayResult SilReplay() =>
-        SilReplayer.Run(profile, new ReplayOptions { CollectTrace = false }).Result;
+        SilReplayer.Run(profile, new ReplayOptions { Config = DetectorConfigurations.Create(Detector), CollectTrace = false }).Result;
 }

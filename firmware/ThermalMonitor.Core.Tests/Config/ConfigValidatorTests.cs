@@ -19,11 +19,18 @@ public class ConfigValidatorTests
         Assert.True(ConfigValidator.Validate(new MonitorConfig(), errors, derived), string.Join("; ", Enumerable.Range(0, errors.Count).Select(i => errors[i])));
         Assert.Equal(300, derived.RateWindowSamples);                 // 30 s at 10 Hz
         Assert.Equal(6000, derived.RateDropLimitPa);             // 0.2 kPa/s over 30 s
-        Assert.Equal(16, derived.ModelShift);                         // 7200 s = 72000 samples → 2^16
+        Assert.Equal(10, derived.DecisionBlockSamples);               // 1 s blocks at 10 Hz
+        Assert.Equal(13, derived.ModelShift);                         // 8192 s = 8192 blocks → 2^13
+        Assert.Equal(5, derived.TempFilterShift);                     // 32 s = 2^5 blocks
         Assert.Equal(315360000L, derived.FalseAlarmIntervalSamples);  // one year at 10 Hz
-        double h = Math.Log(315360000.0);
-        Assert.InRange(derived.CusumThresholdQ8 / 256.0, h * 400 * 400 / 800 - 0.1, h * 400 * 400 / 800 + 0.1);
-        Assert.Equal(400 * 256, derived.CusumReferenceQ8);
+        Assert.Equal(31536000L, derived.FalseAlarmIntervalBlocks);    // one year of 1 s blocks
+        double h = Math.Log(31536000.0 * 6);                         // six members share the interval
+        Assert.InRange(derived.CusumLogThresholdQ16 / 65536.0, h - 2e-5, h + 2e-5);
+        Assert.InRange(derived.CusumThresholdQ8 / 256.0, h * 50 * 50 / 400 - 0.1, h * 50 * 50 / 400 + 0.1);
+        Assert.Equal(200 * 256, derived.CusumReferenceQ8);
+        Assert.InRange(derived.NoiseFloorBlockQ8 / 256.0, (50 / Math.Sqrt(10)) - 0.05, (50 / Math.Sqrt(10)) + 0.05);
+        Assert.Equal(3, derived.CusumPersistBlocks);
+        Assert.Equal(5, derived.CusumClearBlocks);
         Assert.Equal(3, derived.PressureLimits.FaultPersistSamples);
         Assert.Equal(100000, derived.PressureLimits.SlewMaxPerSample);
     }
@@ -66,6 +73,8 @@ public class ConfigValidatorTests
     [InlineData(ParamId.RateWindowMs, 200000, "rateWindowMs")]
     [InlineData(ParamId.ModelTimeConstantS, 1, "modelTimeConstantS")]
     [InlineData(ParamId.PressureSpanPpm, 950000, "pressureSpanPpm")]
+    [InlineData(ParamId.TempFilterS, 1, "tempFilterS")]
+    [InlineData(ParamId.DecisionBlockMs, 60000, "modelTimeConstantS")]
     public void Inconsistent_fields_are_named(ParamId id, int value, string field)
     {
         var config = new MonitorConfig();
@@ -73,6 +82,19 @@ public class ConfigValidatorTests
         var (ok, errors) = Validate(config);
         Assert.False(ok);
         Assert.True(errors.Contains(field), string.Join("; ", Enumerable.Range(0, errors.Count).Select(i => errors[i])));
+    }
+
+    [Fact]
+    public void A_lag_term_needs_the_temperature_filter()
+    {
+        var config = new MonitorConfig();
+        config.Set(ParamId.TempFilterS, 0);
+        var (ok, errors) = Validate(config);
+        Assert.False(ok);
+        Assert.Equal("modelTerms: a lag term needs the temperature filter (tempFilterS > 0), got modelTerms = 3 with tempFilterS = 0", errors[0].ToString());
+
+        config.Set(ParamId.ModelTerms, 1);
+        Assert.True(Validate(config).Ok);
     }
 
     [Fact]

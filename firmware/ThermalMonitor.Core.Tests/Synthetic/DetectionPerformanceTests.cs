@@ -9,43 +9,51 @@ namespace ThermalMonitor.Core.Tests.Synthetic;
 
 /// <summary>
 /// Detection delay per hole size next to the information bound (DOMAIN.md §5.3/§5.5): the delay of
-/// a clairvoyant CUSUM that knows the leak's pressure trajectory and the measured residual noise,
-/// at the configured false-alarm interval. The table this prints is the one in the README.
+/// a clairvoyant CUSUM that knows the leak's pressure trajectory and the measurement noise (firmware
+/// pressure minus the physics' pressure), at the configured false-alarm interval. The table this prints is the one in the README.
 /// </summary>
 public class DetectionPerformanceTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// The detector must stay within this factor of the bound plus its confirmation time. It does not
-    /// know the trajectory and its reference k costs a ramp a lead time of k/slope; a factor above
-    /// this means a layer has stopped working.
+    /// Where the clairvoyant needs 10 s or more, the detector must stay within twice its delay (the
+    /// issue 9 target, here per case); where it needs less, within 5 s of it: every layer confirms
+    /// for a few seconds before raising (the price of glitch and transient rejection), which the
+    /// clairvoyant does not pay.
     /// </summary>
-    private const double DelayToBoundRatioMax = 6.0;
+    private const double RatioMaxWhereBoundIsLong = 2.0;
+    private const double LongBoundS = 10.0;
+    private const double ExcessMaxWhereBoundIsShortS = 5.0;
 
     [Theory]
     [MemberData(nameof(SyntheticCases.Leaks), MemberType = typeof(SyntheticCases))]
-    public void Every_leak_is_detected_within_a_small_factor_of_its_information_bound(double diameterMm)
+    public void Every_leak_is_detected_close_to_its_information_bound(double diameterMm)
     {
         Scenario scenario = SyntheticCases.Leak(diameterMm);
         var replay = LockstepReplay.Run(scenario, SyntheticCases.Seed, leakOnsetS: SyntheticCases.LeakOnsetS);
         long onsetSample = (long)(SyntheticCases.LeakOnsetS * 1000 / scenario.OutputPeriodMs);
         AlarmOccurrence first = replay.Fixed.Of(AlarmType.Depressurization).OrderBy(o => o.RaisedSample).First();
-        long delaySamples = first.RaisedSample - onsetSample;
+        double delayS = (first.RaisedSample - onsetSample) / 10.0;
 
-        double sigmaPa = replay.NominalResidualPa.StandardDeviation;
+        double sigmaPa = replay.MeasurementErrorPa.StandardDeviation;
         IReadOnlyList<double> shiftPa = LeakTrajectory.PressureShiftPa(scenario, SyntheticCases.LeakOnsetS);
         var derived = new DerivedSettings();
         Assert.True(ConfigValidator.Validate(new MonitorConfig(), new ConfigErrors(), derived));
         int? boundSamples = InformationBound.DelaySamples(shiftPa, sigmaPa, derived.FalseAlarmIntervalSamples);
 
         Assert.NotNull(boundSamples);
-        double ratio = (double)delaySamples / boundSamples!.Value;
+        double boundS = boundSamples!.Value / 10.0;
         output.WriteLine(
-            $"| {diameterMm} mm | {delaySamples / 10.0:F1} s | {boundSamples.Value / 10.0:F1} s | {ratio:F2} | {Layer(first)} | {sigmaPa:F0} Pa |");
+            $"| {diameterMm} mm | {delayS:F1} s | {boundS:F1} s | {delayS / boundS:F2} | {Layer(first)} | {sigmaPa:F0} Pa |");
 
-        // Every layer confirms for at least the limit persistence before raising (the price of
-        // glitch rejection, 0.5 s); the clairvoyant bound pays no such wait. It dominates for holes
-        // so large that the bound is a sample or two.
-        Assert.InRange(delaySamples, 1, (DelayToBoundRatioMax * boundSamples.Value) + derived.LimitPersistSamples);
+        Assert.True(delayS > 0, $"raised {delayS} s after onset");
+        if (boundS >= LongBoundS)
+        {
+            Assert.InRange(delayS / boundS, 0, RatioMaxWhereBoundIsLong);
+        }
+        else
+        {
+            Assert.InRange(delayS - boundS, double.NegativeInfinity, ExcessMaxWhereBoundIsShortS);
+        }
     }
 
     private static string Layer(AlarmOccurrence occurrence) =>

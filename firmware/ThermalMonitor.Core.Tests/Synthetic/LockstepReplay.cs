@@ -29,6 +29,12 @@ public sealed class LockstepReplay
     /// <summary>Residual statistics of the fixed-point pipeline over samples where the model was ready and no leak had begun.</summary>
     public RunningStats NominalResidualPa { get; } = new();
 
+    /// <summary>
+    /// Firmware pressure minus the physics' transducer pressure before any leak: the measurement
+    /// noise a clairvoyant detector faces (what the information bound is computed with).
+    /// </summary>
+    public RunningStats MeasurementErrorPa { get; } = new();
+
     /// <summary>Largest |fixed − reference| pressure over accepted samples (Pa).</summary>
     public double MaxPressureDifferencePa { get; private set; }
 
@@ -66,6 +72,11 @@ public sealed class LockstepReplay
             if (t.IsAccepted(ChannelId.Temperature))
             {
                 replay.MaxTempDifferenceMilliC = Math.Max(replay.MaxTempDifferenceMilliC, Math.Abs(t.TempMilliC - reference.TempMilliC));
+            }
+
+            if (t.IsAccepted(ChannelId.Pressure) && sample.TimeS < onsetS)
+            {
+                replay.MeasurementErrorPa.Add(t.PressurePa - (sample.PressureKpa * 1000));
             }
 
             if (t.ModelReady && t.HasResidual && sample.TimeS < onsetS)

@@ -41,6 +41,15 @@ namespace ThermalMonitor.Core.Detection
         private bool rateWatchesCompensated;
         private bool lastBlockCanPredict;
         private bool residualHeld;
+        private int outlierRunBlocks;
+        private bool predictionFresh;
+        private bool sequenceBroken;
+
+        /// <summary>A block residual beyond this many σ (4-block scale) is an outlier the model does not learn from...</summary>
+        public const int OutlierSigmas = 4;
+
+        /// <summary>...unless outliers persist this many blocks: then the loop has changed, and the model must follow.</summary>
+        public const int OutlierRunLearnBlocks = 30;
 
         public RateOfDropDetector RateOfDrop => rateOfDrop;
 
@@ -136,6 +145,9 @@ namespace ThermalMonitor.Core.Detection
             rateWatchesCompensated = false;
             lastBlockCanPredict = false;
             residualHeld = false;
+            outlierRunBlocks = 0;
+            predictionFresh = false;
+            sequenceBroken = false;
             if (noiseAdaptive)
             {
                 NoiseSigmaPa = (int)FixedMath.DivRound(noise.EffectiveSigmaQ8(ResidualNoise.Levels - 1), 256);
@@ -161,15 +173,28 @@ namespace ThermalMonitor.Core.Detection
 
             if (!pressureAccepted)
             {
+                BreakSequence();
                 return;
             }
 
-            UpdateRateOfDrop(pressurePa, tempAccepted);
+            if (!tempAccepted || !slowPathEnabled)
+            {
+                BreakSequence();
+            }
+
+            UpdateRateOfDrop(pressurePa);
             redLow.Update(pressurePa);
             yellowLow.Update(pressurePa);
             if (!tempAccepted || !slowPathEnabled)
             {
                 return;
+            }
+
+            if (sequenceBroken)
+            {
+                // After a gap the filter's memory is stale: start it again on the next block.
+                sequenceBroken = false;
+                filter.Reset();
             }
 
             if (block.Add(pressurePa, tempMilliC))
@@ -183,12 +208,26 @@ namespace ThermalMonitor.Core.Detection
             }
         }
 
-        private void UpdateRateOfDrop(int pressurePa, bool tempAccepted)
+        /// <summary>A sample that cannot join a decision block: the block and the prediction go stale.</summary>
+        private void BreakSequence()
+        {
+            if (!sequenceBroken)
+            {
+                block.Reset();
+            }
+
+            sequenceBroken = true;
+            predictionFresh = false;
+            residualHeld = false;
+        }
+
+        private void UpdateRateOfDrop(int pressurePa)
         {
             // Once the model can explain the thermal cycle, a large drop is judged after subtracting
-            // it: a fast thermal transient of a stiff loop is not a leak. Any change of view restarts
-            // the window (the two pressures are not comparable).
-            bool watchCompensated = rateCompensated && tempAccepted && model.IsReady && lastBlockCanPredict;
+            // it: a fast thermal transient of a stiff loop is not a leak. Only a prediction of the
+            // block just before counts (after a gap the last one is stale), and any change of view
+            // restarts the window (the two pressures are not comparable).
+            bool watchCompensated = rateCompensated && predictionFresh && model.IsReady && lastBlockCanPredict;
             if (watchCompensated != rateWatchesCompensated)
             {
                 rateWatchesCompensated = watchCompensated;
@@ -200,16 +239,17 @@ namespace ThermalMonitor.Core.Detection
 
         private void UpdateSlowPath(int pressurePa, long tempQ8)
         {
+            // The model reads the block temperature itself (a filtered one would lag the liquid that
+            // sets the pressure) and, as its lag term, how far it runs ahead of its low-pass.
             filter.Update(tempQ8);
-            long filteredQ8 = filter.FilteredQ8;
             long leadQ8 = filter.LeadQ8;
             bool canPredict = false;
             if (model.HasPrediction)
             {
-                PredictedPa = model.PredictPa(filteredQ8, leadQ8);
+                PredictedPa = model.PredictPa(tempQ8, leadQ8);
                 ResidualPa = FixedMath.SubtractSaturated(pressurePa, PredictedPa);
                 HasResidual = true;
-                canPredict = model.CanPredict(filteredQ8);
+                canPredict = model.CanPredict(tempQ8);
                 if (model.IsReady && canPredict)
                 {
                     bank.Update(ResidualPa, noise);
@@ -218,6 +258,7 @@ namespace ThermalMonitor.Core.Detection
 
             lastBlockCanPredict = canPredict;
             residualHeld = HasResidual;
+            predictionFresh = HasResidual;
 
             // Learn only from blocks that look nominal, so a leak is neither absorbed into the model
             // nor learned as noise.
@@ -230,9 +271,9 @@ namespace ThermalMonitor.Core.Detection
                 LearnNoise(looksNominal && canPredict);
             }
 
-            if (looksNominal)
+            if (looksNominal && !IsShortOutlier())
             {
-                model.Learn(pressurePa, filteredQ8, leadQ8);
+                model.Learn(pressurePa, tempQ8, leadQ8);
             }
 
             if (model.IsReady && !modelReadyReported)
@@ -240,6 +281,19 @@ namespace ThermalMonitor.Core.Detection
                 modelReadyReported = true;
                 ModelJustBecameReady = true;
             }
+        }
+
+        /// <summary>
+        /// A pump start, a valve or a glitch that passed validation moves the pressure for a few
+        /// blocks without any temperature change; fitted, it would teach the lag and curvature terms
+        /// something that is not thermal. Only with a learned noise scale.
+        /// </summary>
+        private bool IsShortOutlier()
+        {
+            bool outlier = noiseAdaptive && HasResidual && model.IsReady
+                && FixedMath.Abs((long)ResidualPa << 8) > OutlierSigmas * noise.EffectiveSigmaQ8(1);
+            outlierRunBlocks = outlier ? FixedMath.Min(outlierRunBlocks + 1, OutlierRunLearnBlocks + 1) : 0;
+            return outlier && outlierRunBlocks <= OutlierRunLearnBlocks;
         }
 
         private void LearnNoise(bool allowed)

@@ -74,7 +74,7 @@ namespace ThermalMonitor.Core.Detection
             }
 
             FilteredQ8 = FixedMath.ShiftRound(fastAcc, fastShift);
-            LeadQ8 = FilteredQ8 - FixedMath.ShiftRound(slowAcc, slowShift);
+            LeadQ8 = tempQ8 - FilteredQ8;
         }
     }
 }

@@ -14,7 +14,7 @@ namespace ThermalMonitor.Core.Detection
     /// <list type="number">
     /// <item>x1 = the filtered temperature (milli-°C);</item>
     /// <item>x2 = the lead term, fast minus slow filter (milli-°C): how far the sensor lags the liquid;</item>
-    /// <item>x3 = (x1 − x̄1)² / 1024 (milli-°C² / 1024): the curvature that a polytropic exponent n &gt; 1
+    /// <item>x3 = (x1 − x̄1)² / 16384 (milli-°C² / 16384): the curvature that a polytropic exponent n &gt; 1
     /// gives 1/P over a large swing (1/P ∝ V_g^n).</item>
     /// </list>
     /// with exponentially weighted moments (time constant 2^shift blocks) and predicts
@@ -60,11 +60,25 @@ namespace ThermalMonitor.Core.Detection
         /// <summary>Extra fractional bits of the mean accumulators.</summary>
         private const int MeanFractionBits = 8;
 
+        /// <summary>Fraction bits of the several-term means (Q22: no dead band even at weight 2^16).</summary>
+        private const int MeanQ22Bits = 22;
+
+        /// <summary>Fraction bits of the several-term moments.</summary>
+        private const int MomentBits = 16;
+
+        /// <summary>
+        /// With several terms the coefficients (second moments) learn 2^CoefficientExtraShift times
+        /// more slowly than the means: the coefficients are the loop's physics (dP/dT, the sensor's
+        /// lag, the gas curvature), which do not change, while the offset follows inventory and drift.
+        /// A pump event or a valve that moves the pressure for minutes then barely moves them.
+        /// </summary>
+        public const int CoefficientExtraShift = 4;
+
         /// <summary>The curvature term's deviation is clamped at 65 °C (Q8).</summary>
         private const long CurvatureDeviationMaxQ8 = 1L << 24;
 
-        /// <summary>x3 = dev² / 1024 in Q8 from a Q8 deviation: dev² is Q16, so shift by 8 + 10.</summary>
-        private const int CurvatureShift = 18;
+        /// <summary>x3 = dev² / 16384 in Q8 from a Q8 deviation: dev² is Q16, so shift by 8 + 14.</summary>
+        private const int CurvatureShift = 22;
 
         /// <summary>A coefficient beyond this (Q16) means a degenerate fit: keep the previous ones.</summary>
         private const long CoefficientMaxQ16 = 1L << 40;
@@ -77,6 +91,14 @@ namespace ThermalMonitor.Core.Detection
         private readonly long[] termQ8 = new long[TermsMax];
         private readonly long[] deviation = new long[TermsMax];
         private readonly NormalEquations solver = new NormalEquations();
+        private readonly long[] subCovariance = new long[TermsMax * TermsMax];
+        private readonly long[] subCross = new long[TermsMax];
+        private readonly long[] subSolutionQ16 = new long[TermsMax];
+
+        private const int LeadBit = 2;
+        private const int CurvatureBit = 4;
+        private const int LeadTermsMask = 3;
+        private const int AllTermsMask = 7;
 
         private int shift = 16;
         private int terms = 1;
@@ -87,6 +109,15 @@ namespace ThermalMonitor.Core.Detection
         private long meanInverseAcc;
         private int updateCount;
         private int refusedSolves;
+
+        // Several terms: means in Q22 (value · 2^22, the Q8 value with 14 more bits) and moments in
+        // Q16, updated with weight 1/min(n + 1, 2^shift) (means; the moments 2^4 times slower), i.e.
+        // a plain average until the time constant is reached (no start-up bias from a stale mean),
+        // then the EWMA. The temperature spread that bounds trusted predictions is learned at the
+        // means' pace, so a new season's swings become trusted as fast as in v1.
+        private readonly long[] meanQ22 = new long[TermsMax];
+        private long meanInverseQ22;
+        private long trustedVarianceQ16;
 
         /// <param name="shift">EWMA time constant as a power of two updates (blocks).</param>
         /// <param name="warmupUpdates">Updates before the residual is trusted.</param>
@@ -109,6 +140,9 @@ namespace ThermalMonitor.Core.Detection
             System.Array.Clear(crossAcc, 0, TermsMax);
             System.Array.Clear(coefficientsQ16, 0, TermsMax);
             meanInverseAcc = 0;
+            System.Array.Clear(meanQ22, 0, TermsMax);
+            meanInverseQ22 = 0;
+            trustedVarianceQ16 = 0;
             slopeLearned = false;
             updateCount = 0;
             refusedSolves = 0;
@@ -136,7 +170,7 @@ namespace ThermalMonitor.Core.Detection
         /// <summary>Learned coefficient of term <paramref name="index"/> (Q16 y units per term unit).</summary>
         public long CoefficientQ16(int index) => coefficientsQ16[index];
 
-        public int MeanTempMilliC => (int)FixedMath.ShiftRound(meanAcc[0], shift + MeanFractionBits);
+        public int MeanTempMilliC => (int)FixedMath.ShiftRound(MeanQ8(0), MeanFractionBits);
 
         /// <summary>
         /// Whether the prediction at this (filtered) temperature can be trusted:
@@ -146,20 +180,20 @@ namespace ThermalMonitor.Core.Detection
         public bool CanPredict(long tempQ8)
         {
             long tempMilliC = FixedMath.DivRound(tempQ8, 1L << MeanFractionBits);
-            long deviation = tempMilliC - FixedMath.ShiftRound(meanAcc[0], shift + MeanFractionBits);
+            long deviation = tempMilliC - (terms == 1 ? FixedMath.ShiftRound(meanAcc[0], shift + MeanFractionBits) : FixedMath.ShiftRound(meanQ22[0], MeanQ22Bits));
             long deviationSquared = deviation * deviation;
             return deviationSquared <= trustedDeviationMinMilliC2
-                || deviationSquared <= 9 * FixedMath.ShiftRound(covarianceAcc[0], shift);
+                || deviationSquared <= 9 * (terms == 1 ? TempVarianceMilliC2() : FixedMath.ShiftRound(trustedVarianceQ16, MomentBits));
         }
 
         /// <summary>Predicted pressure in Pa for these terms (Q8 milli-°C), saturated.</summary>
         public int PredictPa(long tempQ8, long leadQ8)
         {
             FillTerms(tempQ8, leadQ8);
-            long predictedInverse = FixedMath.ShiftRound(meanInverseAcc, shift + MeanFractionBits);
+            long predictedInverse = terms == 1 ? FixedMath.ShiftRound(meanInverseAcc, shift + MeanFractionBits) : FixedMath.ShiftRound(meanInverseQ22, MeanQ22Bits);
             for (int a = 0; a < terms; a++)
             {
-                long deviationQ8 = termQ8[a] - FixedMath.ShiftRound(meanAcc[a], shift);
+                long deviationQ8 = termQ8[a] - MeanQ8(a);
                 predictedInverse += FixedMath.ShiftRound(coefficientsQ16[a] * deviationQ8, 16 + MeanFractionBits);
             }
 
@@ -176,40 +210,13 @@ namespace ThermalMonitor.Core.Detection
         {
             long inverse = FixedMath.DivRound(InverseScale, pressurePa);
             FillTerms(tempQ8, leadQ8);
-            if (updateCount == 0)
+            if (terms == 1)
             {
-                for (int a = 0; a < terms; a++)
-                {
-                    meanAcc[a] = termQ8[a] << shift;
-                }
-
-                meanInverseAcc = inverse << (shift + MeanFractionBits);
+                LearnOneTerm(inverse);
             }
             else
             {
-                long inverseDeviationQ8 = (inverse << MeanFractionBits) - FixedMath.ShiftRound(meanInverseAcc, shift);
-                meanInverseAcc += inverseDeviationQ8;
-                long inverseDeviation = FixedMath.DivRound(inverseDeviationQ8, 1L << MeanFractionBits);
-                for (int a = 0; a < terms; a++)
-                {
-                    long deviationQ8 = termQ8[a] - FixedMath.ShiftRound(meanAcc[a], shift);
-                    meanAcc[a] += deviationQ8;
-                    deviation[a] = FixedMath.DivRound(deviationQ8, 1L << MeanFractionBits);
-                }
-
-                for (int a = 0; a < terms; a++)
-                {
-                    for (int b = a; b < terms; b++)
-                    {
-                        int index = (a * terms) + b;
-                        covarianceAcc[index] += (deviation[a] * deviation[b]) - FixedMath.ShiftRound(covarianceAcc[index], shift);
-                        covarianceAcc[(b * terms) + a] = covarianceAcc[index];
-                    }
-
-                    crossAcc[a] += (deviation[a] * inverseDeviation) - FixedMath.ShiftRound(crossAcc[a], shift);
-                }
-
-                RefreshCoefficients();
+                LearnSeveralTerms(inverse);
             }
 
             if (updateCount < int.MaxValue)
@@ -217,6 +224,84 @@ namespace ThermalMonitor.Core.Detection
                 updateCount++;
             }
         }
+
+        /// <summary>The v1 model, computed exactly as v1 computed it (EWMA from the first sample on).</summary>
+        private void LearnOneTerm(long inverse)
+        {
+            if (updateCount == 0)
+            {
+                meanAcc[0] = termQ8[0] << shift;
+                meanInverseAcc = inverse << (shift + MeanFractionBits);
+                return;
+            }
+
+            long inverseDeviationQ8 = (inverse << MeanFractionBits) - FixedMath.ShiftRound(meanInverseAcc, shift);
+            meanInverseAcc += inverseDeviationQ8;
+            long inverseDeviation = FixedMath.DivRound(inverseDeviationQ8, 1L << MeanFractionBits);
+            long deviationQ8 = termQ8[0] - FixedMath.ShiftRound(meanAcc[0], shift);
+            meanAcc[0] += deviationQ8;
+            long deviation = FixedMath.DivRound(deviationQ8, 1L << MeanFractionBits);
+            covarianceAcc[0] += (deviation * deviation) - FixedMath.ShiftRound(covarianceAcc[0], shift);
+            crossAcc[0] += (deviation * inverseDeviation) - FixedMath.ShiftRound(crossAcc[0], shift);
+            RefreshCoefficients();
+        }
+
+        /// <summary>
+        /// Several terms: weight 1/min(n + 1, 2^shift) for the means and the trusted spread,
+        /// 1/min(n + 1, 2^(shift + 4)) for the moments. Deviations are taken from the means before
+        /// this update and rounded to whole units; moments in Q16 (|x3 − x̄3| · |y − ȳ| ≤ 2^18 · 2^26,
+        /// · 2^16 = 2^60).
+        /// </summary>
+        private void LearnSeveralTerms(long inverse)
+        {
+            long inverseQ22 = inverse << MeanQ22Bits;
+            if (updateCount == 0)
+            {
+                for (int a = 0; a < terms; a++)
+                {
+                    meanQ22[a] = termQ8[a] << (MeanQ22Bits - MeanFractionBits);
+                }
+
+                meanInverseQ22 = inverseQ22;
+                return;
+            }
+
+            long weight = updateCount < (1 << shift) ? updateCount + 1 : 1L << shift;
+            int momentShift = shift + CoefficientExtraShift;
+            long momentWeight = updateCount < (1 << momentShift) ? updateCount + 1 : 1L << momentShift;
+            long inverseDeviation = FixedMath.DivRound(inverseQ22 - meanInverseQ22, 1L << MeanQ22Bits);
+            meanInverseQ22 += FixedMath.DivRound(inverseQ22 - meanInverseQ22, weight);
+            for (int a = 0; a < terms; a++)
+            {
+                long termQ22 = termQ8[a] << (MeanQ22Bits - MeanFractionBits);
+                deviation[a] = FixedMath.DivRound(termQ22 - meanQ22[a], 1L << MeanQ22Bits);
+                meanQ22[a] += FixedMath.DivRound(termQ22 - meanQ22[a], weight);
+            }
+
+            for (int a = 0; a < terms; a++)
+            {
+                for (int b = a; b < terms; b++)
+                {
+                    int index = (a * terms) + b;
+                    covarianceAcc[index] += FixedMath.DivRound(((deviation[a] * deviation[b]) << MomentBits) - covarianceAcc[index], momentWeight);
+                    covarianceAcc[(b * terms) + a] = covarianceAcc[index];
+                }
+
+                crossAcc[a] += FixedMath.DivRound(((deviation[a] * inverseDeviation) << MomentBits) - crossAcc[a], momentWeight);
+            }
+
+            trustedVarianceQ16 += FixedMath.DivRound(((deviation[0] * deviation[0]) << MomentBits) - trustedVarianceQ16, weight);
+
+            RefreshCoefficients();
+        }
+
+        /// <summary>Mean of term <paramref name="index"/> in Q8.</summary>
+        private long MeanQ8(int index) =>
+            terms == 1 ? FixedMath.ShiftRound(meanAcc[index], shift) : FixedMath.ShiftRound(meanQ22[index], MeanQ22Bits - MeanFractionBits);
+
+        /// <summary>Learned temperature variance (milli-°C²).</summary>
+        private long TempVarianceMilliC2() =>
+            terms == 1 ? FixedMath.ShiftRound(covarianceAcc[0], shift) : FixedMath.ShiftRound(covarianceAcc[0], MomentBits);
 
         /// <summary>Fills the term values (Q8) for this update; the curvature term uses the current mean.</summary>
         private void FillTerms(long tempQ8, long leadQ8)
@@ -232,15 +317,14 @@ namespace ThermalMonitor.Core.Detection
                 // The first update defines the mean: no curvature yet.
                 long deviationQ8 = updateCount == 0
                     ? 0
-                    : FixedMath.Clamp(tempQ8 - FixedMath.ShiftRound(meanAcc[0], shift), -CurvatureDeviationMaxQ8, CurvatureDeviationMaxQ8);
+                    : FixedMath.Clamp(tempQ8 - MeanQ8(0), -CurvatureDeviationMaxQ8, CurvatureDeviationMaxQ8);
                 termQ8[2] = FixedMath.ShiftRound(deviationQ8 * deviationQ8, CurvatureShift);
             }
         }
 
         private void RefreshCoefficients()
         {
-            long tempVariance = FixedMath.ShiftRound(covarianceAcc[0], shift);
-            if (tempVariance < tempVarianceMinMilliC2)
+            if (TempVarianceMilliC2() < tempVarianceMinMilliC2)
             {
                 return;
             }
@@ -259,19 +343,38 @@ namespace ThermalMonitor.Core.Detection
                 return;
             }
 
-            if (!solver.TrySolve(covarianceAcc, crossAcc, terms, RidgeShift, candidateQ16))
+            if (!Solve(terms >= 3 ? AllTermsMask : LeadTermsMask))
             {
-                refusedSolves++;
                 return;
             }
 
-            for (int a = 0; a < terms; a++)
+            // Physics bounds the terms; a fit outside them is a fit to something that is not thermal
+            // (a pump event, a valve), so the term is dropped and the rest refitted. A sensor can
+            // only lag the liquid: the lead term has the temperature term's sign.
+            int mask = terms >= 3 ? AllTermsMask : LeadTermsMask;
+            if (terms >= 2 && IsWrongWayLead())
             {
-                if (FixedMath.Abs(candidateQ16[a]) > CoefficientMaxQ16)
+                mask &= ~LeadBit;
+                if (!Solve(mask))
                 {
-                    refusedSolves++;
                     return;
                 }
+            }
+
+            // 1/P ∝ V_g^n with V_g linear in T: y'' = (n − 1)/n · y'²/y ≥ 0, at most 0.3 · b1²/ȳ
+            // for n ≤ 1.4. Negative: dropped; beyond: held at the bound.
+            if (terms >= 3 && candidateQ16[2] < 0)
+            {
+                mask &= ~CurvatureBit;
+                if (!Solve(mask))
+                {
+                    return;
+                }
+            }
+
+            if (terms >= 3)
+            {
+                candidateQ16[2] = FixedMath.Min(candidateQ16[2], CurvatureBoundQ16(candidateQ16[0]));
             }
 
             for (int a = 0; a < terms; a++)
@@ -280,6 +383,80 @@ namespace ThermalMonitor.Core.Detection
             }
 
             slopeLearned = true;
+        }
+
+        /// <summary>
+        /// The curvature bound in Q16 per curvature unit: y'' ≤ 0.3 · b1²/ȳ, and b3 · x3 = b3 · dev²/16384
+        /// is y''/2 · dev², so b3 ≤ 8192 · 0.3 · b1²/ȳ; with b1 in Q16, b3Q16 ≤ b1Q16² · 3 / (80 · ȳ).
+        /// |b1Q16| ≤ 2^40 is checked by Solve, but a physical slope is below 2^28: the product is capped.
+        /// </summary>
+        private long CurvatureBoundQ16(long slopeQ16)
+        {
+            long meanInverse = FixedMath.Max(1, FixedMath.ShiftRound(meanInverseQ22, MeanQ22Bits));
+            long slope = FixedMath.Min(FixedMath.Abs(slopeQ16), 1L << 29);
+            return FixedMath.DivRound(slope * slope * 3, 80 * meanInverse);
+        }
+
+        private bool IsWrongWayLead() =>
+            (candidateQ16[0] < 0 && candidateQ16[1] > 0) || (candidateQ16[0] > 0 && candidateQ16[1] < 0);
+
+        /// <summary>
+        /// Solves for the terms in <paramref name="mask"/> (bit a = term a), the others set to 0.
+        /// False (counted) when the system is refused or a coefficient is degenerate.
+        /// </summary>
+        private bool Solve(int mask)
+        {
+            int size = 0;
+            for (int a = 0; a < terms; a++)
+            {
+                if ((mask & (1 << a)) == 0)
+                {
+                    continue;
+                }
+
+                int row = 0;
+                for (int b = 0; b < terms; b++)
+                {
+                    if ((mask & (1 << b)) != 0)
+                    {
+                        subCovariance[(size * TermsMax) + row] = covarianceAcc[(a * terms) + b];
+                        row++;
+                    }
+                }
+
+                subCross[size] = crossAcc[a];
+                size++;
+            }
+
+            // The solver reads a size×size row-major matrix: compact the rows.
+            for (int i = 0; i < size; i++)
+            {
+                for (int j = 0; j < size; j++)
+                {
+                    subCovariance[(i * size) + j] = subCovariance[(i * TermsMax) + j];
+                }
+            }
+
+            if (!solver.TrySolve(subCovariance, subCross, size, RidgeShift, subSolutionQ16))
+            {
+                refusedSolves++;
+                return false;
+            }
+
+            int next = 0;
+            for (int a = 0; a < terms; a++)
+            {
+                long value = (mask & (1 << a)) != 0 ? subSolutionQ16[next++] : 0;
+                if (FixedMath.Abs(value) > CoefficientMaxQ16)
+                {
+                    refusedSolves++;
+                    return false;
+                }
+
+                candidateQ16[a] = value;
+            }
+
+            return true;
         }
     }
 }
