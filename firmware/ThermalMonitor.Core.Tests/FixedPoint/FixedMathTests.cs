@@ -100,4 +100,44 @@ public class FixedLogTests
 
     [Fact]
     public void LnQ16_rejects_non_positive_input() => Assert.Equal(long.MinValue, FixedLog.LnQ16(0));
+
+    [Theory]
+    [InlineData(0L, 0L)]
+    [InlineData(1L, 1L)]
+    [InlineData(3L, 1L)]
+    [InlineData(4L, 2L)]
+    [InlineData(99L, 9L)]
+    [InlineData(100L, 10L)]
+    [InlineData(long.MaxValue, 3037000499L)]
+    [InlineData(-4L, 0L)]
+    public void SqrtFloor_is_the_integer_square_root(long value, long expected) =>
+        Assert.Equal(expected, FixedMath.SqrtFloor(value));
+
+    [Fact]
+    public void SqrtFloor_brackets_every_value() =>
+        Prop.ForAll(ArbMap.Default.ArbFor<long>().Filter(v => v >= 0), v =>
+        {
+            long root = FixedMath.SqrtFloor(v);
+            return root * root <= v && (root + 1) * (root + 1) > v;
+        }).QuickCheckThrowOnFailure();
+
+    [Theory]
+    [InlineData(0L, 0)]
+    [InlineData(1L, 1)]
+    [InlineData(-1L, 1)]
+    [InlineData(255L, 8)]
+    [InlineData(256L, 9)]
+    [InlineData(long.MaxValue, 63)]
+    [InlineData(long.MinValue, 63)]
+    public void BitLength_counts_significant_bits_of_the_magnitude(long value, int expected) =>
+        Assert.Equal(expected, FixedMath.BitLength(value));
+
+    [Theory]
+    [InlineData(10L, 1, 5L)]
+    [InlineData(11L, 1, 6L)]     // half up
+    [InlineData(-11L, 1, -5L)]   // half up: −5.5 → −5
+    [InlineData(3L, 0, 3L)]
+    [InlineData(3L, -4, 48L)]
+    public void ShiftSigned_shifts_right_with_rounding_and_left_exactly(long value, int shift, long expected) =>
+        Assert.Equal(expected, FixedMath.ShiftSigned(value, shift));
 }

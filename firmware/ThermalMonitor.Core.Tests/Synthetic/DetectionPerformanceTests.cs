@@ -57,5 +57,5 @@ public class DetectionPerformanceTests(ITestOutputHelper output)
     }
 
     private static string Layer(AlarmOccurrence occurrence) =>
-        $"{MonitorDictionary.AlarmTypeName(AlarmSlots.TypeOf(occurrence.Slot))} {MonitorDictionary.SeverityName(AlarmSlots.SeverityOf(occurrence.Slot))} ({MonitorDictionary.CauseName((Detection.DetectionCause)occurrence.Code)})";
+        $"{MonitorDictionary.AlarmTypeName(AlarmSlots.TypeOf(occurrence.Slot))} {MonitorDictionary.SeverityName(AlarmSlots.SeverityOf(occurrence.Slot))} ({MonitorDictionary.CauseName((Core.Detection.DetectionCause)occurrence.Code)})";
 }

@@ -21,14 +21,14 @@ namespace ThermalMonitor.Core.Detection
     /// keeps the configured ratios: δ_i = m_i·σ_i with m_0 = cusumShiftPa / residualSigmaPa,
     /// clip_i = k_i + c·σ_i with c = (cusumClipPa − cusumShiftPa/2) / residualSigmaPa.</item>
     /// </list>
-    /// Confirmation with hysteresis (as v1): once some S_i reaches H_i, the alarm is raised when some
-    /// member has stayed above its clear level for the persistence and one is at or above its H
-    /// again at the end; it clears once every member has stayed at or below its clear level for the
-    /// clear time. Growth check (parameter <c>cusumGrowthCheck</c>): a member may raise only while its
-    /// drop is still developing — the clipped increments over its last W_i blocks
-    /// (W_i = max(persistence, D_i/4)) sum to at least zero. A leak keeps taking pressure away; a
-    /// pump transient or a glitch that has passed leaves a statistic that is high but falling, and
-    /// for W_i blocks its increments sum to about −W_i·k_i.
+    /// Confirmation with hysteresis, per member (one member is v1's rule): once S_i reaches H_i,
+    /// the alarm is raised when S_i has stayed above its clear level for the persistence and is at
+    /// or above H_i again at the end; it clears once every member has stayed at or below its clear
+    /// level for the clear time. Growth check (parameter <c>cusumGrowthCheck</c>): a member's
+    /// persistence becomes max(persistence, D_i/4) blocks, D_i = 2h/m_i² its step-detection delay,
+    /// and it may raise only while its drop is still developing — the clipped increments since it
+    /// reached H_i sum to at least zero. A leak keeps taking pressure away; a pump transient or a
+    /// glitch that has passed leaves a statistic that is high but falling by about k_i per block.
     /// Fixed point: S, k, H, clip in Q8 Pa (long), residuals in whole Pa; m_i and c in Q8; h in Q16.
     /// Adaptive constants: k ≤ 2^8·2^26 / 2, H = h·σ/m ≤ 2^21·2^26 / 2^8 per division — far inside a long.
     /// </remarks>
@@ -49,7 +49,8 @@ namespace ThermalMonitor.Core.Detection
         private readonly long[] clipQ8 = new long[MembersMax];
         private readonly long[] shiftRatioQ8 = new long[MembersMax];
         private readonly int[] noiseLevel = new int[MembersMax];
-        private readonly int[] growthWindowBlocks = new int[MembersMax];
+        private readonly int[] raiseBlocksOf = new int[MembersMax];
+        private readonly int[] pendingBlocks = new int[MembersMax];
         private readonly int[] residualRingPa = new int[GrowthWindowMax];
 
         private int members = 1;
@@ -60,7 +61,6 @@ namespace ThermalMonitor.Core.Detection
         private int clearPercent;
         private int raiseBlocks = 1;
         private int clearBlocks = 1;
-        private int pendingBlocks;
         private int clearingBlocks;
         private int ringNewest = -1;
         private int ringFilled;
@@ -128,7 +128,7 @@ namespace ThermalMonitor.Core.Detection
                 thresholdQ8[i] = i == 0 ? FixedMath.DivRound(logThresholdQ16 * sigma * sigma, (long)shiftPa * 256) : thresholdQ8[0] << i;
                 clipQ8[i] = ((long)clipPa << 8) - (referenceQ8[0] - referenceQ8[i]);
                 SetDerivedLevels(i);
-                growthWindowBlocks[i] = GrowthWindow(DelayBlocks(logThresholdQ16, FixedMath.DivRound((long)shiftPa * 256, sigma << i)));
+                raiseBlocksOf[i] = MemberPersistence(DelayBlocks(logThresholdQ16, FixedMath.DivRound((long)shiftPa * 256, sigma << i)));
             }
 
             Reset();
@@ -148,7 +148,7 @@ namespace ThermalMonitor.Core.Detection
             {
                 shiftRatioQ8[i] = FixedMath.Max(1, FixedMath.DivRound((long)shiftPa * 256, (long)sigmaPa << i));
                 long delayBlocks = DelayBlocks(logThresholdQ16, shiftRatioQ8[i]);
-                growthWindowBlocks[i] = GrowthWindow(delayBlocks);
+                raiseBlocksOf[i] = MemberPersistence(delayBlocks);
                 noiseLevel[i] = NoiseLevelFor(delayBlocks);
                 referenceQ8[i] = 0;
                 thresholdQ8[i] = 0;
@@ -169,7 +169,7 @@ namespace ThermalMonitor.Core.Detection
             ringNewest = -1;
             ringFilled = 0;
             IsActive = false;
-            pendingBlocks = 0;
+            System.Array.Clear(pendingBlocks, 0, MembersMax);
             clearingBlocks = 0;
         }
 
@@ -204,12 +204,20 @@ namespace ThermalMonitor.Core.Detection
                 return IsActive;
             }
 
-            bool confirming = pendingBlocks > 0 ? AnyAboveClearLevel() : AnyAtOrAboveThreshold();
-            pendingBlocks = confirming ? FixedMath.Min(pendingBlocks + 1, raiseBlocks) : 0;
-            if (pendingBlocks >= raiseBlocks && AnyReadyToRaise())
+            bool raise = false;
+            for (int i = 0; i < members; i++)
+            {
+                // Each member confirms on its own: from the block it reaches H, for its persistence,
+                // staying above its clear level, and at or above H at the end.
+                bool confirming = pendingBlocks[i] > 0 ? statisticQ8[i] > clearLevelQ8[i] : statisticQ8[i] >= thresholdQ8[i];
+                pendingBlocks[i] = confirming ? FixedMath.Min(pendingBlocks[i] + 1, raiseBlocksOf[i]) : 0;
+                raise |= pendingBlocks[i] >= raiseBlocksOf[i] && statisticQ8[i] >= thresholdQ8[i] && (!growthCheck || IsGrowing(i));
+            }
+
+            if (raise)
             {
                 IsActive = true;
-                pendingBlocks = 0;
+                System.Array.Clear(pendingBlocks, 0, MembersMax);
             }
 
             return IsActive;
@@ -237,8 +245,14 @@ namespace ThermalMonitor.Core.Detection
             return FixedMath.DivRound(2 * logThresholdQ16, ratio * ratio);
         }
 
-        private int GrowthWindow(long delayBlocks) =>
-            (int)FixedMath.Clamp(FixedMath.Max(raiseBlocks, delayBlocks / 4), 1, GrowthWindowMax);
+        /// <summary>
+        /// With the growth check, a member confirms for max(persistence, delay/4) blocks: long enough
+        /// that the drop seen after it reached H tells a developing leak from a transient that has
+        /// passed (its time scale is its step-detection delay). Without it, the configured persistence
+        /// (v1).
+        /// </summary>
+        private int MemberPersistence(long delayBlocks) =>
+            growthCheck ? (int)FixedMath.Clamp(FixedMath.Max(raiseBlocks, delayBlocks / 4), 1, GrowthWindowMax) : raiseBlocks;
 
         /// <summary>Largest level j with 4^j ≤ max(16, delay/2).</summary>
         private static int NoiseLevelFor(long delayBlocks)
@@ -276,19 +290,6 @@ namespace ThermalMonitor.Core.Detection
             }
         }
 
-        private bool AnyAtOrAboveThreshold()
-        {
-            for (int i = 0; i < members; i++)
-            {
-                if (statisticQ8[i] >= thresholdQ8[i])
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private bool AnyAboveClearLevel()
         {
             for (int i = 0; i < members; i++)
@@ -304,23 +305,13 @@ namespace ThermalMonitor.Core.Detection
 
         private bool AllAtOrBelowClearLevel() => !AnyAboveClearLevel();
 
-        private bool AnyReadyToRaise()
-        {
-            for (int i = 0; i < members; i++)
-            {
-                if (statisticQ8[i] >= thresholdQ8[i] && (!growthCheck || IsGrowing(i)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>Σ over the member's last W blocks of (−clip(r) − k) ≥ 0: its drop is still developing.</summary>
+        /// <summary>
+        /// Σ over the blocks since the member reached H (all but the first) of (−clip(r) − k) ≥ 0: its
+        /// drop is still developing. A transient that has passed leaves increments of about −k.
+        /// </summary>
         private bool IsGrowing(int member)
         {
-            int window = FixedMath.Min(growthWindowBlocks[member], ringFilled);
+            int window = FixedMath.Min(FixedMath.Max(1, pendingBlocks[member] - 1), ringFilled);
             long sumQ8 = 0;
             int index = ringNewest;
             for (int n = 0; n < window; n++)
