@@ -9,7 +9,11 @@ public static class ImpossibleReadingsView
     /// E.g. "impossible readings in bench.csv, fed to the firmware as reading errors: pressure 12 below
     /// vacuum, 7 missing; temp 3 missing"; null when there are none.
     /// </summary>
-    public static string? Line(ImpossibleReadings readings, string file)
+    public static string? Line(ImpossibleReadings readings, string file) =>
+        Counts(readings) is { } counts ? $"impossible readings in {file}, fed to the firmware as reading errors: {counts}" : null;
+
+    /// <summary>E.g. "pressure 12 below vacuum, 7 missing; temp 3 missing"; null when there are none.</summary>
+    public static string? Counts(ImpossibleReadings readings)
     {
         ArgumentNullException.ThrowIfNull(readings);
         if (readings.Total == 0)
@@ -28,7 +32,7 @@ public static class ImpossibleReadingsView
             channels.Add("temp " + temperature);
         }
 
-        return $"impossible readings in {file}, fed to the firmware as reading errors: {string.Join("; ", channels)}";
+        return string.Join("; ", channels);
     }
 
     private static string? Kinds(ChannelReadingCounts counts, string belowName)
