@@ -20,8 +20,14 @@ public sealed class BoardRestoreException(BoardState own, string step, Exception
     /// <summary>What the replay produced when it finished before the restore failed; null otherwise.</summary>
     public ReplayOutcome? Outcome { get; init; }
 
-    private static string Describe(string step, Exception cause, Exception? replayFailure) =>
-        (replayFailure is null ? string.Empty : $"the replay stopped ({replayFailure.Message}), and ")
-        + $"the board's own configuration was not restored: {step} failed ({cause.Message}); "
-        + "the board may still hold the replay's configuration";
+    private static string Describe(string step, Exception cause, Exception? replayFailure)
+    {
+        // A lost link usually stops both the replay and the restore: say it once.
+        string because = replayFailure is not null && cause.Message.Contains(replayFailure.Message, StringComparison.Ordinal)
+            ? "the same cause"
+            : cause.Message;
+        return (replayFailure is null ? string.Empty : $"the replay stopped ({replayFailure.Message}), and ")
+            + $"the board's own configuration was not restored ({step} failed: {because}); "
+            + "the board may still hold the replay's configuration";
+    }
 }

@@ -48,7 +48,7 @@ public sealed record BoardState(string ConfigDocument, string Mode, int? Telemet
     public void Restore(BoardClient client, Exception? replayFailure = null, ReplayOutcome? outcome = null)
     {
         ArgumentNullException.ThrowIfNull(client);
-        string step = "wait for the injected samples";
+        string step = "waiting for the injected samples";
         try
         {
             client.DrainInjects();

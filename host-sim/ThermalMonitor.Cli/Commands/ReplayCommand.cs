@@ -132,7 +132,7 @@ public static class ReplayCommand
 
     private static string SaveOwnConfig(BoardState own)
     {
-        string path = Path.Combine(Path.GetTempPath(), $"thermal-sim-board-config-{DateTime.UtcNow:yyyyMMdd'T'HHmmss}.json");
+        string path = Path.Combine(Path.GetTempPath(), $"thermal-sim-board-config-{DateTime.UtcNow:yyyyMMdd'T'HHmmss}-{Guid.NewGuid().ToString("N")[..8]}.json");
         File.WriteAllText(path, own.ConfigDocument + "\n");
         return path;
     }
