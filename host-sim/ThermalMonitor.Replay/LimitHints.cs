@@ -56,12 +56,10 @@ public static class LimitHints
     {
         double highestPa = pressuresPa.Max();
         double lowestPa = pressuresPa.Min();
-        (ParamId limit, string cause, string name) = highestPa < config.Get(ParamId.RedLowPa)
-            ? (ParamId.RedLowPa, "RED_LOW_LIMIT", "red low limit")
-            : highestPa < config.Get(ParamId.YellowLowPa)
-                ? (ParamId.YellowLowPa, "YELLOW_LOW_LIMIT", "yellow low limit")
-                : (ParamId.RedLowPa, string.Empty, string.Empty);
-        if (cause.Length == 0)
+        Breach? breach = highestPa < config.Get(ParamId.RedLowPa) ? new(ParamId.RedLowPa, "RED_LOW_LIMIT", "red low limit")
+            : highestPa < config.Get(ParamId.YellowLowPa) ? new(ParamId.YellowLowPa, "YELLOW_LOW_LIMIT", "yellow low limit")
+            : null;
+        if (breach is null)
         {
             return null;
         }
@@ -70,7 +68,7 @@ public static class LimitHints
         int yellowPa = (int)(Math.Floor(lowestPa * 0.85 / PressureStepPa) * PressureStepPa);
         int redPa = (int)(Math.Floor(lowestPa * 0.70 / PressureStepPa) * PressureStepPa);
         string readings = Range(lowestPa / 1000.0, highestPa / 1000.0, "kPa");
-        return Hint(fileName, readings, "below", name, limit, config, cause, "pressure",
+        return Hint(fileName, readings, "below", breach, config, "pressure",
             ParamId.RedLowPa, redPa, ParamId.YellowLowPa, yellowPa);
     }
 
@@ -78,12 +76,10 @@ public static class LimitHints
     {
         double lowestMilliC = tempsMilliC.Min();
         double highestMilliC = tempsMilliC.Max();
-        (ParamId limit, string cause, string name) = lowestMilliC > config.Get(ParamId.TempRedHighMilliC)
-            ? (ParamId.TempRedHighMilliC, "RED_HIGH_LIMIT", "red high limit")
-            : lowestMilliC > config.Get(ParamId.TempYellowHighMilliC)
-                ? (ParamId.TempYellowHighMilliC, "YELLOW_HIGH_LIMIT", "yellow high limit")
-                : (ParamId.TempRedHighMilliC, string.Empty, string.Empty);
-        if (cause.Length == 0)
+        Breach? breach = lowestMilliC > config.Get(ParamId.TempRedHighMilliC) ? new(ParamId.TempRedHighMilliC, "RED_HIGH_LIMIT", "red high limit")
+            : lowestMilliC > config.Get(ParamId.TempYellowHighMilliC) ? new(ParamId.TempYellowHighMilliC, "YELLOW_HIGH_LIMIT", "yellow high limit")
+            : null;
+        if (breach is null)
         {
             return null;
         }
@@ -92,21 +88,21 @@ public static class LimitHints
         int yellowMilliC = (int)(Math.Ceiling((highestMilliC + 10_000) / TempStepMilliC) * TempStepMilliC);
         int redMilliC = yellowMilliC + 10_000;
         string readings = Range(lowestMilliC / 1000.0, highestMilliC / 1000.0, "°C");
-        return Hint(fileName, readings, "above", name, limit, config, cause, "temperature",
+        return Hint(fileName, readings, "above", breach, config, "temperature",
             ParamId.TempYellowHighMilliC, yellowMilliC, ParamId.TempRedHighMilliC, redMilliC);
     }
 
     private static string Hint(
-        string fileName, string readings, string side, string limitName, ParamId limit, MonitorConfig config, string cause,
+        string fileName, string readings, string side, Breach breach, MonitorConfig config,
         string quantity, ParamId first, int firstValue, ParamId second, int secondValue)
     {
-        ParameterInfo info = ParameterTable.Info(limit);
+        ParameterInfo info = ParameterTable.Info(breach.Limit);
         string example = ValidExample(config, first, firstValue, second, secondValue) is { } document
             ? $", e.g. {document}"
             : $" (members {ParameterTable.Info(first).Name} and {ParameterTable.Info(second).Name})";
         return string.Create(CultureInfo.InvariantCulture,
-            $"hint: {fileName} reads {readings} in its first {WindowS:0} s, {side} the {limitName} ({info.Name} = {config.Get(limit)} {info.Unit}): ")
-            + $"{cause} from the start. If that is the loop's normal {quantity}, set the limits with --config <file.json>{example}";
+            $"hint: {fileName} reads {readings} in its first {WindowS:0} s, {side} the {breach.Name} ({info.Name} = {config.Get(breach.Limit)} {info.Unit}): ")
+            + $"{breach.Cause} from the start. If that is the loop's normal {quantity}, set the limits with --config <file.json>{example}";
     }
 
     /// <summary>The two members as a JSON document, if the configuration with them passes the validator.</summary>
@@ -128,4 +124,7 @@ public static class LimitHints
     private static string Range(double lowest, double highest, string unit) => lowest == highest
         ? string.Create(CultureInfo.InvariantCulture, $"{lowest:0.0} {unit}")
         : string.Create(CultureInfo.InvariantCulture, $"{lowest:0.0}–{highest:0.0} {unit}");
+
+    /// <summary>A limit the recording starts beyond, the alarm cause it raises, and its name in words.</summary>
+    private sealed record Breach(ParamId Limit, string Cause, string Name);
 }
