@@ -16,7 +16,7 @@ public sealed class BoardReplayInterruptionTests
     public void Ctrl_c_stops_the_replay_with_exit_code_130_and_the_board_has_its_configuration_back()
     {
         string directory = CliRunner.TempDirectory();
-        using var board = VirtualBoardProcess.Start([]);
+        using var board = VirtualBoardProcess.Start(["--link", Path.Combine(directory, "ttyTM")]);
         string target = "serial:" + board.DevicePath;
         Assert.Equal(0, CliRunner.Run("board", "config", "set", """{"rateLimitPaPerS":250}""", "--target", target).ExitCode);
         string before = Get(target);
@@ -35,7 +35,9 @@ public sealed class BoardReplayInterruptionTests
     public void A_board_that_goes_away_is_reported_not_restored_with_its_own_configuration_saved()
     {
         string directory = CliRunner.TempDirectory();
-        var board = VirtualBoardProcess.Start([]);
+        // Behind a link of its own: once the board is gone, the replay's reconnection attempts find
+        // nothing there, not another test's board on a reused /dev/pts number.
+        var board = VirtualBoardProcess.Start(["--link", Path.Combine(directory, "ttyTM")]);
         string target = "serial:" + board.DevicePath;
         Assert.Equal(0, CliRunner.Run("board", "config", "set", """{"rateLimitPaPerS":250}""", "--target", target).ExitCode);
         string before = Get(target);

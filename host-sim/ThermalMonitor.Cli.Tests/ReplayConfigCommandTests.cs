@@ -127,7 +127,7 @@ public sealed class ReplayConfigCommandTests
     {
         string directory = CliRunner.TempDirectory();
         string profile = Write(directory, "flat.csv", "time_s,pressure_kpa,temp_c\n0,250,20\n120,250,20\n");
-        using var board = VirtualBoardProcess.Start(["--live", "progress-ms21", "--speed", "1"]);
+        using var board = VirtualBoardProcess.Start(["--live", "progress-ms21", "--speed", "1", "--link", Path.Combine(directory, "ttyTM")]);
         string target = "serial:" + board.DevicePath;
         Assert.Equal(0, CliRunner.Run("board", "config", "set", """{"rateLimitPaPerS":250}""", "--target", target).ExitCode);
         string before = Get(target);
