@@ -123,6 +123,16 @@ public sealed class ReplayConfigCommandTests
     }
 
     [Fact]
+    public void An_empty_configuration_argument_is_one_line_and_exit_code_2()
+    {
+        var result = CliRunner.Run("replay", "progress-ms21", "--config", "");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: --config '': expected a JSON file", Assert.Single(result.StderrLines), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Stdout);
+    }
+
+    [Fact]
     public void A_replay_on_a_board_gives_back_its_configuration_telemetry_period_and_live_mode()
     {
         string directory = CliRunner.TempDirectory();

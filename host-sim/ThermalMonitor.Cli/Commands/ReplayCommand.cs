@@ -96,6 +96,11 @@ public static class ReplayCommand
 
     private static MonitorConfig ReadConfig(string path)
     {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new UserInputException("--config '': expected a JSON file (the CFG SET document, e.g. {\"redLowPa\":70000,\"yellowLowPa\":85000})");
+        }
+
         try
         {
             return ConfigFile.Read(path);
