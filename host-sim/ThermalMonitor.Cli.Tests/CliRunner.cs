@@ -12,6 +12,44 @@ public static class CliRunner
 
     public static Result Run(params string[] args)
     {
+        using var process = Start(args);
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        return Finish(process, stdout, stderr, args);
+    }
+
+    /// <summary>
+    /// Runs thermal-sim until a line of its standard output satisfies <paramref name="ready"/>, then
+    /// calls <paramref name="meanwhile"/> with its process id (to interrupt it, say), and waits for it to end.
+    /// </summary>
+    public static Result RunAndThen(Func<string, bool> ready, Action<int> meanwhile, params string[] args)
+    {
+        using var process = Start(args);
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        var stdout = new System.Text.StringBuilder();
+        string? line;
+        while ((line = process.StandardOutput.ReadLine()) is not null)
+        {
+            stdout.AppendLine(line);
+            if (ready(line))
+            {
+                meanwhile(process.Id);
+                break;
+            }
+        }
+
+        return Finish(process, process.StandardOutput.ReadToEndAsync().ContinueWith(rest => stdout + rest.Result), stderr, args);
+    }
+
+    /// <summary>Sends SIGINT — what Ctrl+C sends — to a process this test started.</summary>
+    public static void Interrupt(int processId)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-INT", processId.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+        kill.WaitForExit();
+    }
+
+    private static Process Start(string[] args)
+    {
         string dll = Path.Combine(AppContext.BaseDirectory, "thermal-sim.dll");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,9 +66,11 @@ public static class CliRunner
 
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "200";
-        using var process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        return Process.Start(start)!;
+    }
+
+    private static Result Finish(Process process, Task<string> stdout, Task<string> stderr, string[] args)
+    {
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
         {
             process.Kill(entireProcessTree: true);

@@ -37,7 +37,7 @@ public static class CommonOptions
     /// <summary>Foreign CSV import options (DESIGN.md §5).</summary>
     public sealed class Foreign
     {
-        public Option<string?> Map { get; } = new("--map") { Description = "Foreign CSV columns: time=<col>,pressure=<col>,temp=<col> (header name or 1-based number)" };
+        public Option<string?> Map { get; } = new("--map") { Description = "Foreign CSV columns: time=<col>,pressure=<col>[,temp=<col>][,cabin=<col>] (header name or 1-based number); without a temperature column the slow path is off for the replay" };
 
         public Option<string?> Delimiter { get; } = new("--delimiter") { Description = "Foreign CSV delimiter (default: detected)" };
 

@@ -12,4 +12,7 @@ public static class ExitCodes
 
     /// <summary>Bad arguments, files, cells or configuration.</summary>
     public const int BadInput = 2;
+
+    /// <summary>Stopped by Ctrl+C (128 + SIGINT, as shells report it), after cleaning up.</summary>
+    public const int Interrupted = 130;
 }

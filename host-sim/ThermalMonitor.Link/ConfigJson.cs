@@ -18,28 +18,47 @@ public static class ConfigJson
     /// <summary>Reads a document over <paramref name="basis"/> with the host twin reader; throws with every problem listed.</summary>
     public static MonitorConfig Read(string json, MonitorConfig? basis = null)
     {
-        var config = new MonitorConfig();
+        var errors = new ConfigErrors();
+        if (!TryRead(Encoding.UTF8.GetBytes(json), basis, errors, out MonitorConfig config))
+        {
+            throw new FormatException("configuration: " + Describe(errors));
+        }
+
+        return config;
+    }
+
+    /// <summary>
+    /// Reads document <paramref name="bytes"/> over <paramref name="basis"/> (null: the defaults) as the
+    /// board does: the host twin reader, <see cref="ConfigDocumentBuilder"/>, then the validator on the
+    /// whole configuration (only when the document itself was fine). False with every problem in
+    /// <paramref name="errors"/>; then <paramref name="config"/> must not be used.
+    /// </summary>
+    public static bool TryRead(byte[] bytes, MonitorConfig? basis, ConfigErrors errors, out MonitorConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(errors);
+        config = new MonitorConfig();
         if (basis is not null)
         {
             config.CopyFrom(basis);
         }
 
-        var errors = new ConfigErrors();
         var builder = new ConfigDocumentBuilder();
         builder.Begin(config, errors);
-        byte[] bytes = Encoding.UTF8.GetBytes(json);
         new JsonConfigReader().Read(bytes, 0, bytes.Length, builder);
-        if (!builder.End() || !ConfigValidator.Validate(config, errors, new DerivedSettings()))
-        {
-            var problems = new List<string>();
-            for (int i = 0; i < errors.Count; i++)
-            {
-                problems.Add(errors[i].ToString());
-            }
+        return builder.End() && ConfigValidator.Validate(config, errors, new DerivedSettings());
+    }
 
-            throw new FormatException("configuration: " + string.Join("; ", problems));
+    /// <summary>Every problem as <c>field: what is wrong</c>, separated by "; ".</summary>
+    public static string Describe(ConfigErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var problems = new List<string>();
+        for (int i = 0; i < errors.Count; i++)
+        {
+            problems.Add(errors[i].ToString());
         }
 
-        return config;
+        return string.Join("; ", problems);
     }
 }

@@ -176,12 +176,20 @@ public sealed class JsonConfigReader : IConfigDocumentReader
         _ => type.ToString(),
     };
 
-    /// <summary>System.Text.Json's message, reduced to what and where (byte position on the one line).</summary>
+    /// <summary>
+    /// System.Text.Json's message, reduced to what and where: the byte position on the one line of a
+    /// wire document; a document from a file of several lines also gets its line (1-based).
+    /// </summary>
     private static string Describe(JsonException e)
     {
         string message = e.Message;
         int lineInfo = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         string what = lineInfo > 0 ? message[..lineInfo].TrimEnd('.', ' ') : message;
-        return e.BytePositionInLine is long position ? $"{what} (at byte {position})" : what;
+        return (e.LineNumber, e.BytePositionInLine) switch
+        {
+            ( > 0, long position) => $"{what} (at line {e.LineNumber + 1}, byte {position})",
+            (_, long position) => $"{what} (at byte {position})",
+            _ => what,
+        };
     }
 }

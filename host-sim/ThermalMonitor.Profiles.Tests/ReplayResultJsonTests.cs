@@ -18,7 +18,8 @@ public sealed class ReplayResultJsonTests
         JsonElement root = document.RootElement;
 
         Assert.Equal(
-            ["schema", "profile", "target", "samples", "duration_s", "alarms"], root.EnumerateObject().Select(p => p.Name));
+            ["schema", "profile", "target", "samples", "duration_s", "alarms", "impossible_readings", "config"],
+            root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("thermal-monitor/replay-result@1", root.GetProperty("schema").GetString());
         Assert.Equal(1_728_000, root.GetProperty("samples").GetInt64());
         Assert.Equal(172799.9, root.GetProperty("duration_s").GetDouble());
@@ -46,6 +47,44 @@ public sealed class ReplayResultJsonTests
         ReplayResult back = ReplayResultJson.Deserialize(ReplayResultJson.Serialize(Sample));
 
         Assert.Equal(Sample, back);
+    }
+
+    [Fact]
+    public void ImpossibleReadingsAndTheConfigurationRoundTrip()
+    {
+        ReplayResult rich = Sample with
+        {
+            ImpossibleReadings = new(new ChannelReadingCounts(3, 1, 4), new ChannelReadingCounts(2, 0, 5)),
+            Config = """{"schema":"thermal-monitor/config@1","samplePeriodMs":100,"adcCalCounts":[175,2900,4095]}""",
+        };
+
+        string json = ReplayResultJson.Serialize(rich);
+        ReplayResult back = ReplayResultJson.Deserialize(json);
+
+        Assert.Equal(rich, back);
+        Assert.NotEqual(Sample, back);
+        using JsonDocument document = JsonDocument.Parse(json);
+        JsonElement readings = document.RootElement.GetProperty("impossible_readings");
+        Assert.Equal(3, readings.GetProperty("pressure").GetProperty("below_vacuum").GetInt32());
+        Assert.Equal(1, readings.GetProperty("pressure").GetProperty("beyond_range").GetInt32());
+        Assert.Equal(4, readings.GetProperty("pressure").GetProperty("missing").GetInt32());
+        Assert.Equal(2, readings.GetProperty("temp").GetProperty("below_absolute_zero").GetInt32());
+        Assert.Equal(5, readings.GetProperty("temp").GetProperty("missing").GetInt32());
+        Assert.Equal(100, document.RootElement.GetProperty("config").GetProperty("samplePeriodMs").GetInt32());
+    }
+
+    [Fact]
+    public void AResultWithoutReadingsOrConfigurationReadsAsNoneAndUnknown()
+    {
+        const string json = """
+            { "schema": "thermal-monitor/replay-result@1", "profile": "p", "target": "sil", "samples": 3, "duration_s": 0.2,
+              "alarms": [] }
+            """;
+
+        ReplayResult result = ReplayResultJson.Deserialize(json);
+
+        Assert.Equal(ImpossibleReadings.None, result.ImpossibleReadings);
+        Assert.Null(result.Config);
     }
 
     [Fact]

@@ -10,6 +10,13 @@ namespace ThermalMonitor.Profiles;
 /// library records every sample near events and a sparse grid elsewhere, and the replay source
 /// interpolates linearly between rows.
 /// </summary>
+/// <remarks>
+/// Pressure and temperature are readings as recorded, impossible ones included (NaN for a missing
+/// reading, ±∞, below vacuum, below absolute zero; see <see cref="ReadingKinds"/>): a real recording
+/// holds glitches, and the replay feeds them to the firmware as the reading errors they are. A
+/// profile may have no coolant temperature at all (<see cref="CoolantTemperatureRecorded"/> false);
+/// its rows then hold NaN there.
+/// </remarks>
 public sealed class Profile
 {
     /// <summary>Metadata key of the file format identifier.</summary>
@@ -33,15 +40,24 @@ public sealed class Profile
     /// <summary>
     /// Creates a profile. Metadata keys are stored lower-case; rows are copied.
     /// </summary>
+    /// <param name="name">The profile's name.</param>
+    /// <param name="metadata">Metadata lines of its file.</param>
+    /// <param name="rows">The rows, times strictly increasing.</param>
+    /// <param name="sourcePath">The file it was read from, if any.</param>
+    /// <param name="coolantTemperatureRecorded">
+    /// False for a pressure-only recording: no temperature column; every row's temperature is NaN.
+    /// </param>
     /// <exception cref="ArgumentException">
-    /// No rows, a non-finite value, times not strictly increasing, a metadata key that is not
+    /// No rows, a non-finite time or cabin temperature, times not strictly increasing, a temperature
+    /// other than NaN in a profile without temperature, a metadata key that is not
     /// <c>[a-z0-9_.-]+</c>, or a metadata value spanning lines.
     /// </exception>
     public Profile(
         string name,
         IReadOnlyDictionary<string, string> metadata,
         IEnumerable<ProfileRow> rows,
-        string? sourcePath = null)
+        string? sourcePath = null,
+        bool coolantTemperatureRecorded = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(metadata);
@@ -54,7 +70,7 @@ public sealed class Profile
 
         for (int i = 0; i < copy.Length; i++)
         {
-            ValidateRow(copy[i], i, i == 0 ? null : copy[i - 1].TimeS);
+            ValidateRow(copy[i], i, i == 0 ? null : copy[i - 1].TimeS, coolantTemperatureRecorded);
         }
 
         var lowered = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -82,6 +98,9 @@ public sealed class Profile
         Metadata = new ReadOnlyDictionary<string, string>(lowered);
         Rows = Array.AsReadOnly(copy);
         SourcePath = sourcePath;
+        CoolantTemperatureRecorded = coolantTemperatureRecorded;
+        HasCoolantTemperature = coolantTemperatureRecorded
+            && copy.Any(r => ReadingKinds.OfTemperature(r.TempC) == ReadingKind.Possible);
     }
 
     /// <summary>The profile's name: its <c>name</c> metadata, else its file name without extensions.</summary>
@@ -96,6 +115,16 @@ public sealed class Profile
     /// <summary>The file it was read from, or null when built in memory.</summary>
     public string? SourcePath { get; }
 
+    /// <summary>Whether the file has a coolant-temperature column (false: a pressure-only recording).</summary>
+    public bool CoolantTemperatureRecorded { get; }
+
+    /// <summary>
+    /// Whether at least one row holds a possible coolant temperature: what the thermal-compensated slow
+    /// path needs. False for a pressure-only recording and for a temperature column with no possible
+    /// reading in it.
+    /// </summary>
+    public bool HasCoolantTemperature { get; }
+
     /// <summary>Time from the first row to the last (0 for a single row).</summary>
     public double DurationS => Rows[^1].TimeS - Rows[0].TimeS;
 
@@ -109,14 +138,20 @@ public sealed class Profile
     /// <summary>The same rows and metadata under another name or source path.</summary>
     public Profile With(
         string? name = null, IReadOnlyDictionary<string, string>? metadata = null, string? sourcePath = null) =>
-        new(name ?? Name, metadata ?? Metadata, Rows, sourcePath ?? SourcePath);
+        new(name ?? Name, metadata ?? Metadata, Rows, sourcePath ?? SourcePath, CoolantTemperatureRecorded);
 
-    private static void ValidateRow(ProfileRow row, int index, double? previousTimeS)
+    private static void ValidateRow(ProfileRow row, int index, double? previousTimeS, bool temperatureRecorded)
     {
-        if (!double.IsFinite(row.TimeS) || !double.IsFinite(row.PressureKpa) || !double.IsFinite(row.TempC)
-            || (row.CabinTempC is double cabin && !double.IsFinite(cabin)))
+        // Pressure and temperature may hold any reading, impossible ones included; time may not.
+        if (!double.IsFinite(row.TimeS) || (row.CabinTempC is double cabin && !double.IsFinite(cabin)))
         {
-            throw new ArgumentException($"Row {index} holds a non-finite value.", "rows");
+            throw new ArgumentException($"Row {index} holds a non-finite time or cabin temperature.", "rows");
+        }
+
+        if (!temperatureRecorded && !double.IsNaN(row.TempC))
+        {
+            throw new ArgumentException(
+                $"Row {index} holds a temperature ({row.TempC} °C) in a profile without temperature; use NaN.", "rows");
         }
 
         if (previousTimeS is double previous && !(row.TimeS > previous))

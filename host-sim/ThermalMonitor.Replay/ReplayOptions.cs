@@ -5,7 +5,11 @@ namespace ThermalMonitor.Replay;
 /// <summary>How to replay a profile.</summary>
 public sealed record ReplayOptions
 {
-    /// <summary>Firmware configuration; null = the defaults (the documented bench hardware).</summary>
+    /// <summary>
+    /// Firmware configuration; null = the defaults (the documented bench hardware). Either way the
+    /// replay switches the slow path off for a profile without coolant temperature
+    /// (<see cref="ReplayConfiguration"/>); the result records the configuration used.
+    /// </summary>
     public MonitorConfig? Config { get; init; }
 
     /// <summary>Seed of the simulated sensor noise; null = the profile's recorded seed.</summary>

@@ -31,6 +31,9 @@ public sealed class ReplaySampleStream
 
     public long Total => source.SampleCount;
 
+    /// <summary>The profile's rows with impossible readings, per channel and kind.</summary>
+    public ImpossibleReadings ImpossibleReadings => source.ImpossibleReadings;
+
     /// <summary>The current sample (valid after <see cref="TryNext"/> returned true).</summary>
     public RawSample Sample { get; } = new RawSample();
 

@@ -2,6 +2,7 @@ using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Core.Alarms;
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Monitoring;
+using ThermalMonitor.Link;
 using ThermalMonitor.Profiles;
 using ThermalMonitor.Report;
 
@@ -17,7 +18,7 @@ public static class SilReplayer
 
     public static ReplayOutcome Run(Profile profile, ReplayOptions options, IProgress<ReplayProgress>? progress = null, CancellationToken cancellation = default)
     {
-        MonitorConfig config = options.Config ?? new MonitorConfig();
+        MonitorConfig config = ReplayConfiguration.For(profile, options.Config);
         var monitor = new LeakMonitor(config);
         int periodMs = monitor.Derived.SamplePeriodMs;
         var stream = new ReplaySampleStream(profile, periodMs, monitor.Derived.BurstLength, options.SensorSeed, options.Speed);
@@ -76,7 +77,11 @@ public static class SilReplayer
 
         progress?.Report(new ReplayProgress(index, total, profile.DurationS, null));
         double durationS = index * periodMs / 1000.0;
-        var result = new ReplayResult(Profile: profile.Name, Target: "sil", Samples: index, DurationS: durationS, Alarms: log.Alarms.ToList());
+        var result = new ReplayResult(Profile: profile.Name, Target: "sil", Samples: index, DurationS: durationS, Alarms: log.Alarms.ToList())
+        {
+            ImpossibleReadings = stream.ImpossibleReadings,
+            Config = ConfigJson.Write(config),
+        };
         double mean = residualCount > 0 ? sum / residualCount : double.NaN;
         return new ReplayOutcome
         {

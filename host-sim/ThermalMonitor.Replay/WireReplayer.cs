@@ -9,16 +9,23 @@ namespace ThermalMonitor.Replay;
 /// <summary>
 /// Hardware in the loop: a profile through the simulated sensor chain into raw ADC counts, and the
 /// counts over the serial protocol (INJ) to a board — in-process, virtual or real. The board is
-/// put in a fresh replay session with the wanted configuration first, so its alarms (sequence
-/// numbers and times) are those SIL gives for the same counts.
+/// put in a fresh replay session with the replay's configuration first, so its alarms (sequence
+/// numbers and times) are those SIL gives for the same counts; afterwards, whatever happened
+/// (finished, failed, cancelled), it gets its own configuration and telemetry period back, and a
+/// board that was LIVE goes back to LIVE (<see cref="BoardState"/>).
 /// </summary>
 public static class WireReplayer
 {
     private const int ProgressEverySamples = 2000;
 
+    /// <exception cref="ArgumentException">The replay's configuration is invalid.</exception>
+    /// <exception cref="BoardRestoreException">The board could not be given its own state back.</exception>
     public static ReplayOutcome Run(Profile profile, ReplayOptions options, BoardClient client, string target, IProgress<ReplayProgress>? progress = null, CancellationToken cancellation = default)
     {
-        MonitorConfig config = options.Config ?? new MonitorConfig();
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(client);
+        MonitorConfig config = ReplayConfiguration.For(profile, options.Config);
         var derived = new DerivedSettings();
         var errors = new ConfigErrors();
         if (!ConfigValidator.Validate(config, errors, derived))
@@ -27,8 +34,32 @@ public static class WireReplayer
         }
 
         BoardLine hello = client.WaitReady();
+        BoardState own = BoardState.Read(client, hello);
+        ReplayOutcome? outcome = null;
+        Exception? failure = null;
+        try
+        {
+            outcome = RunSession(profile, options, client, target, config, derived, hello, progress, cancellation);
+            return outcome;
+        }
+        catch (Exception e)
+        {
+            failure = e;
+            throw;
+        }
+        finally
+        {
+            // Also after an error or a cancellation (Ctrl+C): the board is given back as it was.
+            own.Restore(client, failure, outcome);
+        }
+    }
+
+    private static ReplayOutcome RunSession(Profile profile, ReplayOptions options, BoardClient client, string target, MonitorConfig config, DerivedSettings derived, BoardLine hello, IProgress<ReplayProgress>? progress, CancellationToken cancellation)
+    {
         client.Send($"{LinkDictionary.Ack} {LinkDictionary.All}");
         client.SendOk($"{LinkDictionary.Config} {LinkDictionary.Set} {ConfigJson.Write(config)}");
+        string used = client.SendOk($"{LinkDictionary.Config} {LinkDictionary.Get}").Payload
+            ?? throw new BoardProtocolException("the board answered CFG GET without a document");
         client.SendOk($"{LinkDictionary.Telemetry} 0");
         BoardLine started = client.SendOk($"{LinkDictionary.Mode} {LinkDictionary.ModeName(LinkMode.Replay)}");
         int session = started.IntField("session");
@@ -72,7 +103,11 @@ public static class WireReplayer
             .Select(a => new ResultAlarm(a.Seq, a.Type, a.Severity, a.Channel, a.TimeMs / 1000.0, a.ClearedTimeMs / 1000.0, a.Cause))
             .ToList();
         long boardSamples = status.LongField("injected");
-        var result = new ReplayResult(Profile: profile.Name, Target: target, Samples: boardSamples, DurationS: boardSamples * periodMs / 1000.0, Alarms: alarms);
+        var result = new ReplayResult(Profile: profile.Name, Target: target, Samples: boardSamples, DurationS: boardSamples * periodMs / 1000.0, Alarms: alarms)
+        {
+            ImpossibleReadings = stream.ImpossibleReadings,
+            Config = used,
+        };
         return new ReplayOutcome
         {
             Result = result,

@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using ThermalMonitor.Cli.Views;
 using ThermalMonitor.Profiles;
+using ThermalMonitor.Sim;
 using Profile = ThermalMonitor.Profiles.Profile;
 
 namespace ThermalMonitor.Cli.Commands;
@@ -52,8 +53,15 @@ public static class ProfilesCommand
 
             grid.AddRow("[grey]rows[/]", profile.Rows.Count.ToString("N0", CultureInfo.InvariantCulture));
             grid.AddRow("[grey]duration[/]", CommonOptions.FormatSeconds(profile.DurationS));
-            grid.AddRow("[grey]pressure[/]", $"{profile.Rows.Min(r => r.PressureKpa):0.0} … {profile.Rows.Max(r => r.PressureKpa):0.0} kPa");
-            grid.AddRow("[grey]coolant temperature[/]", $"{profile.Rows.Min(r => r.TempC):0.0} … {profile.Rows.Max(r => r.TempC):0.0} °C");
+            double fullScaleKpa = new SensorSettings().PressureFullScaleKpa;
+            grid.AddRow("[grey]pressure[/]", Span(profile.Rows.Select(r => r.PressureKpa).Where(p => ReadingKinds.OfPressure(p, fullScaleKpa) == ReadingKind.Possible), "kPa"));
+            grid.AddRow("[grey]coolant temperature[/]", profile.CoolantTemperatureRecorded
+                ? Span(profile.Rows.Select(r => r.TempC).Where(t => ReadingKinds.OfTemperature(t) == ReadingKind.Possible), "°C")
+                : "none (a pressure-only recording)");
+            if (ImpossibleReadingsView.Counts(ImpossibleReadings.Count(profile, fullScaleKpa)) is { } impossible)
+            {
+                grid.AddRow("[grey]impossible readings[/]", Markup.Escape(impossible));
+            }
             if (resolved.Expectation is { } expectation)
             {
                 grid.AddRow("[grey]ground truth[/]", Markup.Escape(expectation.Description ?? string.Empty));
@@ -65,6 +73,15 @@ public static class ProfilesCommand
         });
 
         return new Command("profiles", "List or show the recorded profile library.\nExample: thermal-sim profiles list") { list, show };
+    }
+
+    /// <summary>"min … max unit" of the possible readings, or a dash when there are none.</summary>
+    private static string Span(IEnumerable<double> readings, string unit)
+    {
+        double[] values = [.. readings];
+        return values.Length == 0
+            ? "— (no possible reading)"
+            : string.Create(CultureInfo.InvariantCulture, $"{values.Min():0.0} … {values.Max():0.0} {unit}");
     }
 
     public static string Expects(Expectation expectation)

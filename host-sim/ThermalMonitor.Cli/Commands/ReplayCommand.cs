@@ -2,10 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using ThermalMonitor.Cli.Views;
+using ThermalMonitor.Core.Config;
+using ThermalMonitor.Link;
 using ThermalMonitor.Profiles;
 using Profile = ThermalMonitor.Profiles.Profile;
 using ThermalMonitor.Replay;
 using ThermalMonitor.Report;
+using ThermalMonitor.Sim;
 using ThermalMonitor.VirtualBoard;
 
 namespace ThermalMonitor.Cli.Commands;
@@ -19,6 +22,10 @@ public static class ReplayCommand
         var target = CommonOptions.Target();
         var speed = new Option<double>("--speed") { Description = "Pace: 1 = real time, 60 = a minute per second; 0 (default) = as fast as possible", DefaultValueFactory = _ => 0 };
         var seed = CommonOptions.Seed();
+        var config = new Option<string?>("--config")
+        {
+            Description = "Firmware configuration for this replay: a JSON document as for 'board config set' (PROTOCOL.md, CFG SET); members not given keep their defaults. On a board it is restored afterwards",
+        };
         var json = CommonOptions.Json();
         var report = CommonOptions.Report();
         var library = CommonOptions.Library();
@@ -28,9 +35,10 @@ public static class ReplayCommand
             + "Example: thermal-sim replay soyuz-ms22 --report ms22.html\n"
             + "Example: thermal-sim replay progress-ms21 --target virtual\n"
             + "Example: thermal-sim replay progress-ms21 --target serial:/dev/ttyUSB0@921600\n"
-            + "Example: thermal-sim replay bench.csv --map time=Time,pressure=P1,temp=T1 --pressure-unit bar --gauge --json -")
+            + "Example: thermal-sim replay bench.csv --map time=Time,pressure=P1,temp=T1 --pressure-unit bar --gauge --json -\n"
+            + "Example: thermal-sim replay water-loop.csv --map time=1,pressure=2 --pressure-unit bar --config one-bar-loop.json")
         {
-            profile, target, speed, seed, json, report, library,
+            profile, target, speed, seed, config, json, report, library,
         };
         foreign.AddTo(command);
         command.SetAction(parse =>
@@ -49,16 +57,32 @@ public static class ReplayCommand
                 throw new UserInputException($"--report needs the per-sample series only the in-process target records: use --target sil (the alarms are identical on every target)");
             }
 
+            // The configuration is judged before anything runs, as the board would judge it.
+            string? configPath = parse.GetValue(config);
+            MonitorConfig? requested = configPath is null ? null : ReadConfig(configPath);
             ResolvedProfile resolved = ProfileResolver.Resolve(parse.GetRequiredValue(profile), parse.GetValue(library), foreign.Read(parse));
             double? onsetS = resolved.Expectation?.LeakOnsetS;
-            PrintHeader(console, resolved, where);
+            PrintHeader(console, resolved, where, configPath);
+            PrintNotices(console, resolved, requested);
 
-            var options = new ReplayOptions { SensorSeed = parse.GetValue(seed), Speed = pace, LeakOnsetS = onsetS, CollectTrace = parse.GetValue(report) is not null };
-            ReplayOutcome outcome = where.Kind == TargetKind.Sil
-                ? ReplayRunView.Run(console, $"replay {resolved.Profile.Name} on {where}", p => SilReplayer.Run(resolved.Profile, options, p), onsetS)
-                : ReplayOverWire(console, resolved, options, where, onsetS);
+            var options = new ReplayOptions { Config = requested, SensorSeed = parse.GetValue(seed), Speed = pace, LeakOnsetS = onsetS, CollectTrace = parse.GetValue(report) is not null };
+            using var stop = new StopRequest();
+            ReplayOutcome outcome;
+            try
+            {
+                outcome = where.Kind == TargetKind.Sil
+                    ? ReplayRunView.Run(console, $"replay {resolved.Profile.Name} on {where}", p => SilReplayer.Run(resolved.Profile, options, p, stop.Token), onsetS)
+                    : ReplayOverWire(console, resolved, options, where, onsetS, stop.Token);
+            }
+            catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+            {
+                console.MarkupLine(where.Kind == TargetKind.Sil
+                    ? "[yellow]replay stopped (Ctrl+C)[/]"
+                    : "[yellow]replay stopped (Ctrl+C); the board has its own configuration back[/]");
+                return ExitCodes.Interrupted;
+            }
 
-            PrintResult(console, outcome, onsetS);
+            PrintResult(console, outcome, onsetS, DisplayName(resolved));
             Outputs.WriteJson(jsonPath, ReplayResultJson.Serialize(outcome.Result), console);
             if (parse.GetValue(report) is { } reportPath)
             {
@@ -70,25 +94,91 @@ public static class ReplayCommand
         return command;
     }
 
-    /// <summary>Virtual or real board: the same replay through the serial protocol.</summary>
-    private static ReplayOutcome ReplayOverWire(IAnsiConsole console, ResolvedProfile resolved, ReplayOptions options, TargetSpec where, double? onsetS)
+    private static MonitorConfig ReadConfig(string path)
     {
-        using TargetConnection connection = BoardTargets.Open(console, where);
-        return ReplayRunView.Run(console, $"replay {resolved.Profile.Name} on {where}", p => WireReplayer.Run(resolved.Profile, options, connection.Client, where.ToString(), p), onsetS);
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new UserInputException("--config '': expected a JSON file (the CFG SET document, e.g. {\"redLowPa\":70000,\"yellowLowPa\":85000})");
+        }
+
+        try
+        {
+            return ConfigFile.Read(path);
+        }
+        catch (ConfigFileException e)
+        {
+            throw new UserInputException(e.Message);
+        }
     }
 
-    private static void PrintHeader(IAnsiConsole console, ResolvedProfile resolved, TargetSpec target)
+    /// <summary>Virtual or real board: the same replay through the serial protocol; the board gets its own state back afterwards.</summary>
+    private static ReplayOutcome ReplayOverWire(IAnsiConsole console, ResolvedProfile resolved, ReplayOptions options, TargetSpec where, double? onsetS, CancellationToken cancellation)
+    {
+        using TargetConnection connection = BoardTargets.Open(console, where);
+        try
+        {
+            return ReplayRunView.Run(console, $"replay {resolved.Profile.Name} on {where}", p => WireReplayer.Run(resolved.Profile, options, connection.Client, where.ToString(), p, cancellation), onsetS);
+        }
+        catch (BoardRestoreException e)
+        {
+            if (e.Outcome is { } finished)
+            {
+                PrintResult(console, finished, onsetS, DisplayName(resolved));
+            }
+
+            string saved = SaveOwnConfig(e.Own);
+            throw new UserInputException($"target {where}: {e.Message}; its own configuration is saved in {saved}: put it back with 'thermal-sim board config set @{saved} --target {where}'");
+        }
+        catch (Exception e) when (e is TimeoutException or ThermalMonitor.Link.BoardProtocolException or ThermalMonitor.Serial.SerialLinkLostException)
+        {
+            throw new UserInputException($"target {where}: {e.Message}");
+        }
+    }
+
+    private static string SaveOwnConfig(BoardState own)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"thermal-sim-board-config-{DateTime.UtcNow:yyyyMMdd'T'HHmmss}-{Guid.NewGuid().ToString("N")[..8]}.json");
+        File.WriteAllText(path, own.ConfigDocument + "\n");
+        return path;
+    }
+
+    private static string DisplayName(ResolvedProfile resolved) =>
+        resolved.Entry is null ? resolved.Profile.SourcePath ?? resolved.Profile.Name : resolved.Profile.Name;
+
+    private static void PrintHeader(IAnsiConsole console, ResolvedProfile resolved, TargetSpec target, string? configPath)
     {
         Profile p = resolved.Profile;
         string description = p.Metadata.GetValueOrDefault("description") ?? string.Empty;
         string truth = resolved.Expectation is { LeakOnsetS: { } onset } e
             ? $"\nleak onset at {AlarmTableView.Clock(onset)}" + (e.HoleDiameterMm is { } mm ? $", hole {mm.ToString(CultureInfo.InvariantCulture)} mm" : string.Empty) + " [grey](ground truth, for display only)[/]"
             : string.Empty;
-        console.Write(new Panel(new Markup($"[bold]{Markup.Escape(p.Name)}[/] — {Markup.Escape(description)}\n{CommonOptions.FormatSeconds(p.DurationS)} of profile, firmware target [bold]{target}[/]{truth}"))
+        string configuration = configPath is null ? "defaults" : Markup.Escape(configPath);
+        console.Write(new Panel(new Markup($"[bold]{Markup.Escape(p.Name)}[/] — {Markup.Escape(description)}\n{CommonOptions.FormatSeconds(p.DurationS)} of profile, firmware target [bold]{target}[/], configuration {configuration}{truth}"))
             .Header("thermal-sim replay").Border(BoxBorder.Rounded));
     }
 
-    private static void PrintResult(IAnsiConsole console, ReplayOutcome outcome, double? onsetS)
+    /// <summary>What the user should know before the alarms come: a missing coolant temperature, limits the recording starts beyond.</summary>
+    private static void PrintNotices(IAnsiConsole console, ResolvedProfile resolved, MonitorConfig? requested)
+    {
+        string file = DisplayName(resolved);
+        if (!resolved.Profile.HasCoolantTemperature)
+        {
+            Consoles.OneLine(console, $"no coolant temperature in {file}: the thermal-compensated slow path is off for this replay");
+        }
+
+        ImpossibleReadings readings = ImpossibleReadings.Count(resolved.Profile, new SensorSettings().PressureFullScaleKpa);
+        if (readings.Pressure.BelowPhysicalMinimum * 2 > resolved.Profile.Rows.Count)
+        {
+            Consoles.OneLine(console, $"hint: most pressure readings in {file} are below vacuum (absolute pressure < 0 kPa): if the file holds gauge pressure, add --gauge");
+        }
+
+        foreach (string hint in LimitHints.For(resolved.Profile, ReplayConfiguration.For(resolved.Profile, requested), file))
+        {
+            Consoles.OneLine(console, hint);
+        }
+    }
+
+    private static void PrintResult(IAnsiConsole console, ReplayOutcome outcome, double? onsetS, string file)
     {
         ReplayResult result = outcome.Result;
         if (result.Alarms.Count == 0)
@@ -103,6 +193,11 @@ public static class ReplayCommand
         if (onsetS is { } onset && result.Alarms.FirstOrDefault(a => a.Type == "DEPRESSURIZATION" && a.TimeS >= onset) is { } first)
         {
             console.MarkupLine($"[bold]DEPRESSURIZATION[/] {AlarmTableView.SeverityMarkup(first.Severity)} raised [bold]{CommonOptions.FormatSeconds(first.TimeS - onset)}[/] after leak onset ({Markup.Escape(first.Cause)}).");
+        }
+
+        if (ImpossibleReadingsView.Line(result.ImpossibleReadings, file) is { } readings)
+        {
+            Consoles.OneLine(console, readings);
         }
 
         double rate = result.Samples / Math.Max(outcome.WallSeconds, 1e-9);

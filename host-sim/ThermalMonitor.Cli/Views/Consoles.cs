@@ -27,4 +27,21 @@ public static class Consoles
 
         return console;
     }
+
+    /// <summary>
+    /// A message that must stay one line (hints, notices, summaries someone may grep for): styled on
+    /// a terminal, written as it is when the output is redirected, where Spectre would wrap it at the
+    /// assumed width.
+    /// </summary>
+    public static void OneLine(IAnsiConsole console, string text, string style = "yellow")
+    {
+        if (console.Profile.Capabilities.Ansi)
+        {
+            console.MarkupLine($"[{style}]{Markup.Escape(text)}[/]");
+        }
+        else
+        {
+            console.Profile.Out.Writer.WriteLine(text);
+        }
+    }
 }

@@ -3,8 +3,9 @@ namespace ThermalMonitor.Profiles;
 /// <summary>
 /// Profile CSV v1 (DESIGN.md §5): UTF-8, comma-separated; optional leading <c># key: value</c> metadata
 /// lines (other <c>#</c> lines before the header are comments); one header row; required columns
-/// <c>time_s</c> (seconds from profile start, strictly increasing), <c>pressure_kpa</c> (absolute),
-/// <c>temp_c</c>; optional <c>cabin_temp_c</c> and fault columns <c>fault_pressure</c>,
+/// <c>time_s</c> (seconds from profile start, strictly increasing) and <c>pressure_kpa</c> (absolute);
+/// optional <c>temp_c</c> (absent: a pressure-only recording), <c>cabin_temp_c</c> and fault columns
+/// <c>fault_pressure</c>,
 /// <c>fault_temp</c>, <c>fault_supply</c> (empty | open | short | stuck | noise | glitch); unknown
 /// columns ignored; gzip-compressed files (<c>.csv.gz</c>) accepted. The full description, with
 /// examples, is host-sim/profiles/README.md.
@@ -50,8 +51,9 @@ public static class ProfileCsv
     /// The uncompressed file bytes: metadata lines (<c>format</c> and <c>name</c> always, then
     /// description, start_utc, sensor_seed, period_ms, source, generator, row_spacing, then any other key
     /// in ordinal order), the header, then rows with invariant fixed decimals — time F1 when every time
-    /// is a multiple of 0.1 s, else F3; pressure F3; temperature F3; cabin F2 — and LF line endings.
-    /// Cabin and fault columns appear only when some row uses them.
+    /// is a multiple of 0.1 s, else F3; pressure F3; temperature F3; cabin F2; a missing reading as an
+    /// empty cell, infinities as <c>inf</c>/<c>-inf</c> — and LF line endings. Cabin and fault columns
+    /// appear only when some row uses them, the temperature column only when the profile has one.
     /// </summary>
     public static byte[] Serialize(Profile profile)
     {

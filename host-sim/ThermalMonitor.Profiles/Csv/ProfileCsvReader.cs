@@ -4,11 +4,13 @@ namespace ThermalMonitor.Profiles;
 
 /// <summary>
 /// Parses Profile CSV v1 text. Every rejection is a <see cref="ProfileFormatException"/> naming the
-/// line and field: a missing value is never read as zero.
+/// line and field: a missing value is never read as zero. Pressure and temperature cells are readings
+/// (<see cref="ReadingText"/>): impossible ones are kept, a missing one is NaN; <c>temp_c</c> may be
+/// absent (a pressure-only recording).
 /// </summary>
 internal sealed class ProfileCsvReader
 {
-    private static readonly string[] Required = [ProfileColumns.Time, ProfileColumns.Pressure, ProfileColumns.Temp];
+    private static readonly string[] Required = [ProfileColumns.Time, ProfileColumns.Pressure];
 
     private readonly string sourceName;
     private readonly Dictionary<string, string> metadata = new(StringComparer.Ordinal);
@@ -51,7 +53,7 @@ internal sealed class ProfileCsvReader
 
         if (headerLine == 0)
         {
-            throw Error(Math.Max(lines.Count, 1), 0, "expected a header row with time_s, pressure_kpa, temp_c, found "
+            throw Error(Math.Max(lines.Count, 1), 0, "expected a header row with time_s, pressure_kpa (and temp_c), found "
                 + (lines.Count == 0 ? "an empty file" : "no header row"));
         }
 
@@ -71,7 +73,7 @@ internal sealed class ProfileCsvReader
         string name = metadata.TryGetValue(Profile.NameKey, out string? named) && named.Length > 0
             ? named
             : fallbackName;
-        return new Profile(name, metadata, rows, sourcePath);
+        return new Profile(name, metadata, rows, sourcePath, columns.ContainsKey(ProfileColumns.Temp));
     }
 
     private void ReadMetadata(string line, int lineNumber)
@@ -148,24 +150,20 @@ internal sealed class ProfileCsvReader
                 $"expected time_s greater than the previous row's {rows[^1].TimeS}, found {timeS}"));
         }
 
-        double pressureKpa = Number(cells, ProfileColumns.Pressure, lineNumber);
-        if (pressureKpa < 0.0)
-        {
-            throw Error(lineNumber, columns[ProfileColumns.Pressure] + 1, string.Create(CultureInfo.InvariantCulture,
-                $"expected an absolute pressure ≥ 0 kPa, found {pressureKpa}"));
-        }
+        // Impossible readings (below vacuum, below absolute zero, ±∞, missing) are kept: the replay
+        // feeds them to the firmware as the reading errors they are.
+        double pressureKpa = Reading(cells, ProfileColumns.Pressure, lineNumber);
+        double tempC = columns.ContainsKey(ProfileColumns.Temp)
+            ? Reading(cells, ProfileColumns.Temp, lineNumber)
+            : double.NaN;
 
-        double tempC = Number(cells, ProfileColumns.Temp, lineNumber);
-        if (tempC < -273.15)
-        {
-            throw Error(lineNumber, columns[ProfileColumns.Temp] + 1, string.Create(CultureInfo.InvariantCulture,
-                $"expected a temperature ≥ -273.15 °C, found {tempC}"));
-        }
-
+        // The cabin is context for plots, never a detector input: no reading or an impossible one is
+        // simply no cabin temperature.
         double? cabinC = null;
-        if (columns.TryGetValue(ProfileColumns.Cabin, out int cabinColumn) && cells[cabinColumn].Length > 0)
+        if (columns.ContainsKey(ProfileColumns.Cabin))
         {
-            cabinC = Number(cells, ProfileColumns.Cabin, lineNumber);
+            double cabin = Reading(cells, ProfileColumns.Cabin, lineNumber);
+            cabinC = ReadingKinds.OfTemperature(cabin) == ReadingKind.Possible ? cabin : null;
         }
 
         rows.Add(new ProfileRow(
@@ -187,6 +185,15 @@ internal sealed class ProfileCsvReader
         bool nonFinite = double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
         string found = nonFinite ? $"'{cell}' (not finite)" : CsvNumber.Describe(cell);
         throw Error(lineNumber, index + 1, $"expected a finite number for {column}, found {found}");
+    }
+
+    private double Reading(List<string> cells, string column, int lineNumber)
+    {
+        int index = columns[column];
+        string cell = cells[index];
+        return ReadingText.TryParse(cell, out double value)
+            ? value
+            : throw Error(lineNumber, index + 1, $"expected {ReadingText.Expected} for {column}, found {CsvNumber.Describe(cell)}");
     }
 
     private ProfileFault Fault(List<string> cells, string column, int lineNumber)

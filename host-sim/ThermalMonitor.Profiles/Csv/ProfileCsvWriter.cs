@@ -28,9 +28,13 @@ internal static class ProfileCsvWriter
             || r.SupplyFault != ProfileFault.None);
         int timeDecimals = profile.Rows.All(r => CsvNumber.Quantise(r.TimeS, 1) == r.TimeS) ? 1 : 3;
 
-        text.Append(ProfileColumns.Time).Append(',')
-            .Append(ProfileColumns.Pressure).Append(',')
-            .Append(ProfileColumns.Temp);
+        bool hasTemp = profile.CoolantTemperatureRecorded;
+        text.Append(ProfileColumns.Time).Append(',').Append(ProfileColumns.Pressure);
+        if (hasTemp)
+        {
+            text.Append(',').Append(ProfileColumns.Temp);
+        }
+
         if (hasCabin)
         {
             text.Append(',').Append(ProfileColumns.Cabin);
@@ -55,9 +59,12 @@ internal static class ProfileCsvWriter
             }
 
             previousTime = time;
-            text.Append(time).Append(',')
-                .Append(CsvNumber.Format(row.PressureKpa, ProfileColumns.PressureDecimals)).Append(',')
-                .Append(CsvNumber.Format(row.TempC, ProfileColumns.TempDecimals));
+            text.Append(time).Append(',').Append(ReadingText.Format(row.PressureKpa, ProfileColumns.PressureDecimals));
+            if (hasTemp)
+            {
+                text.Append(',').Append(ReadingText.Format(row.TempC, ProfileColumns.TempDecimals));
+            }
+
             if (hasCabin)
             {
                 text.Append(',');

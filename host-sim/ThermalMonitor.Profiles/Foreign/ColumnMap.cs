@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ThermalMonitor.Profiles;
 
 /// <summary>
-/// The <c>--map</c> option: <c>time=&lt;col&gt;,pressure=&lt;col&gt;,temp=&lt;col&gt;[,cabin=&lt;col&gt;]</c>, a
+/// The <c>--map</c> option: <c>time=&lt;col&gt;,pressure=&lt;col&gt;[,temp=&lt;col&gt;][,cabin=&lt;col&gt;]</c>, a
 /// column being a header name or a 1-based column number; plus the header names tried for columns the
 /// map leaves out.
 /// </summary>

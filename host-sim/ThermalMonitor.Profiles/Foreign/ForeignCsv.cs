@@ -11,8 +11,12 @@ namespace ThermalMonitor.Profiles;
 /// <remarks>
 /// Details a user may meet: lines before the header that start with '#' are skipped; a first line made
 /// only of numbers or date-times is data, not a header (then the map must use column numbers); with a
-/// delimiter other than comma, a decimal comma ("1,5") is accepted; an empty or unparsable cell is an
-/// error naming its line and field, never a zero; plain or gzip files; UTF-8, else Latin-1.
+/// delimiter other than comma, a decimal comma ("1,5") is accepted; plain or gzip files; UTF-8, else
+/// Latin-1. The temperature column is optional: without one the profile is a pressure-only recording.
+/// Readings are kept as recorded, impossible ones included (an empty cell or NaN is a missing reading,
+/// see <see cref="ReadingText"/>; below vacuum after unit conversion and <c>--gauge</c>, below absolute
+/// zero, ±∞): the replay feeds them to the firmware as reading errors. A cell that is no reading at
+/// all, and every bad time cell, is an error naming its line and field, never a zero.
 /// </remarks>
 public static class ForeignCsv
 {
@@ -89,11 +93,13 @@ public static class ForeignCsv
                 throw Error(lines.Count + 1, 0, "expected at least one data row after the header, found none");
             }
 
-            return new Profile(ProfileNaming.NameFromPath(path), Metadata(), rows, path);
+            return new Profile(
+                ProfileNaming.NameFromPath(path), Metadata(), rows, path, indices.ContainsKey(ForeignColumn.Temp));
         }
 
+        // A missing or infinite reading ("", NaN, inf) on a headerless first line is data too.
         private bool IsDataCell(string cell) =>
-            CsvNumber.TryParseFinite(Decimal(cell), out _) || ForeignTime.TryParseDateTime(cell, out _);
+            ReadingText.TryParse(Decimal(cell), out _) || ForeignTime.TryParseDateTime(cell, out _);
 
         private char DetectDelimiter(string header, int lineNumber)
         {
@@ -118,7 +124,7 @@ public static class ForeignCsv
                 {
                     indices[column] = index;
                 }
-                else if (column != ForeignColumn.Cabin)
+                else if (column is ForeignColumn.Time or ForeignColumn.Pressure)
                 {
                     missing.Add($"{ColumnMap.Key(column)} ({string.Join(", ", ColumnMap.CommonNames[column])})");
                 }
@@ -130,7 +136,7 @@ public static class ForeignCsv
                     ? $"found columns {Quoted(header)}"
                     : "found no header row (the first line is data), so columns can only be given by number";
                 throw Error(lineNumber, 0, $"expected a column for {string.Join(" and ", missing)}, {found}; "
-                    + "name them with --map time=<col>,pressure=<col>,temp=<col>");
+                    + "name them with --map time=<col>,pressure=<col>[,temp=<col>]");
             }
 
             IGrouping<int, ForeignColumn>? shared = indices
@@ -211,19 +217,22 @@ public static class ForeignCsv
                     + Invariant($"found {CsvNumber.Describe(cells[column])} ({timeS} s)"));
             }
 
+            // Impossible readings are kept (NaN for a missing one): the replay feeds them to the
+            // firmware as reading errors. Conversion keeps NaN and ±∞ as they are.
             double pressureKpa = UnitConversion.ToKpa(
-                Number(cells, ForeignColumn.Pressure, lineNumber), options.PressureUnit, options.Gauge);
-            if (pressureKpa < 0.0)
+                Reading(cells, ForeignColumn.Pressure, lineNumber), options.PressureUnit, options.Gauge);
+            double tempC = indices.ContainsKey(ForeignColumn.Temp)
+                ? Temperature(cells, ForeignColumn.Temp, lineNumber)
+                : double.NaN;
+
+            // The cabin is context for plots, never a detector input: an impossible reading is none.
+            double? cabinC = null;
+            if (indices.ContainsKey(ForeignColumn.Cabin))
             {
-                throw Error(lineNumber, indices[ForeignColumn.Pressure] + 1,
-                    Invariant($"expected an absolute pressure ≥ 0 kPa after conversion, found {pressureKpa} kPa ")
-                    + "(is it gauge pressure? use --gauge)");
+                double cabin = Temperature(cells, ForeignColumn.Cabin, lineNumber);
+                cabinC = ReadingKinds.OfTemperature(cabin) == ReadingKind.Possible ? cabin : null;
             }
 
-            double tempC = Temperature(cells, ForeignColumn.Temp, lineNumber);
-            double? cabinC = indices.ContainsKey(ForeignColumn.Cabin)
-                ? Temperature(cells, ForeignColumn.Cabin, lineNumber)
-                : null;
             return new ProfileRow(timeS, pressureKpa, tempC, cabinC);
         }
 
@@ -265,27 +274,17 @@ public static class ForeignCsv
                     $"expected the time in seconds like the first row's, found {CsvNumber.Describe(cell)}");
         }
 
-        private double Temperature(List<string> cells, ForeignColumn column, int lineNumber)
-        {
-            double tempC = UnitConversion.ToCelsius(Number(cells, column, lineNumber), options.TempUnit);
-            return tempC >= -273.15
-                ? tempC
-                : throw Error(lineNumber, indices[column] + 1, Invariant(
-                    $"expected a temperature ≥ -273.15 °C after conversion, found {tempC} °C (check --temp-unit)"));
-        }
+        private double Temperature(List<string> cells, ForeignColumn column, int lineNumber) =>
+            UnitConversion.ToCelsius(Reading(cells, column, lineNumber), options.TempUnit);
 
-        private double Number(List<string> cells, ForeignColumn column, int lineNumber)
+        private double Reading(List<string> cells, ForeignColumn column, int lineNumber)
         {
             int index = indices[column];
             string cell = cells[index];
-            if (CsvNumber.TryParseFinite(Decimal(cell), out double value))
-            {
-                return value;
-            }
-
-            bool nonFinite = double.TryParse(Decimal(cell), NumberStyles.Float, CultureInfo.InvariantCulture, out _);
-            string found = nonFinite ? $"'{cell}' (not finite)" : CsvNumber.Describe(cell);
-            throw Error(lineNumber, index + 1, $"expected a finite number for {ColumnMap.Key(column)}, found {found}");
+            return ReadingText.TryParse(Decimal(cell), out double value)
+                ? value
+                : throw Error(lineNumber, index + 1,
+                    $"expected {ReadingText.Expected} for {ColumnMap.Key(column)}, found {CsvNumber.Describe(cell)}");
         }
 
         /// <summary>With a non-comma delimiter, "1,5" is a decimal comma: read it as "1.5".</summary>

@@ -4,9 +4,10 @@ namespace ThermalMonitor.Profiles;
 /// How to read a foreign CSV (DESIGN.md §5 "Foreign CSV import"); each maps to a CLI option.
 /// </summary>
 /// <param name="Map">
-/// <c>--map time=&lt;col&gt;,pressure=&lt;col&gt;,temp=&lt;col&gt;[,cabin=&lt;col&gt;]</c>: a column is a header
-/// name (case-insensitive) or a 1-based column number. Keys left out are found by common header names.
-/// Null: all found by name.
+/// <c>--map time=&lt;col&gt;,pressure=&lt;col&gt;[,temp=&lt;col&gt;][,cabin=&lt;col&gt;]</c>: a column is a
+/// header name (case-insensitive) or a 1-based column number. Keys left out are found by common header
+/// names; time and pressure are required, a file without a temperature column is a pressure-only
+/// recording. Null: all found by name.
 /// </param>
 /// <param name="Delimiter"><c>--delimiter</c>; null: detected from the header (comma, semicolon, tab, pipe).</param>
 /// <param name="PressureUnit"><c>--pressure-unit</c>.</param>

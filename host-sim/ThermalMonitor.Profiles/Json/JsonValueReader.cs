@@ -129,6 +129,19 @@ internal sealed class JsonValueReader
             : throw Error($"expected an unsigned 64-bit integer, found {element.GetRawText()}");
     }
 
+    /// <summary>This object as compact JSON text (no whitespace between tokens).</summary>
+    public string CompactObject()
+    {
+        RequireKind(JsonValueKind.Object, "an object");
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            element.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     /// <summary>true or false.</summary>
     public bool Boolean() => element.ValueKind switch
     {

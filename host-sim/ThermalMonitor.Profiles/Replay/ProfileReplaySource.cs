@@ -5,15 +5,33 @@ namespace ThermalMonitor.Profiles;
 
 /// <summary>
 /// Replays a profile as raw ADC bursts, sample by sample: at t = first row time + k·period up to the
-/// last row time, pressure and temperature are interpolated linearly between the rows around t (the
-/// library records every sample near events and a sparse grid elsewhere), and a
+/// last row time, pressure and temperature are interpolated linearly between the possible readings
+/// around t (the library records every sample near events and a sparse grid elsewhere), and a
 /// <see cref="SensorChain"/> with the profile's fault windows (<see cref="ProfileFaultWindows"/>)
 /// turns them into counts. Allocation-free per sample.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The chain's noise comes from the seed alone and advances identically whatever the faults, so a seed
 /// gives the same counts on every run. Fault windows and the chain's sample indices count from the
 /// first row; the supply-voltage schedule in <see cref="SensorSettings"/> is evaluated at profile time.
+/// </para>
+/// <para>
+/// Impossible readings (<see cref="ReadingKinds"/>) are instantaneous reading errors: each is fed on
+/// the single sample nearest its row time, and interpolation runs only between possible readings.
+/// A pressure below vacuum or beyond the transducer's range goes through the simulated transducer,
+/// whose output is clamped at its rails (0 V … supply); a missing pressure is the open-wire rail, 0 V
+/// at the pin. A temperature at or below absolute zero, and a missing one, put the NTC node at the
+/// logic rail (the NTC's resistance beyond any bound, as an open NTC); +∞ is the NTC at its lowest
+/// resistance, the node next to 0 V. So the firmware's validator sees a sensor fault or a rejected
+/// glitch, never a pressure or temperature.
+/// </para>
+/// <para>
+/// Without a coolant temperature (<see cref="Profile.HasCoolantTemperature"/> false) the temperature
+/// channel reads a constant <see cref="ConstantCoolantTempC"/>; the replay should switch the
+/// firmware's thermal-compensated slow path off. A pressure channel without a single possible reading
+/// reads as an open wire throughout.
+/// </para>
 /// </remarks>
 public sealed class ProfileReplaySource
 {
@@ -23,16 +41,26 @@ public sealed class ProfileReplaySource
     /// </summary>
     public const ulong FallbackSensorSeed = 20221215UL;
 
+    /// <summary>The coolant temperature fed when the profile has none: 20 °C, a room-temperature bench.</summary>
+    public const double ConstantCoolantTempC = 20.0;
+
+    /// <summary>
+    /// The NTC resistance that stands for "beyond any bound": 10³⁰ Ω, at which the divider node sits at
+    /// the logic rail in double arithmetic for any series resistor below 10¹³ Ω.
+    /// </summary>
+    private const double UnboundedNtcOhms = 1e30;
+
     // A sample time within a millionth of a period of a row counts as on it (times are decimal text).
     private const double GridToleranceSamples = 1e-6;
 
-    private readonly ProfileRow[] rows;
     private readonly SensorChain chain;
+    private readonly ReadingTrack pressure;
+    private readonly ReadingTrack temperature;
     private readonly int periodMs;
     private readonly double originS;
     private readonly int burstLength;
+    private readonly double coldestModelledTempC;
     private long nextIndex;
-    private int rowIndex;
 
     /// <summary>Prepares the replay of <paramref name="profile"/> at <paramref name="periodMs"/>.</summary>
     /// <exception cref="ArgumentException">
@@ -43,13 +71,37 @@ public sealed class ProfileReplaySource
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(sensors);
         ArgumentOutOfRangeException.ThrowIfLessThan(periodMs, 1);
-        rows = [.. profile.Rows];
+        IReadOnlyList<ProfileRow> rows = profile.Rows;
         this.periodMs = periodMs;
         originS = rows[0].TimeS;
         burstLength = sensors.BurstLength;
         Faults = ProfileFaultWindows.FromRows(profile, periodMs);
         chain = new SensorChain(sensors, Faults, periodMs, sensorSeed);
         SampleCount = (long)Math.Floor((profile.DurationS * 1000.0 / periodMs) + GridToleranceSamples) + 1;
+        HasCoolantTemperature = profile.HasCoolantTemperature;
+        double fullScaleKpa = sensors.PressureFullScaleKpa;
+        ImpossibleReadings = ImpossibleReadings.Count(profile, fullScaleKpa);
+
+        // Colder than this the NTC model's resistance overflows; the node reads the rail from here on.
+        coldestModelledTempC = sensors.Thermistor.TempC(UnboundedNtcOhms);
+        double[] timesS = [.. rows.Select(r => r.TimeS)];
+        pressure = ReadingTrack.Build(
+            timesS,
+            [.. rows.Select(r => r.PressureKpa)],
+            p => ReadingKinds.OfPressure(p, fullScaleKpa),
+            // The transducer clamps below vacuum and beyond range at its rails; −∞ is its 0 V rail.
+            (p, kind) => kind == ReadingKind.Missing ? double.NegativeInfinity : p,
+            withoutPossibleReading: double.NegativeInfinity,
+            originS, periodMs, SampleCount);
+        temperature = profile.HasCoolantTemperature
+            ? ReadingTrack.Build(
+                timesS,
+                [.. rows.Select(r => r.TempC)],
+                ReadingKinds.OfTemperature,
+                (t, kind) => kind == ReadingKind.BeyondRange ? double.PositiveInfinity : coldestModelledTempC,
+                withoutPossibleReading: ConstantCoolantTempC,
+                originS, periodMs, SampleCount)
+            : ReadingTrack.Constant(ConstantCoolantTempC);
     }
 
     /// <summary>Samples the replay produces: ⌊duration / period⌋ + 1.</summary>
@@ -60,6 +112,21 @@ public sealed class ProfileReplaySource
 
     /// <summary>The fault windows reconstructed from the fault columns (times from the first row).</summary>
     public IReadOnlyList<SensorFault> Faults { get; }
+
+    /// <summary>The profile's rows with impossible readings, per channel and kind, against this transducer.</summary>
+    public ImpossibleReadings ImpossibleReadings { get; }
+
+    /// <summary>
+    /// Whether the temperature channel follows the profile; false: it reads
+    /// <see cref="ConstantCoolantTempC"/> (see <see cref="Profile.HasCoolantTemperature"/>).
+    /// </summary>
+    public bool HasCoolantTemperature { get; }
+
+    /// <summary>Samples that carry an impossible pressure reading (the one nearest each such row).</summary>
+    public IReadOnlyList<long> PressureErrorSamples => pressure.ErrorSamples;
+
+    /// <summary>Samples that carry an impossible temperature reading.</summary>
+    public IReadOnlyList<long> TemperatureErrorSamples => temperature.ErrorSamples;
 
     /// <summary>
     /// The replay's default seed for <paramref name="profile"/>: its <c>sensor_seed</c> metadata, else
@@ -104,30 +171,10 @@ public sealed class ProfileReplaySource
 
         // From integers, never accumulated: sample k is exactly k periods after the first row.
         timeS = originS + (index * (long)periodMs / 1000.0);
-        Interpolate(timeS, out double pressureKpa, out double tempC);
+        double pressureKpa = pressure.ValueAt(index, timeS);
+        double tempC = Math.Max(temperature.ValueAt(index, timeS), coldestModelledTempC);
         var sample = new SimSample(index, timeS, pressureKpa, tempC, 0.0, default);
         chain.Acquire(sample, burst);
         return true;
-    }
-
-    private void Interpolate(double timeS, out double pressureKpa, out double tempC)
-    {
-        while (rowIndex + 1 < rows.Length && rows[rowIndex + 1].TimeS <= timeS)
-        {
-            rowIndex++;
-        }
-
-        ProfileRow before = rows[rowIndex];
-        if (rowIndex + 1 >= rows.Length || timeS <= before.TimeS)
-        {
-            pressureKpa = before.PressureKpa;
-            tempC = before.TempC;
-            return;
-        }
-
-        ProfileRow after = rows[rowIndex + 1];
-        double fraction = (timeS - before.TimeS) / (after.TimeS - before.TimeS);
-        pressureKpa = before.PressureKpa + (fraction * (after.PressureKpa - before.PressureKpa));
-        tempC = before.TempC + (fraction * (after.TempC - before.TempC));
     }
 }

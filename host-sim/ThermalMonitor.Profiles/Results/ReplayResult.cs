@@ -1,9 +1,9 @@
 namespace ThermalMonitor.Profiles;
 
 /// <summary>
-/// What a replay produced (DESIGN.md §5 "Replay result JSON", schema
-/// <c>thermal-monitor/replay-result@1</c>): the profile, the target it ran on, how many samples, and
-/// every alarm raised. Serialise with <see cref="ReplayResultJson"/>.
+/// What a replay produced (schema <c>thermal-monitor/replay-result@1</c>, host-sim/profiles/README.md):
+/// the profile, the target it ran on, how many samples, every alarm raised, the profile's impossible
+/// readings and the configuration used. Serialise with <see cref="ReplayResultJson"/>.
 /// </summary>
 /// <remarks>
 /// <see cref="Schema"/> is the last positional parameter, with its default, because C# requires
@@ -34,6 +34,15 @@ public sealed record ReplayResult(
     {
     }
 
+    /// <summary>The profile's rows with physically impossible readings, per channel and kind.</summary>
+    public ImpossibleReadings ImpossibleReadings { get; init; } = ImpossibleReadings.None;
+
+    /// <summary>
+    /// The firmware configuration the replay ran with: the whole JSON document, every parameter, one
+    /// line, as <c>CFG GET</c> writes it (PROTOCOL.md, section 11); null when not recorded.
+    /// </summary>
+    public string? Config { get; init; }
+
     /// <summary>Value equality, comparing the alarms element by element.</summary>
     public bool Equals(ReplayResult? other) =>
         other is not null
@@ -42,7 +51,9 @@ public sealed record ReplayResult(
         && Target == other.Target
         && Samples == other.Samples
         && DurationS.Equals(other.DurationS)
-        && Alarms.SequenceEqual(other.Alarms);
+        && Alarms.SequenceEqual(other.Alarms)
+        && ImpossibleReadings == other.ImpossibleReadings
+        && Config == other.Config;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Schema, Profile, Target, Samples, DurationS, Alarms.Count);

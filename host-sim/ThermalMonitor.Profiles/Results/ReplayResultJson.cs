@@ -4,16 +4,21 @@ using System.Text.Json;
 namespace ThermalMonitor.Profiles;
 
 /// <summary>
-/// The replay-result JSON (DESIGN.md §5), property names exactly:
+/// The replay-result JSON (host-sim/profiles/README.md, "Replay result JSON"), property names exactly:
 /// <code>
 /// { "schema": "thermal-monitor/replay-result@1", "profile": "soyuz-ms22", "target": "sil",
 ///   "samples": 1728000, "duration_s": 172799.9,
 ///   "alarms": [ { "seq": 1, "type": "DEPRESSURIZATION", "severity": "WARNING", "channel": "pressure",
-///                 "time_s": 10803.4, "cleared_time_s": null, "cause": "RATE_OF_DROP" } ] }
+///                 "time_s": 10803.4, "cleared_time_s": null, "cause": "RATE_OF_DROP" } ],
+///   "impossible_readings": {
+///     "pressure": { "below_vacuum": 0, "beyond_range": 0, "missing": 0 },
+///     "temp": { "below_absolute_zero": 0, "beyond_range": 0, "missing": 0 } },
+///   "config": { "schema": "thermal-monitor/config@1", "samplePeriodMs": 100, ... } }
 /// </code>
-/// Indented, LF, invariant numbers (shortest form that reads back exactly). Reading ignores properties
-/// it does not know: the contract allows later fields to be added. <c>cause</c> was added to the
-/// DESIGN.md §5 shape by this project; reading a result without it (or with null) gives an empty cause.
+/// Indented, LF, invariant numbers (shortest form that reads back exactly). More fields may be added
+/// to replay-result@1: reading ignores properties it does not know, and reads a result without
+/// <c>cause</c> (or with null) as an empty cause, without <c>impossible_readings</c> as none, and
+/// without <c>config</c> as an unknown configuration.
 /// </summary>
 public static class ReplayResultJson
 {
@@ -44,6 +49,21 @@ public static class ReplayResultJson
             }
 
             writer.WriteEndArray();
+            writer.WriteStartObject("impossible_readings");
+            WriteCounts(writer, "pressure", "below_vacuum", result.ImpossibleReadings.Pressure);
+            WriteCounts(writer, "temp", "below_absolute_zero", result.ImpossibleReadings.Temperature);
+            writer.WriteEndObject();
+            if (result.Config is null)
+            {
+                writer.WriteNull("config");
+            }
+            else
+            {
+                using var config = JsonDocument.Parse(result.Config);
+                writer.WritePropertyName("config");
+                config.RootElement.WriteTo(writer);
+            }
+
             writer.WriteEndObject();
         });
     }
@@ -70,8 +90,28 @@ public static class ReplayResultJson
             item.Property("time_s").Double(),
             item.Property("cleared_time_s").NullableDouble(),
             item.OptionalProperty("cause")?.NullableString() ?? "")).ToArray();
-        return new ReplayResult(profile, target, samples, durationS, alarms, schema);
+        return new ReplayResult(profile, target, samples, durationS, alarms, schema)
+        {
+            ImpossibleReadings = root.OptionalProperty("impossible_readings") is { } readings
+                ? new ImpossibleReadings(
+                    ReadCounts(readings.Property("pressure"), "below_vacuum"),
+                    ReadCounts(readings.Property("temp"), "below_absolute_zero"))
+                : ImpossibleReadings.None,
+            Config = root.OptionalProperty("config") is { IsNull: false } config ? config.CompactObject() : null,
+        };
     }
+
+    private static void WriteCounts(Utf8JsonWriter writer, string channel, string belowName, ChannelReadingCounts counts)
+    {
+        writer.WriteStartObject(channel);
+        writer.WriteNumber(belowName, counts.BelowPhysicalMinimum);
+        writer.WriteNumber("beyond_range", counts.BeyondRange);
+        writer.WriteNumber("missing", counts.Missing);
+        writer.WriteEndObject();
+    }
+
+    private static ChannelReadingCounts ReadCounts(JsonValueReader channel, string belowName) => new(
+        channel.Property(belowName).Int32(), channel.Property("beyond_range").Int32(), channel.Property("missing").Int32());
 
     /// <summary>Reads a replay-result file.</summary>
     /// <exception cref="ProfileFormatException">Malformed: path:line:column and what was expected.</exception>
