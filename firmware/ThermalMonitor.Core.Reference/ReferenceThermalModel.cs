@@ -21,11 +21,14 @@ public sealed class ReferenceThermalModel(int shift, int warmupUpdates, double s
     private readonly double[] term = new double[3];
     private double meanInverse;
     private double trustedVariance;
+    private bool slopeLearned;
+    private int firstLearned;
     private int updates;
 
     public bool HasPrediction => updates > 0;
 
-    public bool IsReady => updates >= warmupUpdates && updates > 0;
+    public bool IsReady => updates >= warmupUpdates && updates > 0
+        && (terms == 1 || !slopeLearned || updates - firstLearned >= warmupUpdates);
 
     public int Updates => updates;
 
@@ -34,8 +37,14 @@ public sealed class ReferenceThermalModel(int shift, int warmupUpdates, double s
     public bool CanPredict(double tempMilliC)
     {
         double deviation = tempMilliC - mean[0];
-        double spread = terms == 1 ? covariance[0, 0] : trustedVariance;
-        return deviation * deviation <= Math.Max(4 * swingMinMilliC * swingMinMilliC, 9 * spread);
+        if (terms == 1)
+        {
+            return deviation * deviation <= Math.Max(4 * swingMinMilliC * swingMinMilliC, 9 * covariance[0, 0]);
+        }
+
+        // Several terms: only the mean is known until a coefficient has been learned.
+        return deviation * deviation <= 9 * trustedVariance
+            || (slopeLearned && deviation * deviation <= 4 * swingMinMilliC * swingMinMilliC);
     }
 
     public double PredictPa(double tempMilliC, double leadMilliC)
@@ -110,6 +119,7 @@ public sealed class ReferenceThermalModel(int shift, int warmupUpdates, double s
         if (terms == 1)
         {
             coefficients[0] = cross[0] / covariance[0, 0];
+            slopeLearned = true;
             return;
         }
 
@@ -175,6 +185,13 @@ public sealed class ReferenceThermalModel(int shift, int warmupUpdates, double s
         {
             coefficients[2] = Math.Min(coefficients[2], 8192 * 0.3 * coefficients[0] * coefficients[0] / meanInverse);
         }
+
+        if (!slopeLearned)
+        {
+            firstLearned = updates;
+        }
+
+        slopeLearned = true;
     }
 
     /// <summary>

@@ -116,7 +116,7 @@ namespace ThermalMonitor.Core.Config
                 // block means, noise learned online, a bank of CUSUMs, conditioned temperature, a lag term.
                 new ParameterInfo(ParamId.DecisionBlockMs, "decisionBlockMs", "ms", 10, 60000, 1000, "The slow path decides on means of blocks this long (whole samples, rounded up) [v1: one sample]"),
                 new ParameterInfo(ParamId.NoiseAdaptive, "noiseAdaptive", "bool", 0, 1, 1, "1: learn the residual noise and its correlation online, residualSigmaPa is the floor; 0: assume residualSigmaPa [v1: 0]"),
-                new ParameterInfo(ParamId.CusumBankSize, "cusumBankSize", "members", 1, 8, 6, "CUSUMs in the slow path's bank, tuned to cusumShiftPa/2^i [v1: 1]"),
+                new ParameterInfo(ParamId.CusumBankSize, "cusumBankSize", "members", 1, 8, 5, "CUSUMs in the slow path's bank, tuned to cusumShiftPa/2^i [v1: 1]"),
                 new ParameterInfo(ParamId.CusumGrowthCheck, "cusumGrowthCheck", "bool", 0, 1, 1, "1: raise only while the drop is still developing, so a transient that has passed cannot [v1: 0]"),
                 new ParameterInfo(ParamId.TempFilterS, "tempFilterS", "s", 0, 3600, 32, "Low-pass time constant of the coolant temperature before the thermal model, rounded down to a power of two blocks; 0 = raw [v1: 0]"),
                 new ParameterInfo(ParamId.ModelTerms, "modelTerms", "terms", 1, 3, 3, "Thermal model terms: 1 = temperature, 2 = + sensor-lag lead (needs tempFilterS), 3 = + curvature [v1: 1]"),

@@ -109,6 +109,7 @@ namespace ThermalMonitor.Core.Detection
         private long meanInverseAcc;
         private int updateCount;
         private int refusedSolves;
+        private int firstLearnedUpdate;
 
         // Several terms: means in Q22 (value · 2^22, the Q8 value with 14 more bits) and moments in
         // Q16, updated with weight 1/min(n + 1, 2^shift) (means; the moments 2^4 times slower), i.e.
@@ -146,13 +147,20 @@ namespace ThermalMonitor.Core.Detection
             slopeLearned = false;
             updateCount = 0;
             refusedSolves = 0;
+            firstLearnedUpdate = 0;
         }
 
         /// <summary>At least one update learned: a prediction exists.</summary>
         public bool HasPrediction => updateCount > 0;
 
-        /// <summary>Warm-up over: residuals are trusted by the leak statistic.</summary>
-        public bool IsReady => updateCount >= warmupUpdates && updateCount > 0;
+        /// <summary>
+        /// Warm-up over: residuals are trusted by the leak statistic. With several terms, the first
+        /// coefficients learned (a loop that started with no swing meets its first eclipses) need a
+        /// warm-up of their own: until then the fit of that first swing is still settling. A loop
+        /// that never swings decides on its mean alone, near the temperatures it has had.
+        /// </summary>
+        public bool IsReady => updateCount >= warmupUpdates && updateCount > 0
+            && (terms == 1 || !slopeLearned || updateCount - firstLearnedUpdate >= warmupUpdates);
 
         public int UpdateCount => updateCount;
 
@@ -182,8 +190,16 @@ namespace ThermalMonitor.Core.Detection
             long tempMilliC = FixedMath.DivRound(tempQ8, 1L << MeanFractionBits);
             long deviation = tempMilliC - (terms == 1 ? FixedMath.ShiftRound(meanAcc[0], shift + MeanFractionBits) : FixedMath.ShiftRound(meanQ22[0], MeanQ22Bits));
             long deviationSquared = deviation * deviation;
-            return deviationSquared <= trustedDeviationMinMilliC2
-                || deviationSquared <= 9 * (terms == 1 ? TempVarianceMilliC2() : FixedMath.ShiftRound(trustedVarianceQ16, MomentBits));
+            if (terms == 1)
+            {
+                return deviationSquared <= trustedDeviationMinMilliC2 || deviationSquared <= 9 * TempVarianceMilliC2();
+            }
+
+            // Several terms (a statistic far more sensitive than v1's): before any coefficient has
+            // been learned the model knows only the mean, so it is trusted only where the
+            // temperature has been, never over the swing floor.
+            long spread = 9 * FixedMath.ShiftRound(trustedVarianceQ16, MomentBits);
+            return deviationSquared <= spread || (slopeLearned && deviationSquared <= trustedDeviationMinMilliC2);
         }
 
         /// <summary>Predicted pressure in Pa for these terms (Q8 milli-°C), saturated.</summary>
@@ -380,6 +396,11 @@ namespace ThermalMonitor.Core.Detection
             for (int a = 0; a < terms; a++)
             {
                 coefficientsQ16[a] = candidateQ16[a];
+            }
+
+            if (!slopeLearned)
+            {
+                firstLearnedUpdate = updateCount;
             }
 
             slopeLearned = true;
