@@ -135,7 +135,8 @@ dotnet tool run dotnet-stryker -- \
 elapsed=$(( $(date +%s) - start ))
 
 echo
-echo "scope: ${scopes[*]}; Stryker $(dotnet tool run dotnet-stryker -- --version 2>/dev/null | tail -1 || true)"
+version="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["tools"]["dotnet-stryker"]["version"])' "$root/.config/dotnet-tools.json")"
+echo "$(date -u +%Y-%m-%d), Stryker.NET $version, commit $(git -C "$root" rev-parse --short HEAD), scope: ${scopes[*]}"
 echo "filter: $filter"
 printf 'run time: %dh%02dm\n' $((elapsed / 3600)) $((elapsed % 3600 / 60))
 print_tables "$out/reports/mutation-report.json"

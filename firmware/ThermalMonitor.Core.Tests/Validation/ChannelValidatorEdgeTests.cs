@@ -243,6 +243,35 @@ public class ChannelValidatorEdgeTests
     }
 
     [Fact]
+    public void Restart_forgets_the_slew_reference_and_a_pending_bad_run()
+    {
+        Sample(value: Value);
+        Samples(FaultPersist - 1, BandMin - 1);
+
+        validator.Restart();
+
+        Assert.Equal(Withheld, Sample(bandPpm: BandMin - 1)); // a new run of one, not the third
+        Assert.False(validator.IsFaulted);
+        Assert.Equal(Accepted, Sample(value: Value + (5 * SlewMax))); // nothing to judge the slew against
+    }
+
+    [Fact]
+    public void Reset_history_forgets_the_stuck_anchor()
+    {
+        const int window = 4;
+        Configure(stuckWindowSamples: window);
+        Sample(countsQ8: FrozenQ8);
+        Sample(countsQ8: FrozenQ8);
+        Sample(countsQ8: FrozenQ8);
+
+        validator.ResetHistory();
+
+        // The same frozen reading anchors anew: W repeats after this first sample are needed again.
+        var outcomes = Enumerable.Range(0, window + 1).Select(_ => Sample(countsQ8: FrozenQ8)).ToArray();
+        Assert.Equal(Outcomes(Accepted, Accepted, Accepted, Accepted, Withheld), outcomes);
+    }
+
+    [Fact]
     public void Reset_history_keeps_a_fault_but_restarts_its_recovery_count()
     {
         FaultWith(BandMin - 1);
