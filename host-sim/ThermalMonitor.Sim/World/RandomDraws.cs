@@ -2,10 +2,10 @@ namespace ThermalMonitor.Sim;
 
 /// <summary>
 /// Uniform, log-uniform and exponential draws from one xoshiro256** stream (53-bit uniforms), for
-/// the world sampler: each call takes a fixed number of 64-bit outputs, so the order of calls alone
-/// fixes what a seed gives.
+/// the world sampler and the campaign plan: each call takes a fixed number of 64-bit outputs (a
+/// Poisson process one per event plus one), so the order of calls alone fixes what a seed gives.
 /// </summary>
-internal sealed class RandomDraws
+public sealed class RandomDraws
 {
     private const double UnitScale = 1.0 / (1UL << 53);
 
