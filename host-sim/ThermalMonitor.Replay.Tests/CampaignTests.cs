@@ -58,6 +58,24 @@ public sealed class CampaignTests(ReducedCampaign campaign) : IClassFixture<Redu
     }
 
     [Fact]
+    public void AnAlarmActiveAtTheOnset_IsAFalseAlarmRaisedBefore_AndItsMissesAreCounted()
+    {
+        foreach ((string name, DetectorSummary s) in Result.Detectors)
+        {
+            Assert.All(Result.LeakCases, c =>
+            {
+                DetectorCaseResult d = c.Detector(name);
+                Assert.NotNull(d.AlarmActiveAtOnset);
+                Assert.True(d.AlarmActiveAtOnset == false || d.FalseAlarmCount > 0, $"case {c.Spec.Index}");
+            });
+            Assert.All(Result.Cases.Where(c => !c.IsLeak), c => Assert.Null(c.Detector(name).AlarmActiveAtOnset));
+            Assert.Equal(Result.LeakCases.Count(c => c.Detector(name) is { FirstLeakAlarm: null, AlarmActiveAtOnset: true }), s.MissedWithAlarmActive);
+            Assert.Equal(s.MissedWithAlarmActive, s.HoleClasses.Sum(k => k.MissedWithAlarmActive));
+            Assert.InRange(s.MissedWithAlarmActive, 0, s.Missed);
+        }
+    }
+
+    [Fact]
     public void FalseAlarms_AddUp_OverCasesCausesAndTheFullWorld()
     {
         foreach ((string name, DetectorSummary s) in Result.Detectors)

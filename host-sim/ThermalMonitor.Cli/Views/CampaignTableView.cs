@@ -32,6 +32,7 @@ public static class CampaignTableView
         }
 
         summary.AddRow(Cells("leaks detected / total", s.Select(x => $"{x.Detected} / {x.Leaks}")));
+        summary.AddRow(Cells("  missed with a false alarm up at the onset", s.Select(x => x.MissedWithAlarmActive.ToString(CultureInfo.InvariantCulture))));
         summary.AddRow(Cells("delay / bound: median, p90, worst", s.Select(x => $"{F(x.Ratio.Median, 1)}, {F(x.Ratio.P90, 1)}, {F(x.Ratio.Worst, 1)}")));
         console.Write(summary);
 
@@ -63,7 +64,7 @@ public static class CampaignTableView
         classes.AddColumn("hole");
         foreach (string name in names)
         {
-            classes.AddColumn(new TableColumn(Markup.Escape(name) + " missed/leaks").RightAligned());
+            classes.AddColumn(new TableColumn(Markup.Escape(name) + " missed (alarm up)/leaks").RightAligned());
             classes.AddColumn(new TableColumn(Markup.Escape(name) + " ratio").RightAligned());
             classes.AddColumn(new TableColumn(Markup.Escape(name) + " excess").RightAligned());
         }
@@ -74,7 +75,7 @@ public static class CampaignTableView
             foreach (DetectorSummary x in s)
             {
                 HoleClassStatistics c = x.HoleClasses[k];
-                cells.Add($"{c.Missed}/{c.Count}");
+                cells.Add($"{c.Missed} ({c.MissedWithAlarmActive})/{c.Count}");
                 cells.Add($"{F(c.Ratio.Median, 1)}, {F(c.Ratio.P90, 1)}, {F(c.Ratio.Worst, 1)}");
                 cells.Add(double.IsFinite(c.ExcessS.Median) ? CommonOptions.FormatSeconds(c.ExcessS.Median) : "—");
             }
@@ -88,7 +89,7 @@ public static class CampaignTableView
         {
             LoopDraw loop = result.Loops[c.Spec.LoopIndex];
             console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"  missed by {string.Join(", ", names.Where(n => c.Detector(n).FirstLeakAlarm is null))}: case {c.Spec.Index}, "
+                $"  missed by {string.Join(", ", names.Where(n => c.Detector(n).FirstLeakAlarm is null).Select(n => c.Detector(n).AlarmActiveAtOnset == true ? n + " (false alarm up at onset)" : n))}: case {c.Spec.Index}, "
                 + $"{c.Spec.HoleMm:0.###} mm at {CommonOptions.FormatSeconds(c.Spec.OnsetS!.Value)}, loop {loop.LoopIndex} "
                 + $"({loop.NominalPressureKpa:0} kPa, swing {100 * loop.SwingFraction:0.#} %, {loop.InventoryLiters:0.#} L, logger {loop.LoggerPeriodMs} ms, "
                 + $"noise {loop.PressureNoiseKpa:0.##} kPa, step {loop.PressureStepKpa:0.###} kPa, lag {loop.SensorLagMin:0.#} min)")));

@@ -130,6 +130,7 @@ public static class CampaignJson
         w.WriteNumber("leaks", s.Leaks);
         w.WriteNumber("detected", s.Detected);
         w.WriteNumber("missed", s.Missed);
+        w.WriteNumber("missed_with_alarm_active", s.MissedWithAlarmActive);
         Distribution(w, "delay_over_bound", s.Ratio);
         w.WriteStartArray("hole_classes");
         foreach (HoleClassStatistics k in s.HoleClasses)
@@ -140,6 +141,7 @@ public static class CampaignJson
             Number(w, "max_mm", k.Class.MaxMm);
             w.WriteNumber("count", k.Count);
             w.WriteNumber("missed", k.Missed);
+            w.WriteNumber("missed_with_alarm_active", k.MissedWithAlarmActive);
             Distribution(w, "delay_s", k.DelayS);
             Distribution(w, "bound_s", k.BoundS);
             Distribution(w, "delay_over_bound", k.Ratio);
@@ -209,6 +211,7 @@ public static class CampaignJson
                     w.WriteNullValue();
                 }
 
+                w.WriteBoolean("alarm_active_at_onset", d.AlarmActiveAtOnset == true);
                 double? delay = c.DelayS(d.Detector);
                 Number(w, "delay_s", delay);
                 Number(w, "delay_over_bound", delay is { } x && c.BoundS is { } b && b > 0 ? x / b : null);

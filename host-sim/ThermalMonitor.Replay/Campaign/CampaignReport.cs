@@ -66,6 +66,7 @@ public static class CampaignReport
         rows.Add(Row("leaks", s.Select(x => Text(x.Leaks))));
         rows.Add(Row("detected", s.Select(x => Text(x.Detected))));
         rows.Add(Row("missed", s.Select(x => Text(x.Missed))));
+        rows.Add(Row("  of which with a false alarm still up at the onset", s.Select(x => Text(x.MissedWithAlarmActive))));
         rows.Add(Row("delay / bound, median", s.Select(x => Number(x.Ratio.Median, 2))));
         rows.Add(Row("delay / bound, 90th percentile", s.Select(x => Number(x.Ratio.P90, 2))));
         rows.Add(Row("delay / bound, worst", s.Select(x => Number(x.Ratio.Worst, 2))));
@@ -84,7 +85,7 @@ public static class CampaignReport
                 HoleClassStatistics c = result.Detectors[d].HoleClasses[k];
                 rows.Add(
                 [
-                    c.Class.Label, d, Text(c.Count), Text(c.Missed),
+                    c.Class.Label, d, Text(c.Count), Text(c.Missed), Text(c.MissedWithAlarmActive),
                     Seconds(c.BoundS.Median), Seconds(c.DelayS.Median), Seconds(c.DelayS.P90), Seconds(c.DelayS.Worst),
                     Number(c.Ratio.Median, 2), Number(c.Ratio.P90, 2), Number(c.Ratio.Worst, 2),
                     Seconds(c.ExcessS.Median), Seconds(c.ExcessS.P90), Seconds(c.ExcessS.Worst),
@@ -95,7 +96,7 @@ public static class CampaignReport
         return new CampaignTable(
             "hole-classes", "Leaks per hole size",
             "Over the detected leaks: delay, delay / bound and delay − bound (median, 90th percentile, worst). Bound: median over the class's leaks.",
-            ["hole", "detector", "leaks", "missed", "bound med", "delay med", "delay p90", "delay worst",
+            ["hole", "detector", "leaks", "missed", "of which alarm up", "bound med", "delay med", "delay p90", "delay worst",
              "ratio med", "ratio p90", "ratio worst", "excess med", "excess p90", "excess worst"],
             rows, NumericFrom: 2);
     }
@@ -106,6 +107,7 @@ public static class CampaignReport
         foreach (CaseResult c in result.LeakCases)
         {
             string[] missedBy = [.. result.Options.Detectors.Where(d => c.Detector(d).FirstLeakAlarm is null)];
+            string[] alarmUp = [.. missedBy.Where(d => c.Detector(d).AlarmActiveAtOnset == true)];
             if (missedBy.Length == 0)
             {
                 continue;
@@ -114,7 +116,8 @@ public static class CampaignReport
             LoopDraw loop = result.Loops[c.Spec.LoopIndex];
             rows.Add(
             [
-                Text(c.Spec.Index), string.Join(", ", missedBy), Text(c.Spec.LoopIndex), Number(c.Spec.HoleMm!.Value, 3),
+                Text(c.Spec.Index), string.Join(", ", missedBy), alarmUp.Length == 0 ? "—" : string.Join(", ", alarmUp),
+                Text(c.Spec.LoopIndex), Number(c.Spec.HoleMm!.Value, 3),
                 Seconds(c.Spec.OnsetS), Seconds(c.BoundS), Number(loop.NominalPressureKpa, 0), Number(loop.LowestPressureKpa, 0),
                 Number(100 * loop.SwingFraction, 1), Number(loop.InventoryLiters, 1), Number(loop.AccumulatorGasLiters, 2),
                 Text(loop.LoggerPeriodMs), Number(loop.PressureNoiseKpa, 2), Number(loop.PressureStepKpa, 3), Number(loop.SensorLagMin, 1),
@@ -124,10 +127,10 @@ public static class CampaignReport
 
         return new CampaignTable(
             "missed", "Missed leaks",
-            "Leak cases without a DEPRESSURIZATION raise at or after the onset (an alarm already latched at the onset does not count), with their loop's main parameters.",
-            ["case", "missed by", "loop", "hole mm", "onset", "bound", "P nom kPa", "P low kPa", "swing %", "liquid L", "gas L",
+            "Leak cases without a DEPRESSURIZATION raise at or after the onset, with their loop's main parameters. 'Alarm up': the detector's (false) alarm was still active at the onset, so the leak raised nothing new.",
+            ["case", "missed by", "alarm up", "loop", "hole mm", "onset", "bound", "P nom kPa", "P low kPa", "swing %", "liquid L", "gas L",
              "logger ms", "p noise kPa", "p step kPa", "lag min", "false alarms before"],
-            rows, NumericFrom: 2);
+            rows, NumericFrom: 3);
     }
 
     private static CampaignTable Loops(CampaignResult result) => new(

@@ -72,7 +72,7 @@ public static class CaseRunner
             foreach (DetectorLane lane in lanes)
             {
                 lane.Monitor.Step(raw);
-                lane.Drain(onsetS);
+                lane.Drain(onsetS, timeS);
             }
 
             if (measurement is not null && index < recording.TruthPa.Length)
@@ -80,7 +80,7 @@ public static class CaseRunner
                 if (measurementIsExtra)
                 {
                     measurement.Monitor.Step(raw);
-                    measurement.Drain(onsetS);
+                    measurement.Drain(onsetS, timeS);
                 }
 
                 MonitorTelemetry telemetry = measurement.Monitor.Telemetry;

@@ -12,4 +12,11 @@ public sealed record DetectorCaseResult(
 {
     /// <summary>How many false alarms a case result lists per detector (JSON size stays bounded when a detector misbehaves).</summary>
     public const int MaxListedFalseAlarms = 100;
+
+    /// <summary>
+    /// For a leak: whether a DEPRESSURIZATION alarm (a false one) was still active, not cleared, when the
+    /// hole opened. A latched alarm raises nothing new until it clears, so such a leak is usually missed
+    /// (no raise after the onset) although the alarm is up. Null without a leak.
+    /// </summary>
+    public bool? AlarmActiveAtOnset { get; init; }
 }

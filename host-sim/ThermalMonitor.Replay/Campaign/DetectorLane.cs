@@ -15,7 +15,9 @@ internal sealed class DetectorLane
     private readonly MonitorEvent received = new();
     private readonly List<CampaignAlarm> falseAlarms = [];
     private readonly SortedDictionary<string, int> byCause = new(StringComparer.Ordinal);
+    private readonly HashSet<int> activeSequences = [];
     private int falseAlarmCount;
+    private bool onsetSeen;
 
     public DetectorLane(string name, LeakMonitor monitor)
     {
@@ -29,15 +31,40 @@ internal sealed class DetectorLane
 
     public CampaignAlarm? FirstLeakAlarm { get; private set; }
 
-    /// <summary>Empties the monitor's event queue, keeping its DEPRESSURIZATION raises.</summary>
-    public void Drain(double onsetS)
+    /// <summary>Whether a DEPRESSURIZATION alarm was raised and not yet cleared when the leak began; null before the onset or without a leak.</summary>
+    public bool? AlarmActiveAtOnset { get; private set; }
+
+    /// <summary>
+    /// Empties the monitor's event queue after the step of the sample at <paramref name="sampleTimeS"/>,
+    /// keeping its DEPRESSURIZATION raises and noting whether one was still active when the onset came.
+    /// </summary>
+    public void Drain(double onsetS, double sampleTimeS)
     {
+        if (!onsetSeen && sampleTimeS >= onsetS)
+        {
+            onsetSeen = true;
+            AlarmActiveAtOnset = activeSequences.Count > 0;
+        }
+
         while (Monitor.TryDequeueEvent(received))
         {
-            if (received.Id != EventId.AlarmRaised || MonitorDictionary.AlarmTypeName(received.AlarmType) != Depressurization)
+            if (MonitorDictionary.AlarmTypeName(received.AlarmType) != Depressurization)
             {
                 continue;
             }
+
+            if (received.Id == EventId.AlarmCleared)
+            {
+                activeSequences.Remove(received.AlarmSequence);
+                continue;
+            }
+
+            if (received.Id != EventId.AlarmRaised)
+            {
+                continue;
+            }
+
+            activeSequences.Add(received.AlarmSequence);
 
             var alarm = new CampaignAlarm(
                 received.TimeMs / 1000.0, MonitorDictionary.SeverityName(received.Severity), MonitorDictionary.CodeName(received));
@@ -57,5 +84,8 @@ internal sealed class DetectorLane
         }
     }
 
-    public DetectorCaseResult ToResult() => new(Name, falseAlarmCount, byCause, falseAlarms, FirstLeakAlarm);
+    public DetectorCaseResult ToResult() => new(Name, falseAlarmCount, byCause, falseAlarms, FirstLeakAlarm)
+    {
+        AlarmActiveAtOnset = AlarmActiveAtOnset,
+    };
 }

@@ -34,6 +34,9 @@ public sealed record DetectorSummary
     /// <summary>Leak cases missed.</summary>
     public int Missed => Leaks - Detected;
 
+    /// <summary>Missed leak cases whose loop had a (false) DEPRESSURIZATION alarm still active at the onset, masking any new raise.</summary>
+    public required int MissedWithAlarmActive { get; init; }
+
     /// <summary>All detected leaks: delay / bound.</summary>
     public required DistributionSummary Ratio { get; init; }
 
