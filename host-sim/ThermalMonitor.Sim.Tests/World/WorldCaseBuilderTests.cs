@@ -74,6 +74,19 @@ public class WorldCaseBuilderTests
     }
 
     [Fact]
+    public void SameLoopAndCaseSeed_SameRows_OtherCaseSeed_OtherRows()
+    {
+        LoopDraw draw = WorldSampler.Draw(31, 2);
+
+        LoggerRow[] first = [.. WorldCaseBuilder.Build(draw, Phenomena.All, 3 * 3600, 17).Rows()];
+        LoggerRow[] again = [.. WorldCaseBuilder.Build(WorldSampler.Draw(31, 2), Phenomena.All, 3 * 3600, 17).Rows()];
+        LoggerRow[] other = [.. WorldCaseBuilder.Build(draw, Phenomena.All, 3 * 3600, 18).Rows()];
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
+    }
+
+    [Fact]
     public void SwitchingOnePhenomenonOff_LeavesTheOthersEventsAlone()
     {
         LoopDraw draw = WorldSampler.Draw(8, 0) with { HeaterStepsPerDay = 4, PumpStopsPerDay = 4, PressureGlitchesPerDay = 3 };
