@@ -11,6 +11,7 @@ var root = new RootCommand(
     GenerateCommand.Create(),
     ReplayCommand.Create(),
     ScoreCommand.Create(),
+    CampaignCommand.Create(),
     ReportCommand.Create(),
     BoardCommand.Create(),
 };

@@ -135,6 +135,7 @@ public sealed class ScenarioJsonTests
         NtcThermistor => NtcThermistor.FromSteinhartHart(1.009e-3, 2.378e-4, 2.019e-7),
         IReadOnlyList<LeakStep> => new LeakStep[] { new(100, 0.3), new(200, 0.4) },
         IReadOnlyList<PumpSwitch> => new PumpSwitch[] { new(100, false), new(160, true) },
+        IReadOnlyList<HeaterStep> => new HeaterStep[] { new(100, 1.5), new(400, 0.0) },
         IReadOnlyList<SensorFault> => new[]
         {
             SensorFault.NoiseBurst(SensorChannel.Temperature, 10, 20, 4), SensorFault.Glitch(SensorChannel.Pressure, 30, 0.9),

@@ -35,4 +35,16 @@ public static class HtmlReport
         ArgumentNullException.ThrowIfNull(title);
         return ScorePage.Render(rows, traces, title);
     }
+
+    /// <summary>
+    /// A campaign: header facts, the summary table, detection delay and delay / information bound
+    /// against hole size (log axes, one marker series per detector, missed leaks on top), false alarms
+    /// per day per phenomenon per detector, then the view's other tables.
+    /// </summary>
+    /// <exception cref="ArgumentException">A per-detector list does not have one entry per detector.</exception>
+    public static string RenderCampaign(CampaignView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return CampaignPage.Render(view);
+    }
 }

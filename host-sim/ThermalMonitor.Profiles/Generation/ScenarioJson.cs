@@ -14,7 +14,11 @@ namespace ThermalMonitor.Profiles;
 /// </summary>
 /// <remarks>
 /// Reading is strict: every property is required and unknown ones are rejected; the scenario is then
-/// validated (<see cref="Scenario.Validate"/>), its errors reported at the scenario object.
+/// validated (<see cref="Scenario.Validate"/>), its errors reported at the scenario object. The
+/// exceptions are the phenomena added for the randomized world after the library was recorded
+/// (<c>heater</c>, <c>temp_sensor</c>): they are off by default, written only when on, and an absent
+/// object reads as off — so every recorded file keeps its bytes. Inside such an object every property
+/// is required again.
 /// </remarks>
 public static class ScenarioJson
 {
@@ -150,6 +154,30 @@ public static class ScenarioJson
 
         w.WriteEndArray();
         w.WriteEndObject();
+
+        // Added with the randomized world: written only when on, so recorded files keep their bytes.
+        if (s.Heater.Steps.Count > 0)
+        {
+            w.WriteStartObject("heater");
+            w.WriteStartArray("steps");
+            foreach (HeaterStep step in s.Heater.Steps)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("time_s", step.TimeS);
+                w.WriteNumber("offset_c", step.OffsetC);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        if (s.TempSensor != new TemperatureSensorSettings())
+        {
+            w.WriteStartObject("temp_sensor");
+            w.WriteNumber("lag_time_constant_min", s.TempSensor.LagTimeConstantMin);
+            w.WriteEndObject();
+        }
 
         CabinSettings cabin = s.Cabin;
         w.WriteStartObject("cabin");
@@ -315,6 +343,20 @@ public static class ScenarioJson
                         x.Property("time_s").Double(), x.Property("running").Boolean())))
                     .ToArray(),
             }),
+            Heater = s.OptionalProperty("heater") is { } heater
+                ? Strict(heater, h => new HeaterSettings
+                {
+                    Steps = h.Property("steps").Items()
+                        .Select(i => Strict(i, x => new HeaterStep(x.Property("time_s").Double(), x.Property("offset_c").Double())))
+                        .ToArray(),
+                })
+                : new HeaterSettings(),
+            TempSensor = s.OptionalProperty("temp_sensor") is { } sensor
+                ? Strict(sensor, t => new TemperatureSensorSettings
+                {
+                    LagTimeConstantMin = t.Property("lag_time_constant_min").Double(),
+                })
+                : new TemperatureSensorSettings(),
             Cabin = Strict(s.Property("cabin"), c => new CabinSettings
             {
                 NominalTempC = c.Property("nominal_temp_c").Double(),

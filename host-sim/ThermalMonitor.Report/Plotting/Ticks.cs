@@ -117,4 +117,64 @@ internal static class Ticks
 
         return new Axis(t0S, t1S, step, values, labels);
     }
+
+    /// <summary>
+    /// A logarithmic axis covering [<paramref name="min"/>, <paramref name="max"/>] (both positive):
+    /// ticks at 1, 2 and 5 × 10^k over up to 2.5 decades, at powers of ten beyond, the range widened
+    /// to the nearest ticks outside the data. Labels as plain numbers ("0.05", "2", "1000"), powers of
+    /// ten from 10^5 on ("10⁵").
+    /// </summary>
+    public static Axis LogAxis(double min, double max)
+    {
+        if (!(min > 0) || !double.IsFinite(min) || !(max > 0) || !double.IsFinite(max))
+        {
+            (min, max) = (1, 10);
+        }
+
+        if (max < min)
+        {
+            (min, max) = (max, min);
+        }
+
+        int lowDecade = (int)Math.Floor(Math.Log10(min) + 1e-12);
+        int highDecade = (int)Math.Ceiling(Math.Log10(max) - 1e-12);
+        if (highDecade <= lowDecade)
+        {
+            highDecade = lowDecade + 1;
+        }
+
+        double[] multipliers = Math.Log10(max / min) <= 2.5 ? [1, 2, 5] : [1];
+        var candidates = new List<double>();
+        for (int decade = lowDecade; decade <= highDecade; decade++)
+        {
+            foreach (double m in multipliers)
+            {
+                candidates.Add(m * Math.Pow(10, decade));
+            }
+        }
+
+        double lo = candidates.Last(c => c <= min * (1 + 1e-12));
+        double hi = candidates.First(c => c >= max * (1 - 1e-12));
+        if (hi <= lo)
+        {
+            hi = candidates.First(c => c > lo);
+        }
+
+        double[] values = [.. candidates.Where(c => c >= lo && c <= hi)];
+        return new Axis(lo, hi, 0, values, [.. values.Select(LogLabel)]);
+    }
+
+    /// <summary>A log-axis tick label: "0.05", "20", "1000", or "10⁵" and above as a power of ten.</summary>
+    public static string LogLabel(double value)
+    {
+        double exponent = Math.Log10(value);
+        int rounded = (int)Math.Round(exponent);
+        if (value >= 1e5 && Math.Abs(exponent - rounded) < 1e-9)
+        {
+            return "10" + string.Concat(rounded.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(d => "⁰¹²³⁴⁵⁶⁷⁸⁹"[d - '0']));
+        }
+
+        int decimals = Math.Max(0, -(int)Math.Floor(exponent + 1e-9));
+        return Format.Compact(value, decimals);
+    }
 }

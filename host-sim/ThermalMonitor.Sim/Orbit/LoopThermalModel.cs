@@ -14,25 +14,31 @@ public sealed class LoopThermalModel
 
     /// <summary>
     /// Starts at sunrise of an orbit with eclipse fraction <paramref name="initialEclipseFraction"/> and
-    /// period <paramref name="periodS"/>; <see cref="Advance"/> moves by <paramref name="stepS"/>.
+    /// period <paramref name="periodS"/>, on the periodic state of equilibria offset by <paramref
+    /// name="initialOffsetC"/>; <see cref="Advance"/> moves by <paramref name="stepS"/>.
     /// </summary>
-    public LoopThermalModel(OrbitSettings settings, double periodS, double initialEclipseFraction, double stepS)
+    public LoopThermalModel(
+        OrbitSettings settings, double periodS, double initialEclipseFraction, double stepS, double initialOffsetC = 0.0)
     {
         ArgumentNullException.ThrowIfNull(settings);
         sunTempC = settings.SunTempC;
         eclipseTempC = settings.EclipseTempC;
         double timeConstantS = settings.ThermalTimeConstantMin * 60.0;
         decayPerStep = Math.Exp(-stepS / timeConstantS);
-        TempC = SteadyStateSunriseTempC(periodS, initialEclipseFraction, timeConstantS);
+        // The lag is linear: the periodic state of offset equilibria is the orbital one plus the offset.
+        TempC = SteadyStateSunriseTempC(periodS, initialEclipseFraction, timeConstantS) + initialOffsetC;
     }
 
     /// <summary>Current loop mean temperature.</summary>
     public double TempC { get; private set; }
 
-    /// <summary>Advances one step under sunlight (<paramref name="isSunlit"/>) or shadow.</summary>
-    public void Advance(bool isSunlit)
+    /// <summary>
+    /// Advances one step under sunlight (<paramref name="isSunlit"/>) or shadow, with both equilibria
+    /// offset by <paramref name="offsetC"/> (heater and set-point steps; 0 = the orbit's own).
+    /// </summary>
+    public void Advance(bool isSunlit, double offsetC = 0.0)
     {
-        double equilibriumC = isSunlit ? sunTempC : eclipseTempC;
+        double equilibriumC = (isSunlit ? sunTempC : eclipseTempC) + offsetC;
         TempC = equilibriumC + ((TempC - equilibriumC) * decayPerStep);
     }
 

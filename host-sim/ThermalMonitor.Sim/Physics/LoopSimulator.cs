@@ -6,7 +6,7 @@ namespace ThermalMonitor.Sim;
 /// </summary>
 /// <remarks>
 /// Between samples the physics runs in equal steps of at most <see cref="Scenario.MaxPhysicsStepMs"/>.
-/// Within a step the temperature, sunlight and hole size are those at the step's start. The leak
+/// Within a step the temperature, sunlight, heater offset and hole size are those at the step's start. The leak
 /// integrates inventory with explicit sub-steps sized so the pressure moves at most
 /// <see cref="MaxPressureChangePerSubstepKpa"/> each: one sub-step per step for a small hole, a few
 /// hundred during the millisecond-scale collapse of a 12 mm hole. Pressure itself is algebraic in
@@ -24,6 +24,7 @@ public sealed class LoopSimulator
     private readonly LoopHydraulics hydraulics;
     private readonly SunlightSchedule sunlight;
     private readonly LoopThermalModel thermal;
+    private readonly TemperatureSensorLag? sensorLag;
     private readonly PumpModel pump;
     private readonly CabinThermalModel cabin;
     private readonly int stepsPerSample;
@@ -48,7 +49,17 @@ public sealed class LoopSimulator
         stepS = scenario.OutputPeriodMs / 1000.0 / stepsPerSample;
         hydraulics = new LoopHydraulics(scenario.Loop, scenario.Coolant);
         sunlight = new SunlightSchedule(scenario.Orbit);
-        thermal = new LoopThermalModel(scenario.Orbit, sunlight.PeriodS, sunlight.EclipseFractionAt(0.0), stepS);
+        double initialOffsetC = scenario.Heater.OffsetCAt(0.0);
+        thermal = new LoopThermalModel(
+            scenario.Orbit, sunlight.PeriodS, sunlight.EclipseFractionAt(0.0), stepS, initialOffsetC);
+        double lagS = scenario.TempSensor.LagTimeConstantMin * 60.0;
+        if (lagS > 0.0)
+        {
+            double startC = TemperatureSensorLag.PeriodicSunriseTempC(
+                scenario.Orbit, sunlight.PeriodS, sunlight.EclipseFractionAt(0.0), initialOffsetC, lagS, stepS);
+            sensorLag = new TemperatureSensorLag(lagS, stepS, startC);
+        }
+
         pump = new PumpModel(scenario.Pump);
         cabin = new CabinThermalModel(scenario.Cabin, scenario.Loop.InventoryLiters, scenario.OutputPeriodMs / 1000.0);
         ventVolumeM3 = hydraulics.RigidVolumeLiters * 1e-3;
@@ -88,7 +99,8 @@ public sealed class LoopSimulator
             bool isSunlit = sunlight.IsSunlit(stepStartS);
             UpdateHole(stepStartS);
             AdvanceLeak(stepS);
-            thermal.Advance(isSunlit);
+            thermal.Advance(isSunlit, scenario.Heater.OffsetCAt(stepStartS));
+            sensorLag?.Advance(thermal.TempC);
         }
 
         pump.AdvanceTo(fromS, toS);
@@ -181,8 +193,12 @@ public sealed class LoopSimulator
         // A pump short of liquid makes less head: its effects at the transducer shrink with the liquid left.
         double transducerKpa = Math.Max(0.0, loopKpa + (liquidFraction * pump.SensorOffsetKpa(timeS)));
         var truth = new LoopTruth(
-            loopKpa, inventoryLiters, flowLitersPerS, holeDiameterMm, phase, sunlight.IsSunlit(timeS), pump.IsRunning);
-        return new SimSample(index, timeS, transducerKpa, tempC, cabin.TempC, truth);
+            loopKpa, inventoryLiters, flowLitersPerS, holeDiameterMm, phase, sunlight.IsSunlit(timeS), pump.IsRunning,
+            tempC);
+
+        // The pressure follows the liquid; the recorded temperature is the sensor's.
+        double sensorTempC = sensorLag?.TempC ?? tempC;
+        return new SimSample(index, timeS, transducerKpa, sensorTempC, cabin.TempC, truth);
     }
 
     private double LeakFlowLitersPerS(double loopKpa, double vapourKpa) =>

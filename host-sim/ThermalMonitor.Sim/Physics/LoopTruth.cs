@@ -12,6 +12,11 @@ namespace ThermalMonitor.Sim;
 /// <param name="Phase">Hydraulic regime.</param>
 /// <param name="IsSunlit">Whether the spacecraft is in sunlight.</param>
 /// <param name="IsPumpRunning">Whether the circulation pump runs.</param>
+/// <param name="LiquidTempC">
+/// Temperature of the loop liquid, which sets its volume and so the pressure; the sample's
+/// <see cref="SimSample.TempC"/> is what the temperature sensor reads, the same value unless the
+/// sensor lags (<see cref="TemperatureSensorSettings"/>).
+/// </param>
 public readonly record struct LoopTruth(
     double LoopPressureKpa,
     double InventoryLiters,
@@ -19,4 +24,5 @@ public readonly record struct LoopTruth(
     double HoleDiameterMm,
     LoopPhase Phase,
     bool IsSunlit,
-    bool IsPumpRunning);
+    bool IsPumpRunning,
+    double LiquidTempC);

@@ -49,6 +49,18 @@ public sealed record Scenario
     /// <summary>Pump ripple and switch transients at the transducer.</summary>
     public PumpSettings Pump { get; init; } = new();
 
+    /// <summary>
+    /// Steps of the loop's equilibrium temperatures (heaters, set points) on top of the orbital cycle.
+    /// Default none.
+    /// </summary>
+    public HeaterSettings Heater { get; init; } = new();
+
+    /// <summary>
+    /// The coolant-temperature sensor's thermal lag behind the liquid. Default none: the sensor reads
+    /// the liquid.
+    /// </summary>
+    public TemperatureSensorSettings TempSensor { get; init; } = new();
+
     /// <summary>Cabin temperature and its rise after coolant loss (DOMAIN.md §1.1).</summary>
     public CabinSettings Cabin { get; init; } = new();
 

@@ -24,6 +24,8 @@ internal static class ScenarioValidator
         ValidateLeak(scenario.Leak);
         ValidateOrbit(scenario.Orbit);
         ValidatePump(scenario.Pump);
+        ValidateHeater(scenario.Heater);
+        ValidateTempSensor(scenario.TempSensor);
         ValidateCabin(scenario.Cabin);
         ValidateSensors(scenario.Sensors);
         ValidateGasAtHottest(scenario);
@@ -105,6 +107,26 @@ internal static class ScenarioValidator
         }
     }
 
+    private static void ValidateHeater(HeaterSettings heater)
+    {
+        ArgumentNullException.ThrowIfNull(heater);
+        ArgumentNullException.ThrowIfNull(heater.Steps);
+        for (int i = 0; i < heater.Steps.Count; i++)
+        {
+            NonNegative(heater.Steps[i].TimeS, $"Heater.Steps[{i}].TimeS");
+            Finite(heater.Steps[i].OffsetC, $"Heater.Steps[{i}].OffsetC");
+            Require(
+                i == 0 || heater.Steps[i].TimeS >= heater.Steps[i - 1].TimeS, $"Heater.Steps[{i}].TimeS",
+                heater.Steps[i].TimeS, "must not be earlier than the previous step");
+        }
+    }
+
+    private static void ValidateTempSensor(TemperatureSensorSettings sensor)
+    {
+        ArgumentNullException.ThrowIfNull(sensor);
+        NonNegative(sensor.LagTimeConstantMin, "TempSensor.LagTimeConstantMin");
+    }
+
     private static void ValidateCabin(CabinSettings cabin)
     {
         Finite(cabin.NominalTempC, "Cabin.NominalTempC");
@@ -144,12 +166,12 @@ internal static class ScenarioValidator
             "must not be below Sensors.Adc.OutlierMinLsb");
     }
 
-    // The loop temperature stays between the sun and eclipse equilibria; at the hotter one, with the full
-    // inventory, the expanded liquid must still leave gas in the accumulator.
+    // The loop temperature stays between the sun and eclipse equilibria (shifted by the heater steps); at
+    // the hottest, with the full inventory, the expanded liquid must still leave gas in the accumulator.
     private static void ValidateGasAtHottest(Scenario scenario)
     {
         var hydraulics = new LoopHydraulics(scenario.Loop, scenario.Coolant);
-        double hottestC = Math.Max(scenario.Orbit.SunTempC, scenario.Orbit.EclipseTempC);
+        double hottestC = Math.Max(scenario.Orbit.SunTempC, scenario.Orbit.EclipseTempC) + scenario.Heater.MaxOffsetC;
         double gasLiters = hydraulics.GasVolumeLiters(scenario.Loop.InventoryLiters, hottestC);
         Require(
             gasLiters >= MinGasShareAtHottest * scenario.Loop.AccumulatorGasLiters, "Orbit.SunTempC", hottestC,
