@@ -82,8 +82,9 @@ public sealed class ReferenceBank
             for (int i = 0; i < members; i++)
             {
                 double sigma = noise.EffectiveSigma(noiseLevel[i]);
-                reference[i] = shiftRatio[i] * sigma / 2;
-                threshold[i] = logThreshold * sigma / shiftRatio[i];
+                double peak = 1.25 * noise.PeakDeviation(Math.Min(noiseLevel[i] + 1, ReferenceNoise.Levels - 1));
+                reference[i] = Math.Max(shiftRatio[i] * sigma / 2, peak);
+                threshold[i] = logThreshold * sigma * sigma / (2 * reference[i]);
                 clip[i] = reference[i] + (clipExcessRatio * sigma);
             }
         }

@@ -18,6 +18,10 @@ public sealed class ReferenceNoise(double floorSigmaPa)
     private readonly double[] mean = new double[Levels];
     private readonly double[] meanAbsDeviation = new double[Levels];
     private readonly int[] updates = new int[Levels];
+    private readonly double[] peakDeviation = new double[Levels];
+
+    /// <summary>The largest recent |level mean − slow mean|: instant rise, decay 2^−(14 − 2j) per mean.</summary>
+    public double PeakDeviation(int level) => peakDeviation[level];
 
     /// <summary>
     /// √(π/2) ≈ 1.2533 makes the mean absolute deviation a σ for Gaussian noise; the estimator is
@@ -92,6 +96,7 @@ public sealed class ReferenceNoise(double floorSigmaPa)
         }
 
         double deviation = Math.Abs(value - mean[level]);
+        peakDeviation[level] = Math.Max(peakDeviation[level] * (1 - Math.Pow(2, -(14 - (2 * level)))), deviation);
         if (n >= Mature)
         {
             deviation = Math.Min(deviation, 4 * LevelSigma(level));

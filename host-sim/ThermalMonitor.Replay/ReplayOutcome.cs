@@ -28,4 +28,7 @@ public sealed class ReplayOutcome
     public required DerivedSettings Derived { get; init; }
 
     public required double WallSeconds { get; init; }
+
+    /// <summary>Single-row spikes of the recording fed as one reading each (ProfileReplaySource).</summary>
+    public int SingleRowSpikes { get; init; }
 }

@@ -34,6 +34,9 @@ public sealed class ReplaySampleStream
     /// <summary>The profile's rows with impossible readings, per channel and kind.</summary>
     public ImpossibleReadings ImpossibleReadings => source.ImpossibleReadings;
 
+    /// <summary>Single-row spikes (pressure and temperature) fed as one reading each instead of being interpolated.</summary>
+    public int SingleRowSpikes => source.PressureSpikes + source.TemperatureSpikes;
+
     /// <summary>The current sample (valid after <see cref="TryNext"/> returned true).</summary>
     public RawSample Sample { get; } = new RawSample();
 

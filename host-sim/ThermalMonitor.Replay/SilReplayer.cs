@@ -85,6 +85,7 @@ public static class SilReplayer
         double mean = residualCount > 0 ? sum / residualCount : double.NaN;
         return new ReplayOutcome
         {
+            SingleRowSpikes = stream.SingleRowSpikes,
             Result = result,
             Trace = series?.ToTrace(profile, "sil", options.LeakOnsetS, log.Alarms, index),
             PressurePa = index == total ? pressurePa : pressurePa[..(int)index],

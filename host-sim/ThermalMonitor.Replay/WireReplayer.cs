@@ -110,6 +110,7 @@ public static class WireReplayer
         };
         return new ReplayOutcome
         {
+            SingleRowSpikes = stream.SingleRowSpikes,
             Result = result,
             Trace = null,
             PressurePa = [],

@@ -39,6 +39,9 @@ namespace ThermalMonitor.Core.Detection
         /// <summary>Longest growth window (blocks); sizes the residual ring.</summary>
         public const int GrowthWindowMax = 256;
 
+        /// <summary>k is at least 1.25 times the recent peak deviation one level above the member's scale (Q8).</summary>
+        public const long PeakMarginQ8 = 320;
+
         /// <summary>The shortest time scale whose noise a member uses (blocks): longer than logged-row spacing.</summary>
         public const int NoiseScaleMinBlocks = 16;
 
@@ -273,8 +276,22 @@ namespace ThermalMonitor.Core.Detection
             {
                 long sigmaQ8 = noise.EffectiveSigmaQ8(noiseLevel[i]);
                 long ratioQ8 = shiftRatioQ8[i];
-                referenceQ8[i] = FixedMath.DivRound(sigmaQ8 * ratioQ8, 512);
-                thresholdQ8[i] = FixedMath.Max(1, FixedMath.DivRound(logThresholdQ16 * sigmaQ8, ratioQ8 * 256));
+                long reference = FixedMath.DivRound(sigmaQ8 * ratioQ8, 512);
+
+                // A member must not react to what the loop does every orbit: a deviation as large as
+                // the recent peak one level above its own scale (an eclipse-entry mismatch of a lagging
+                // sensor) is nominal. For white noise that peak is below k already.
+                int peakLevel = FixedMath.Min(noiseLevel[i] + 1, ResidualNoise.Levels - 1);
+                long peakFloor = FixedMath.DivRound(noise.PeakDeviationQ8(peakLevel) * PeakMarginQ8, 256);
+                if (peakFloor > reference)
+                {
+                    reference = peakFloor;
+                }
+
+                // H = h·σ²/δ with δ = 2k (= h·σ/m while k is not floored).
+                referenceQ8[i] = reference;
+                long sigmaSquaredOverShift = FixedMath.DivRound(sigmaQ8 * sigmaQ8, 2 * FixedMath.Max(1, reference));
+                thresholdQ8[i] = FixedMath.Max(1, FixedMath.DivRound(logThresholdQ16 * sigmaSquaredOverShift, 1L << 16));
                 clipQ8[i] = referenceQ8[i] + FixedMath.DivRound(clipExcessRatioQ8 * sigmaQ8, 256);
                 SetDerivedLevels(i);
             }

@@ -38,6 +38,9 @@ namespace ThermalMonitor.Core.Detection
         public const int MatureUpdates = 8;
 
         private const int EwmaShift = 6;
+
+        /// <summary>Level 0's peak decays by 2^−14 per block (4.5 h); level j's by 2^−(14 − 2j) per mean.</summary>
+        private const int PeakDecayShiftLevel0 = 14;
         private const int ClipSigmas = 4;
         private const long SigmaMaxQ8 = 1L << 26;
 
@@ -50,6 +53,7 @@ namespace ThermalMonitor.Core.Detection
         private readonly long[] meanAbsDeviationQ16 = new long[Levels];
         private readonly int[] updates = new int[Levels];
         private readonly long[] scaledVarianceQ16 = new long[Levels];
+        private readonly long[] peakDeviationQ16 = new long[Levels];
 
         private long floorVarianceQ16;
 
@@ -68,8 +72,16 @@ namespace ThermalMonitor.Core.Detection
             System.Array.Clear(meanQ16, 0, Levels);
             System.Array.Clear(meanAbsDeviationQ16, 0, Levels);
             System.Array.Clear(updates, 0, Levels);
+            System.Array.Clear(peakDeviationQ16, 0, Levels);
             RefreshScaledVariances();
         }
+
+        /// <summary>
+        /// The largest recent deviation of a level's mean from the level's slow mean (Q8 Pa), decaying
+        /// with a time constant of about 4.5 h: the amplitude of a structured, intermittent error (a
+        /// thermal-model mismatch at every eclipse entry) that a robust σ deliberately discounts.
+        /// </summary>
+        public long PeakDeviationQ8(int level) => FixedMath.ShiftRound(peakDeviationQ16[level], 8);
 
         /// <summary>Updates of level <paramref name="level"/> so far.</summary>
         public int UpdatesAt(int level) => updates[level];
@@ -139,6 +151,10 @@ namespace ThermalMonitor.Core.Detection
             else
             {
                 long deviation = FixedMath.Abs(valueQ16 - meanQ16[level]);
+
+                // Peak envelope: instant rise, exponential decay (2^(14 − 2j) updates of 4^j blocks).
+                long decayed = peakDeviationQ16[level] - (peakDeviationQ16[level] >> (PeakDecayShiftLevel0 - (level * LevelFanShift)));
+                peakDeviationQ16[level] = FixedMath.Max(decayed, deviation);
                 if (n >= MatureUpdates)
                 {
                     // Huber: one glitch adds at most four σ to the average.

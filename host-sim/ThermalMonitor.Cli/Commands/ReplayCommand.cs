@@ -200,6 +200,11 @@ public static class ReplayCommand
             Consoles.OneLine(console, readings);
         }
 
+        if (outcome.SingleRowSpikes > 0)
+        {
+            Consoles.OneLine(console, $"{outcome.SingleRowSpikes} single-row spikes in {file} were fed to the firmware as single readings, not interpolated into excursions lasting two row intervals");
+        }
+
         double rate = result.Samples / Math.Max(outcome.WallSeconds, 1e-9);
         console.MarkupLine($"[grey]{result.Samples:N0} samples ({CommonOptions.FormatSeconds(result.DurationS)} of profile) in {outcome.WallSeconds:0.0} s — {rate:N0} samples/s[/]");
     }

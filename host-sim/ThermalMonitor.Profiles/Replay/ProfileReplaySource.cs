@@ -125,6 +125,12 @@ public sealed class ProfileReplaySource
     /// <summary>Samples that carry an impossible pressure reading (the one nearest each such row).</summary>
     public IReadOnlyList<long> PressureErrorSamples => pressure.ErrorSamples;
 
+    /// <summary>Single-row pressure spikes fed as one reading each instead of being interpolated.</summary>
+    public int PressureSpikes => pressure.SpikeCount;
+
+    /// <summary>Single-row temperature spikes fed as one reading each instead of being interpolated.</summary>
+    public int TemperatureSpikes => temperature.SpikeCount;
+
     /// <summary>Samples that carry an impossible temperature reading.</summary>
     public IReadOnlyList<long> TemperatureErrorSamples => temperature.ErrorSamples;
 

@@ -81,9 +81,93 @@ internal sealed class ReadingTrack
             return Constant(withoutPossibleReading);
         }
 
+        int spikes = IsolateSpikes(possibleTimes, possibleValues, periodMs, (timeS, value) =>
+        {
+            long sample = NearestSample(timeS - originS, periodMs, sampleCount);
+            double distanceS = Math.Abs(timeS - originS - (sample * (long)periodMs / 1000.0));
+            if (!errors.TryGetValue(sample, out var placed) || distanceS < placed.DistanceS)
+            {
+                errors[sample] = (distanceS, value);
+            }
+        });
+
         return new ReadingTrack(
-            [.. possibleTimes], [.. possibleValues], [.. errors.Keys], [.. errors.Values.Select(e => e.Value)], double.NaN);
+            [.. possibleTimes], [.. possibleValues], [.. errors.Keys], [.. errors.Values.Select(e => e.Value)], double.NaN)
+        {
+            SpikeCount = spikes,
+        };
     }
+
+    /// <summary>
+    /// Single-row spikes among the possible readings, moved to their own sample: returns how many.
+    /// </summary>
+    /// <remarks>
+    /// A row that departs from the line through its two neighbours by more than
+    /// <see cref="SpikeRobustSigmas"/> robust standard deviations of the row-to-row changes, and by
+    /// more than <see cref="SpikeOverNeighbourGap"/> times the change between those neighbours, was
+    /// one reading: the recording says the value was back at the next row. Interpolated, it would
+    /// become a physical excursion lasting two row intervals (a 4 s dip for rows 2 s apart, which a
+    /// fast path rightly calls a leak); fed on its own sample, the firmware sees what the logger saw —
+    /// one reading, which its validator judges. Only rows more than 1.5 sample periods apart are
+    /// considered (denser rows are not interpolated over). A drop that the next row confirms is kept.
+    /// </remarks>
+    private static int IsolateSpikes(List<double> timesS, List<double> values, int periodMs, Action<double, double> place)
+    {
+        if (values.Count < 3)
+        {
+            return 0;
+        }
+
+        var changes = new double[values.Count - 1];
+        for (int i = 1; i < values.Count; i++)
+        {
+            changes[i - 1] = Math.Abs(values[i] - values[i - 1]);
+        }
+
+        Array.Sort(changes);
+        double robustSigma = 1.4826 * changes[changes.Length / 2];
+        double minimumGapS = 1.5 * periodMs / 1000.0;
+        var spike = new bool[values.Count];
+        int count = 0;
+        for (int i = 1; i + 1 < values.Count; i++)
+        {
+            if (spike[i - 1] || timesS[i] - timesS[i - 1] < minimumGapS || timesS[i + 1] - timesS[i] < minimumGapS)
+            {
+                continue;
+            }
+
+            double fraction = (timesS[i] - timesS[i - 1]) / (timesS[i + 1] - timesS[i - 1]);
+            double line = values[i - 1] + (fraction * (values[i + 1] - values[i - 1]));
+            double departure = Math.Abs(values[i] - line);
+            double neighbourGap = Math.Abs(values[i + 1] - values[i - 1]);
+            if (departure > SpikeRobustSigmas * robustSigma && departure > SpikeOverNeighbourGap * neighbourGap)
+            {
+                spike[i] = true;
+                count++;
+            }
+        }
+
+        for (int i = values.Count - 1; i >= 0; i--)
+        {
+            if (spike[i])
+            {
+                place(timesS[i], values[i]);
+                timesS.RemoveAt(i);
+                values.RemoveAt(i);
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>A spike departs by more than this many robust σ of the row-to-row changes...</summary>
+    public const double SpikeRobustSigmas = 10.0;
+
+    /// <summary>...and by more than this many times the change between its neighbours.</summary>
+    public const double SpikeOverNeighbourGap = 4.0;
+
+    /// <summary>Single-row spikes fed on their own sample instead of being interpolated.</summary>
+    public int SpikeCount { get; private init; }
 
     /// <summary>The value of sample <paramref name="sampleIndex"/> at <paramref name="timeS"/>.</summary>
     public double ValueAt(long sampleIndex, double timeS)

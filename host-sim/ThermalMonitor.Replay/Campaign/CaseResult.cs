@@ -58,5 +58,5 @@ public sealed record CaseResult
 
     /// <summary>Detection delay of <paramref name="name"/>, s after the onset; null if it missed or there is no leak.</summary>
     public double? DelayS(string name) =>
-        Spec.OnsetS is { } onset && Detector(name).FirstLeakAlarm is { } alarm ? alarm.TimeS - onset : null;
+        Spec.OnsetS is { } onset && Detector(name).FirstLeakAlarm is { } alarm ? Math.Max(0, alarm.TimeS - onset) : null;
 }

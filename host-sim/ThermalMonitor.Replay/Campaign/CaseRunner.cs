@@ -55,6 +55,10 @@ public static class CaseRunner
         double onsetS = spec.OnsetS ?? double.PositiveInfinity;
         bool isLeak = spec.OnsetS is not null;
 
+        // A logger row interval before the onset the replay already interpolates towards the first
+        // row that shows the leak: an alarm from then on is the leak's, not a false one.
+        double countsFromS = onsetS - (world.Logger.PeriodMs / 1000.0);
+
         // The measurement (conversion and false-alarm interval) is v2's; a v2 lane already computes it.
         DetectorLane? v2Lane = lanes.FirstOrDefault(l => l.Name == DetectorConfigurations.V2);
         DetectorLane? measurement = !isLeak ? null
@@ -72,7 +76,7 @@ public static class CaseRunner
             foreach (DetectorLane lane in lanes)
             {
                 lane.Monitor.Step(raw);
-                lane.Drain(onsetS, timeS);
+                lane.Drain(countsFromS, timeS);
             }
 
             if (measurement is not null && index < recording.TruthPa.Length)
@@ -80,7 +84,7 @@ public static class CaseRunner
                 if (measurementIsExtra)
                 {
                     measurement.Monitor.Step(raw);
-                    measurement.Drain(onsetS, timeS);
+                    measurement.Drain(countsFromS, timeS);
                 }
 
                 MonitorTelemetry telemetry = measurement.Monitor.Telemetry;
