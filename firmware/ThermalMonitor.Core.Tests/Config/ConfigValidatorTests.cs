@@ -21,10 +21,10 @@ public class ConfigValidatorTests
         Assert.Equal(6000, derived.RateDropLimitPa);             // 0.2 kPa/s over 30 s
         Assert.Equal(10, derived.DecisionBlockSamples);               // 1 s blocks at 10 Hz
         Assert.Equal(13, derived.ModelShift);                         // 8192 s = 8192 blocks → 2^13
-        Assert.Equal(5, derived.TempFilterShift);                     // 32 s = 2^5 blocks
+        Assert.Equal(4, derived.TempFilterShift);                     // 16 s = 2^4 blocks
         Assert.Equal(315360000L, derived.FalseAlarmIntervalSamples);  // one year at 10 Hz
         Assert.Equal(31536000L, derived.FalseAlarmIntervalBlocks);    // one year of 1 s blocks
-        double h = Math.Log(31536000.0 * 6);                         // six members share the interval
+        double h = Math.Log(31536000.0 * 5);                         // five members share the interval
         Assert.InRange(derived.CusumLogThresholdQ16 / 65536.0, h - 2e-5, h + 2e-5);
         Assert.InRange(derived.CusumThresholdQ8 / 256.0, h * 50 * 50 / 400 - 0.1, h * 50 * 50 / 400 + 0.1);
         Assert.Equal(200 * 256, derived.CusumReferenceQ8);
