@@ -21,6 +21,7 @@ public sealed class ReferenceThermalModel(int shift, int warmupUpdates, double s
     private readonly double[] term = new double[3];
     private double meanInverse;
     private double trustedVariance;
+    private double curvatureCentre;
     private bool slopeLearned;
     private int firstLearned;
     private int updates;
@@ -105,7 +106,12 @@ public sealed class ReferenceThermalModel(int shift, int warmupUpdates, double s
     {
         term[0] = tempMilliC;
         term[1] = leadMilliC;
-        double deviation = updates == 0 ? 0 : Math.Clamp(tempMilliC - mean[0], -CurvatureDeviationMaxMilliC, CurvatureDeviationMaxMilliC);
+        if (updates == 0)
+        {
+            curvatureCentre = tempMilliC;
+        }
+
+        double deviation = Math.Clamp(tempMilliC - curvatureCentre, -CurvatureDeviationMaxMilliC, CurvatureDeviationMaxMilliC);
         term[2] = deviation * deviation / CurvatureScale;
     }
 

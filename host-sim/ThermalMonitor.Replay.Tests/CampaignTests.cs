@@ -5,7 +5,8 @@ using ThermalMonitor.Sim;
 namespace ThermalMonitor.Replay.Tests;
 
 /// <summary>The reduced campaign: determinism, structure, internal consistency, the report.</summary>
-public sealed class CampaignTests(ReducedCampaign campaign) : IClassFixture<ReducedCampaign>
+[Collection(ReducedCampaignCollection.Name)]
+public sealed class CampaignTests(ReducedCampaign campaign)
 {
     private CampaignResult Result => campaign.Result;
 

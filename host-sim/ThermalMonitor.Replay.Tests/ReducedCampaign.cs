@@ -26,3 +26,10 @@ public sealed class ReducedCampaign
 
     public string Json { get; }
 }
+
+/// <summary>One reduced campaign for every test class that reads it.</summary>
+[CollectionDefinition(Name)]
+public sealed class ReducedCampaignCollection : ICollectionFixture<ReducedCampaign>
+{
+    public const string Name = "Reduced campaign";
+}

@@ -14,7 +14,7 @@ namespace ThermalMonitor.Core.Detection
     /// <list type="number">
     /// <item>x1 = the filtered temperature (milli-°C);</item>
     /// <item>x2 = the lead term, fast minus slow filter (milli-°C): how far the sensor lags the liquid;</item>
-    /// <item>x3 = (x1 − x̄1)² / 16384 (milli-°C² / 16384): the curvature that a polytropic exponent n &gt; 1
+    /// <item>x3 = (x1 − c)² / 16384 (milli-°C² / 16384, c the first temperature learned): the curvature that a polytropic exponent n &gt; 1
     /// gives 1/P over a large swing (1/P ∝ V_g^n).</item>
     /// </list>
     /// with exponentially weighted moments (time constant 2^shift blocks) and predicts
@@ -119,6 +119,7 @@ namespace ThermalMonitor.Core.Detection
         private readonly long[] meanQ22 = new long[TermsMax];
         private long meanInverseQ22;
         private long trustedVarianceQ16;
+        private long curvatureCentreQ8;
 
         /// <param name="shift">EWMA time constant as a power of two updates (blocks).</param>
         /// <param name="warmupUpdates">Updates before the residual is trusted.</param>
@@ -144,6 +145,7 @@ namespace ThermalMonitor.Core.Detection
             System.Array.Clear(meanQ22, 0, TermsMax);
             meanInverseQ22 = 0;
             trustedVarianceQ16 = 0;
+            curvatureCentreQ8 = 0;
             slopeLearned = false;
             updateCount = 0;
             refusedSolves = 0;
@@ -330,10 +332,15 @@ namespace ThermalMonitor.Core.Detection
 
             if (terms >= 3)
             {
-                // The first update defines the mean: no curvature yet.
-                long deviationQ8 = updateCount == 0
-                    ? 0
-                    : FixedMath.Clamp(tempQ8 - MeanQ8(0), -CurvatureDeviationMaxQ8, CurvatureDeviationMaxQ8);
+                // Around a fixed centre (the first temperature learned), so that with x1 the term
+                // spans {1, T, T²} at every update; a centre that moved with the mean would change
+                // what the term means while its moments are being averaged.
+                if (updateCount == 0)
+                {
+                    curvatureCentreQ8 = tempQ8;
+                }
+
+                long deviationQ8 = FixedMath.Clamp(tempQ8 - curvatureCentreQ8, -CurvatureDeviationMaxQ8, CurvatureDeviationMaxQ8);
                 termQ8[2] = FixedMath.ShiftRound(deviationQ8 * deviationQ8, CurvatureShift);
             }
         }
