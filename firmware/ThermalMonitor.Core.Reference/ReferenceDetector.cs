@@ -22,15 +22,14 @@ public sealed class ReferenceDetector
     private readonly ReferenceThermalModel model;
     private readonly ReferenceNoise noise;
     private readonly ReferenceBank bank;
-    private readonly double fastAlpha;
-    private readonly double slowAlpha;
+    private readonly double filterAlpha;
 
     private double blockPressureSum;
     private double blockTempSum;
     private int blockCount;
     private bool filterPrimed;
     private double fastTemp;
-    private double slowTemp;
+    private double twiceFilteredTemp;
     private bool rateWatchesCompensated;
     private bool lastBlockCanPredict;
     private int outlierRun;
@@ -50,8 +49,7 @@ public sealed class ReferenceDetector
         noise = new ReferenceNoise(settings.NoiseFloorBlockPa);
         bank = new ReferenceBank(d.CusumBankSize, d.NoiseAdaptive, d.CusumGrowthCheck, settings.LogThreshold, settings.Get(ParamId.ResidualSigmaPa),
             settings.Get(ParamId.CusumShiftPa), settings.Get(ParamId.CusumClipPa), d.CusumClearPercent, d.CusumPersistBlocks, d.CusumClearBlocks);
-        fastAlpha = d.TempFilterShift > 0 ? Math.Pow(2, -d.TempFilterShift) : 1;
-        slowAlpha = d.TempFilterShift > 0 ? Math.Pow(2, -(d.TempFilterShift + TemperatureFilter.SlowTwinExtraShift)) : 1;
+        filterAlpha = d.TempFilterShift > 0 ? Math.Pow(2, -d.TempFilterShift) : 1;
     }
 
     public bool DepressurizationWarning => rate.IsActive || redLow.IsActive;
@@ -159,20 +157,22 @@ public sealed class ReferenceDetector
         if (!filterPrimed || derived.TempFilterShift == 0)
         {
             fastTemp = temp;
-            slowTemp = temp;
+            twiceFilteredTemp = temp;
             filterPrimed = true;
         }
         else
         {
-            fastTemp += fastAlpha * (temp - fastTemp);
-            slowTemp += slowAlpha * (temp - slowTemp);
+            fastTemp += filterAlpha * (temp - fastTemp);
+            twiceFilteredTemp += filterAlpha * (fastTemp - twiceFilteredTemp);
         }
 
+        // First and second lead of the filter cascade (zero with the filter off).
         double lead = temp - fastTemp;
+        double secondLead = temp - (2 * fastTemp) + twiceFilteredTemp;
         bool canPredict = false;
         if (model.HasPrediction)
         {
-            Predicted = model.PredictPa(temp, lead);
+            Predicted = model.PredictPa(temp, lead, secondLead);
             Residual = pressure - Predicted;
             HasResidual = true;
             canPredict = model.CanPredict(temp);
@@ -205,7 +205,7 @@ public sealed class ReferenceDetector
         outlierRun = outlier ? Math.Min(outlierRun + 1, LeakDetector.OutlierRunLearnBlocks + 1) : 0;
         if (looksNominal && !(outlier && outlierRun <= LeakDetector.OutlierRunLearnBlocks))
         {
-            model.Learn(pressure, temp, lead);
+            model.Learn(pressure, temp, lead, secondLead);
         }
     }
 }

@@ -14,11 +14,11 @@ public sealed class ReferenceThermalModel(int shift, int warmupUpdates, double s
     private const double CurvatureScale = 16384.0;
 
     private readonly double alpha = Math.Pow(2, -shift);
-    private readonly double[] mean = new double[3];
-    private readonly double[,] covariance = new double[3, 3];
-    private readonly double[] cross = new double[3];
-    private readonly double[] coefficients = new double[3];
-    private readonly double[] term = new double[3];
+    private readonly double[] mean = new double[4];
+    private readonly double[,] covariance = new double[4, 4];
+    private readonly double[] cross = new double[4];
+    private readonly double[] coefficients = new double[4];
+    private readonly double[] term = new double[4];
     private double meanInverse;
     private double trustedVariance;
     private double curvatureCentre;
@@ -48,9 +48,9 @@ public sealed class ReferenceThermalModel(int shift, int warmupUpdates, double s
             || (slopeLearned && deviation * deviation <= 4 * swingMinMilliC * swingMinMilliC);
     }
 
-    public double PredictPa(double tempMilliC, double leadMilliC)
+    public double PredictPa(double tempMilliC, double leadMilliC, double secondLeadMilliC)
     {
-        FillTerms(tempMilliC, leadMilliC);
+        FillTerms(tempMilliC, leadMilliC, secondLeadMilliC);
         double inverse = meanInverse;
         for (int a = 0; a < terms; a++)
         {
@@ -60,10 +60,10 @@ public sealed class ReferenceThermalModel(int shift, int warmupUpdates, double s
         return inverse <= 0 ? int.MaxValue : ThermalModel.InverseScale / inverse;
     }
 
-    public void Learn(double pressurePa, double tempMilliC, double leadMilliC)
+    public void Learn(double pressurePa, double tempMilliC, double leadMilliC, double secondLeadMilliC)
     {
         double inverse = ThermalModel.InverseScale / pressurePa;
-        FillTerms(tempMilliC, leadMilliC);
+        FillTerms(tempMilliC, leadMilliC, secondLeadMilliC);
         if (updates == 0)
         {
             Array.Copy(term, mean, terms);
@@ -102,10 +102,11 @@ public sealed class ReferenceThermalModel(int shift, int warmupUpdates, double s
         updates++;
     }
 
-    private void FillTerms(double tempMilliC, double leadMilliC)
+    private void FillTerms(double tempMilliC, double leadMilliC, double secondLeadMilliC)
     {
         term[0] = tempMilliC;
         term[1] = leadMilliC;
+        term[3] = secondLeadMilliC;
         if (updates == 0)
         {
             curvatureCentre = tempMilliC;
@@ -154,18 +155,29 @@ public sealed class ReferenceThermalModel(int shift, int warmupUpdates, double s
             rhs[a] = cross[a] / scale[a];
         }
 
-        bool withLead = true;
-        double[]? solution = SolveSubset(matrix, rhs, terms >= 3 ? [0, 1, 2] : [0, 1]);
+        var subset = Enumerable.Range(0, terms).ToList();
+        double[]? solution = SolveSubset(matrix, rhs, [.. subset]);
         if (solution is null)
         {
             return;
         }
 
-        // A sensor only lags: a lead of the other sign than the temperature term is dropped.
-        if (Math.Sign(solution[0]) * Math.Sign(solution[1]) < 0)
+        // A sensor only lags: lead terms of the other sign than the temperature term are dropped.
+        if (terms >= 2 && Math.Sign(solution[0]) * Math.Sign(solution[1]) < 0)
         {
-            withLead = false;
-            solution = SolveSubset(matrix, rhs, terms >= 3 ? [0, 2] : [0]);
+            subset.Remove(1);
+            subset.Remove(3);
+            solution = SolveSubset(matrix, rhs, [.. subset]);
+            if (solution is null)
+            {
+                return;
+            }
+        }
+
+        if (terms >= 4 && subset.Contains(3) && Math.Sign(solution[0]) * Math.Sign(solution[3]) < 0)
+        {
+            subset.Remove(3);
+            solution = SolveSubset(matrix, rhs, [.. subset]);
             if (solution is null)
             {
                 return;
@@ -175,7 +187,8 @@ public sealed class ReferenceThermalModel(int shift, int warmupUpdates, double s
         // Curvature: y'' = (n − 1)/n · y'²/y, 0 ≤ y'' ≤ 0.3 · b1²/ȳ (n ≤ 1.4); below: dropped, above: held.
         if (terms >= 3 && solution[2] < 0)
         {
-            solution = SolveSubset(matrix, rhs, withLead ? [0, 1] : [0]);
+            subset.Remove(2);
+            solution = SolveSubset(matrix, rhs, [.. subset]);
             if (solution is null)
             {
                 return;

@@ -34,7 +34,7 @@ public class ThermalModelTests
             (double pressure, double sensor) = loop(block);
             long tempQ8 = (long)Math.Round(sensor * 256);
             filter.Update(tempQ8);
-            model.Learn((int)Math.Round(pressure), tempQ8, filter.LeadQ8);
+            model.Learn((int)Math.Round(pressure), tempQ8, filter.LeadQ8, filter.SecondLeadQ8);
         }
 
         return (model, filter);
@@ -48,7 +48,7 @@ public class ThermalModelTests
             (double pressure, double sensor) = loop(block);
             long tempQ8 = (long)Math.Round(sensor * 256);
             filter.Update(tempQ8);
-            worst = Math.Max(worst, Math.Abs(model.PredictPa(tempQ8, filter.LeadQ8) - pressure));
+            worst = Math.Max(worst, Math.Abs(model.PredictPa(tempQ8, filter.LeadQ8, filter.SecondLeadQ8) - pressure));
         }
 
         return worst;
@@ -86,6 +86,32 @@ public class ThermalModelTests
         Assert.True(Math.Sign(twoTerms.CoefficientQ16(1)) == Math.Sign(twoTerms.CoefficientQ16(0)), "a sensor lags: same sign");
         Assert.True(oneTermError > 1000, $"a 2-minute lag ignored costs kPa ({oneTermError:F0} Pa)");
         Assert.True(twoTermError < oneTermError / 20, $"the lead term takes it out: {twoTermError:F0} Pa against {oneTermError:F0} Pa");
+    }
+
+    [Fact]
+    public void The_second_lead_takes_out_what_the_first_misses_where_the_liquid_turns()
+    {
+        // An orbit of sun and eclipse: the liquid follows a square wave through a 12-minute lag, so its
+        // temperature turns sharply twice an orbit; the sensor lags it by 3 minutes.
+        double liquid = 10_000;
+        double sensor = 10_000;
+        var trace = new List<(double, double)>();
+        for (int block = 0; block < 6 * (int)OrbitBlocks; block++)
+        {
+            double equilibrium = block % (int)OrbitBlocks < 3500 ? 15_000 : 5_000;
+            liquid += (equilibrium - liquid) / 720.0;
+            sensor += (liquid - sensor) / 180.0;
+            trace.Add((PressurePa(liquid), sensor));
+        }
+
+        Func<int, (double, double)> loop = b => trace[b];
+        var (firstOnly, firstFilter) = Learn(5 * (int)OrbitBlocks, 2, loop);
+        var (both, bothFilter) = Learn(5 * (int)OrbitBlocks, 4, loop);
+
+        double firstError = WorstErrorPa(firstOnly, firstFilter, 5 * (int)OrbitBlocks, (int)OrbitBlocks, loop);
+        double bothError = WorstErrorPa(both, bothFilter, 5 * (int)OrbitBlocks, (int)OrbitBlocks, loop);
+        Assert.True(Math.Sign(both.CoefficientQ16(3)) == Math.Sign(both.CoefficientQ16(0)), "the second lead corrects a lag: same sign");
+        Assert.True(bothError < firstError * 0.6, $"{bothError:F0} Pa with both leads, {firstError:F0} Pa with the first alone");
     }
 
     [Fact]
@@ -181,6 +207,6 @@ public class ThermalModelTests
     {
         long tempQ8 = (long)Math.Round(tempMilliC * 256);
         filter.Update(tempQ8);
-        model.Learn((int)Math.Round(pressurePa), tempQ8, filter.LeadQ8);
+        model.Learn((int)Math.Round(pressurePa), tempQ8, filter.LeadQ8, filter.SecondLeadQ8);
     }
 }

@@ -220,9 +220,9 @@ namespace ThermalMonitor.Core.Config
             {
                 long filterBlocks = (long)filterS * 1000 / blockMs;
                 int filterShift = FixedMath.FloorLog2(filterBlocks);
-                if (filterBlocks < 2 || filterShift + TemperatureFilter.SlowTwinExtraShift > ModelShiftMax)
+                if (filterBlocks < 2 || filterShift > TemperatureFilter.ShiftMax)
                 {
-                    errors.Add(ParameterTable.Info(ParamId.TempFilterS).Name, "must be 0 (off) or 2..2^" + (ModelShiftMax - TemperatureFilter.SlowTwinExtraShift).ToString() + " decision blocks long, got " + filterBlocks.ToString() + " blocks of " + blockMs.ToString() + " ms");
+                    errors.Add(ParameterTable.Info(ParamId.TempFilterS).Name, "must be 0 (off) or 2..2^" + TemperatureFilter.ShiftMax.ToString() + " decision blocks long, got " + filterBlocks.ToString() + " blocks of " + blockMs.ToString() + " ms");
                 }
 
                 derived.TempFilterShift = filterShift;

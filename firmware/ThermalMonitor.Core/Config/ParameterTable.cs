@@ -119,7 +119,7 @@ namespace ThermalMonitor.Core.Config
                 new ParameterInfo(ParamId.CusumBankSize, "cusumBankSize", "members", 1, 8, 5, "CUSUMs in the slow path's bank, tuned to cusumShiftPa/2^i [v1: 1]"),
                 new ParameterInfo(ParamId.CusumGrowthCheck, "cusumGrowthCheck", "bool", 0, 1, 1, "1: raise only while the drop is still developing, so a transient that has passed cannot [v1: 0]"),
                 new ParameterInfo(ParamId.TempFilterS, "tempFilterS", "s", 0, 3600, 16, "Low-pass time constant of the coolant temperature before the thermal model, rounded down to a power of two blocks; 0 = raw [v1: 0]"),
-                new ParameterInfo(ParamId.ModelTerms, "modelTerms", "terms", 1, 3, 3, "Thermal model terms: 1 = temperature, 2 = + sensor-lag lead (needs tempFilterS), 3 = + curvature [v1: 1]"),
+                new ParameterInfo(ParamId.ModelTerms, "modelTerms", "terms", 1, 4, 3, "Thermal model terms: 1 = temperature, 2 = + sensor-lag lead (needs tempFilterS), 3 = + gas curvature, 4 = + second-order lead (for a sensor lagging by minutes on a quiet thermistor; it adds temperature noise) [v1: 1]"),
                 new ParameterInfo(ParamId.RateCompensated, "rateCompensated", "bool", 0, 1, 0, "1: the rate-of-drop path watches the thermal-compensated pressure once the model is ready (for very stiff loops; it adds the model's temperature noise to the fast path)"),
             };
         }

@@ -243,10 +243,11 @@ namespace ThermalMonitor.Core.Detection
             // sets the pressure) and, as its lag term, how far it runs ahead of its low-pass.
             filter.Update(tempQ8);
             long leadQ8 = filter.LeadQ8;
+            long secondLeadQ8 = filter.SecondLeadQ8;
             bool canPredict = false;
             if (model.HasPrediction)
             {
-                PredictedPa = model.PredictPa(tempQ8, leadQ8);
+                PredictedPa = model.PredictPa(tempQ8, leadQ8, secondLeadQ8);
                 ResidualPa = FixedMath.SubtractSaturated(pressurePa, PredictedPa);
                 HasResidual = true;
                 canPredict = model.CanPredict(tempQ8);
@@ -273,7 +274,7 @@ namespace ThermalMonitor.Core.Detection
 
             if (looksNominal && !IsShortOutlier())
             {
-                model.Learn(pressurePa, tempQ8, leadQ8);
+                model.Learn(pressurePa, tempQ8, leadQ8, secondLeadQ8);
             }
 
             if (model.IsReady && !modelReadyReported)

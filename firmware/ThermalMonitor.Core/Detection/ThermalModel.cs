@@ -10,12 +10,14 @@ namespace ThermalMonitor.Core.Detection
     /// Physics: the gas in the accumulator obeys P·V_g^n = const (DOMAIN.md §3.3) and the gas volume
     /// shrinks linearly as the liquid expands, V_g = V_g0 + V_lost − β·V_L·(T − T0) (§3.4). For n = 1,
     /// 1/P is exactly linear in the liquid temperature and in the lost volume. The model regresses
-    /// y = 2^40 / P on up to three terms of the conditioned temperature (<see cref="TemperatureFilter"/>):
+    /// y = 2^40 / P on up to four terms of the block temperature T (<see cref="TemperatureFilter"/>):
     /// <list type="number">
-    /// <item>x1 = the filtered temperature (milli-°C);</item>
-    /// <item>x2 = the lead term, fast minus slow filter (milli-°C): how far the sensor lags the liquid;</item>
-    /// <item>x3 = (x1 − c)² / 16384 (milli-°C² / 16384, c the first temperature learned): the curvature that a polytropic exponent n &gt; 1
-    /// gives 1/P over a large swing (1/P ∝ V_g^n).</item>
+    /// <item>x1 = T (milli-°C);</item>
+    /// <item>x2 = T − F(T), the lead: how far the sensor lags the liquid;</item>
+    /// <item>x3 = (T − c)² / 16384 (milli-°C² / 16384, c the first temperature learned): the curvature
+    /// that a polytropic exponent n &gt; 1 gives 1/P over a large swing (1/P ∝ V_g^n);</item>
+    /// <item>x4 = T − 2F(T) + F(F(T)), the second lead: what the first misses where the liquid's
+    /// temperature turns.</item>
     /// </list>
     /// with exponentially weighted moments (time constant 2^shift blocks) and predicts
     /// ŷ = ȳ + Σ b_a·(x_a − x̄_a), P̂ = 2^40 / ŷ; the residual P − P̂ is what a leak moves. With one
@@ -92,13 +94,13 @@ namespace ThermalMonitor.Core.Detection
         private readonly long[] deviation = new long[TermsMax];
         private readonly NormalEquations solver = new NormalEquations();
         private readonly long[] subCovariance = new long[TermsMax * TermsMax];
+
         private readonly long[] subCross = new long[TermsMax];
         private readonly long[] subSolutionQ16 = new long[TermsMax];
 
         private const int LeadBit = 2;
         private const int CurvatureBit = 4;
-        private const int LeadTermsMask = 3;
-        private const int AllTermsMask = 7;
+        private const int SecondLeadBit = 8;
 
         private int shift = 16;
         private int terms = 1;
@@ -205,9 +207,9 @@ namespace ThermalMonitor.Core.Detection
         }
 
         /// <summary>Predicted pressure in Pa for these terms (Q8 milli-°C), saturated.</summary>
-        public int PredictPa(long tempQ8, long leadQ8)
+        public int PredictPa(long tempQ8, long leadQ8, long secondLeadQ8)
         {
-            FillTerms(tempQ8, leadQ8);
+            FillTerms(tempQ8, leadQ8, secondLeadQ8);
             long predictedInverse = terms == 1 ? FixedMath.ShiftRound(meanInverseAcc, shift + MeanFractionBits) : FixedMath.ShiftRound(meanInverseQ22, MeanQ22Bits);
             for (int a = 0; a < terms; a++)
             {
@@ -224,10 +226,10 @@ namespace ThermalMonitor.Core.Detection
         }
 
         /// <summary>Learns one (pressure, terms) update. Pressure must be ≥ the model floor (caller checks).</summary>
-        public void Learn(int pressurePa, long tempQ8, long leadQ8)
+        public void Learn(int pressurePa, long tempQ8, long leadQ8, long secondLeadQ8)
         {
             long inverse = FixedMath.DivRound(InverseScale, pressurePa);
-            FillTerms(tempQ8, leadQ8);
+            FillTerms(tempQ8, leadQ8, secondLeadQ8);
             if (terms == 1)
             {
                 LearnOneTerm(inverse);
@@ -322,12 +324,17 @@ namespace ThermalMonitor.Core.Detection
             terms == 1 ? FixedMath.ShiftRound(covarianceAcc[0], shift) : FixedMath.ShiftRound(covarianceAcc[0], MomentBits);
 
         /// <summary>Fills the term values (Q8) for this update; the curvature term uses the current mean.</summary>
-        private void FillTerms(long tempQ8, long leadQ8)
+        private void FillTerms(long tempQ8, long leadQ8, long secondLeadQ8)
         {
             termQ8[0] = tempQ8;
             if (terms >= 2)
             {
                 termQ8[1] = leadQ8;
+            }
+
+            if (terms >= 4)
+            {
+                termQ8[3] = secondLeadQ8;
             }
 
             if (terms >= 3)
@@ -366,18 +373,27 @@ namespace ThermalMonitor.Core.Detection
                 return;
             }
 
-            if (!Solve(terms >= 3 ? AllTermsMask : LeadTermsMask))
+            int mask = (1 << terms) - 1;
+            if (!Solve(mask))
             {
                 return;
             }
 
             // Physics bounds the terms; a fit outside them is a fit to something that is not thermal
             // (a pump event, a valve), so the term is dropped and the rest refitted. A sensor can
-            // only lag the liquid: the lead term has the temperature term's sign.
-            int mask = terms >= 3 ? AllTermsMask : LeadTermsMask;
-            if (terms >= 2 && IsWrongWayLead())
+            // only lag the liquid: the lead terms have the temperature term's sign.
+            if (terms >= 2 && IsWrongWay(1))
             {
-                mask &= ~LeadBit;
+                mask &= ~(LeadBit | SecondLeadBit);
+                if (!Solve(mask))
+                {
+                    return;
+                }
+            }
+
+            if (terms >= 4 && (mask & SecondLeadBit) != 0 && IsWrongWay(3))
+            {
+                mask &= ~SecondLeadBit;
                 if (!Solve(mask))
                 {
                     return;
@@ -425,8 +441,9 @@ namespace ThermalMonitor.Core.Detection
             return FixedMath.DivRound(slope * slope * 3, 80 * meanInverse);
         }
 
-        private bool IsWrongWayLead() =>
-            (candidateQ16[0] < 0 && candidateQ16[1] > 0) || (candidateQ16[0] > 0 && candidateQ16[1] < 0);
+        /// <summary>Term <paramref name="index"/> has the opposite sign of the temperature term.</summary>
+        private bool IsWrongWay(int index) =>
+            (candidateQ16[0] < 0 && candidateQ16[index] > 0) || (candidateQ16[0] > 0 && candidateQ16[index] < 0);
 
         /// <summary>
         /// Solves for the terms in <paramref name="mask"/> (bit a = term a), the others set to 0.

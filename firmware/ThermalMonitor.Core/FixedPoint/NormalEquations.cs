@@ -2,7 +2,7 @@ namespace ThermalMonitor.Core.FixedPoint
 {
     /// <summary>
     /// Solves the normal equations A·b = c of a small least-squares fit (at most three unknowns) in
-    /// integer arithmetic: the thermal model's coefficients from its covariance moments. Runs at most
+    /// integer arithmetic (at most four unknowns): the thermal model's coefficients from its covariance moments. Runs at most
     /// once per decision block, never per sample; allocates nothing after construction.
     /// </summary>
     /// <remarks>
@@ -17,15 +17,15 @@ namespace ThermalMonitor.Core.FixedPoint
     /// <item>scaled matrix entries: |a_ab| ≤ √(a_aa·a_bb) &lt; 2^30, products &lt; 2^60;</item>
     /// <item>scaled right-hand side: |c'| &lt; 2^24 (a common power-of-two shift q), products with a
     /// matrix entry &lt; 2^54;</item>
-    /// <item>solution z in Q30 of the scaled problem; a system so ill-conditioned that |z| would pass
-    /// 2^31 (condition number beyond ~2^6 after the ridge) is refused: the caller keeps its previous
+    /// <item>solution z in Q30 of the scaled problem, back substitution ≤ 2^60 + 3 · 2^30 · 2^31 &lt; 2^63;
+    /// a system so ill-conditioned that |z| would pass 2^31 (condition number beyond ~2^6 after the ridge) is refused: the caller keeps its previous
     /// coefficients rather than trust amplified noise;</item>
     /// <item>coefficients out: b_a = z_a · 2^(q − p_a), returned in Q16, rounded half up, saturated.</item>
     /// </list>
     /// </remarks>
     public sealed class NormalEquations
     {
-        public const int SizeMax = 3;
+        public const int SizeMax = 4;
 
         /// <summary>Diagonal entries are scaled into [2^28, 2^30).</summary>
         private const int DiagonalBits = 29;
