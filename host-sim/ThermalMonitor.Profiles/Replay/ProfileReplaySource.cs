@@ -45,6 +45,16 @@ public sealed class ProfileReplaySource
     public const double ConstantCoolantTempC = 20.0;
 
     /// <summary>
+    /// A single-row pressure spike is fed as one reading only if it departs by more than this
+    /// (kPa): smaller ones change nothing the detector does with a two-row excursion (the fast path's
+    /// default drop limit is 6 kPa), and smooth data is never touched.
+    /// </summary>
+    public const double MinimumPressureSpikeKpa = 5.0;
+
+    /// <summary>The same for the coolant temperature (°C).</summary>
+    public const double MinimumTemperatureSpikeC = 2.0;
+
+    /// <summary>
     /// The NTC resistance that stands for "beyond any bound": 10³⁰ Ω, at which the divider node sits at
     /// the logic rail in double arithmetic for any series resistor below 10¹³ Ω.
     /// </summary>
@@ -92,6 +102,7 @@ public sealed class ProfileReplaySource
             // The transducer clamps below vacuum and beyond range at its rails; −∞ is its 0 V rail.
             (p, kind) => kind == ReadingKind.Missing ? double.NegativeInfinity : p,
             withoutPossibleReading: double.NegativeInfinity,
+            minimumSpike: MinimumPressureSpikeKpa,
             originS, periodMs, SampleCount);
         temperature = profile.HasCoolantTemperature
             ? ReadingTrack.Build(
@@ -100,6 +111,7 @@ public sealed class ProfileReplaySource
                 ReadingKinds.OfTemperature,
                 (t, kind) => kind == ReadingKind.BeyondRange ? double.PositiveInfinity : coldestModelledTempC,
                 withoutPossibleReading: ConstantCoolantTempC,
+                minimumSpike: MinimumTemperatureSpikeC,
                 originS, periodMs, SampleCount)
             : ReadingTrack.Constant(ConstantCoolantTempC);
     }

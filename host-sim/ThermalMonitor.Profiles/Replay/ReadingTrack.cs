@@ -43,7 +43,8 @@ internal sealed class ReadingTrack
     /// <paramref name="classify"/> says which readings are possible; <paramref name="feedImpossible"/>
     /// maps an impossible one to the value fed on its sample. A channel without a single possible
     /// reading has nothing to interpolate and no reading to stand out from: every sample then reads
-    /// <paramref name="withoutPossibleReading"/>.
+    /// <paramref name="withoutPossibleReading"/>. A single-row spike must depart by more than
+    /// <paramref name="minimumSpike"/> (channel units) to be fed on its own sample.
     /// </summary>
     public static ReadingTrack Build(
         IReadOnlyList<double> timesS,
@@ -51,6 +52,7 @@ internal sealed class ReadingTrack
         Func<double, ReadingKind> classify,
         Func<double, ReadingKind, double> feedImpossible,
         double withoutPossibleReading,
+        double minimumSpike,
         double originS,
         int periodMs,
         long sampleCount)
@@ -81,7 +83,7 @@ internal sealed class ReadingTrack
             return Constant(withoutPossibleReading);
         }
 
-        int spikes = IsolateSpikes(possibleTimes, possibleValues, periodMs, (timeS, value) =>
+        int spikes = IsolateSpikes(possibleTimes, possibleValues, periodMs, minimumSpike, (timeS, value) =>
         {
             long sample = NearestSample(timeS - originS, periodMs, sampleCount);
             double distanceS = Math.Abs(timeS - originS - (sample * (long)periodMs / 1000.0));
@@ -102,31 +104,38 @@ internal sealed class ReadingTrack
     /// Single-row spikes among the possible readings, moved to their own sample: returns how many.
     /// </summary>
     /// <remarks>
-    /// A row that departs from the line through its two neighbours by more than
-    /// <see cref="SpikeRobustSigmas"/> robust standard deviations of the row-to-row changes, and by
-    /// more than <see cref="SpikeOverNeighbourGap"/> times the change between those neighbours, was
-    /// one reading: the recording says the value was back at the next row. Interpolated, it would
-    /// become a physical excursion lasting two row intervals (a 4 s dip for rows 2 s apart, which a
-    /// fast path rightly calls a leak); fed on its own sample, the firmware sees what the logger saw —
-    /// one reading, which its validator judges. Only rows more than 1.5 sample periods apart are
-    /// considered (denser rows are not interpolated over). A drop that the next row confirms is kept.
+    /// A row whose departure from the line through its two neighbours is an outlier among all rows'
+    /// departures — more than <see cref="SpikeRobustSigmas"/> robust standard deviations of them, more
+    /// than <paramref name="minimumDeparture"/> (a size that matters to the detector), and more than
+    /// <see cref="SpikeOverNeighbourGap"/> times the change between those neighbours — was one reading:
+    /// the recording says the value was back at the next row. Interpolated, it would become a physical
+    /// excursion lasting two row intervals (a 4 s dip for rows 2 s apart, which a fast path rightly
+    /// calls a leak); fed on its own sample, the firmware sees what the logger saw — one reading, which
+    /// its validator judges. Smooth rows (a turning point of the thermal cycle) depart by about as
+    /// much as their neighbours do and are left alone. Only rows more than 1.5 sample periods from
+    /// both neighbours are considered (denser rows are not interpolated over). A drop that the next row
+    /// confirms is kept.
     /// </remarks>
-    private static int IsolateSpikes(List<double> timesS, List<double> values, int periodMs, Action<double, double> place)
+    private static int IsolateSpikes(List<double> timesS, List<double> values, int periodMs, double minimumDeparture, Action<double, double> place)
     {
         if (values.Count < 3)
         {
             return 0;
         }
 
-        var changes = new double[values.Count - 1];
-        for (int i = 1; i < values.Count; i++)
+        double minimumGapS = 1.5 * periodMs / 1000.0;
+        var departures = new double[values.Count];
+        var interior = new List<double>();
+        for (int i = 1; i + 1 < values.Count; i++)
         {
-            changes[i - 1] = Math.Abs(values[i] - values[i - 1]);
+            double fraction = (timesS[i] - timesS[i - 1]) / (timesS[i + 1] - timesS[i - 1]);
+            departures[i] = Math.Abs(values[i] - (values[i - 1] + (fraction * (values[i + 1] - values[i - 1]))));
+            interior.Add(departures[i]);
         }
 
-        Array.Sort(changes);
-        double robustSigma = 1.4826 * changes[changes.Length / 2];
-        double minimumGapS = 1.5 * periodMs / 1000.0;
+        interior.Sort();
+        double robustSigma = 1.4826 * interior[interior.Count / 2];
+        double threshold = Math.Max(SpikeRobustSigmas * robustSigma, minimumDeparture);
         var spike = new bool[values.Count];
         int count = 0;
         for (int i = 1; i + 1 < values.Count; i++)
@@ -136,11 +145,7 @@ internal sealed class ReadingTrack
                 continue;
             }
 
-            double fraction = (timesS[i] - timesS[i - 1]) / (timesS[i + 1] - timesS[i - 1]);
-            double line = values[i - 1] + (fraction * (values[i + 1] - values[i - 1]));
-            double departure = Math.Abs(values[i] - line);
-            double neighbourGap = Math.Abs(values[i + 1] - values[i - 1]);
-            if (departure > SpikeRobustSigmas * robustSigma && departure > SpikeOverNeighbourGap * neighbourGap)
+            if (departures[i] > threshold && departures[i] > SpikeOverNeighbourGap * Math.Abs(values[i + 1] - values[i - 1]))
             {
                 spike[i] = true;
                 count++;
@@ -160,7 +165,7 @@ internal sealed class ReadingTrack
         return count;
     }
 
-    /// <summary>A spike departs by more than this many robust σ of the row-to-row changes...</summary>
+    /// <summary>A spike departs by more than this many robust σ of all rows' departures...</summary>
     public const double SpikeRobustSigmas = 10.0;
 
     /// <summary>...and by more than this many times the change between its neighbours.</summary>
