@@ -22,7 +22,7 @@ public static class DetectorConfigurations
     public static string Describe(string name) => name switch
     {
         V1 => "the detector before issue 9: fixed residual sigma 400 Pa, one CUSUM tuned to 0.8 kPa, raw temperature, limits 120/180 kPa",
-        V2 => "today's defaults: learned noise and correlation, a bank of six CUSUMs on 1 s blocks with a growth check, filtered temperature with a lag and a curvature term, compensated rate of drop, limits 40/70 kPa",
+        V2 => "today's defaults: noise and its correlation learned on the loop, a bank of five CUSUMs on 1 s blocks with a growth check, a thermal model with a sensor-lag and a gas-curvature term, limits 40/70 kPa",
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"unknown detector configuration '{name}'; known: {string.Join(", ", Names)}"),
     };
 
