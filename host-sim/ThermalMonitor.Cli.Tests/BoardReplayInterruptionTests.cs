@@ -19,16 +19,16 @@ public sealed class BoardReplayInterruptionTests
         using var board = VirtualBoardProcess.Start(["--link", Path.Combine(directory, "ttyTM")]);
         string target = "serial:" + board.DevicePath;
         Assert.Equal(0, CliRunner.Run("board", "config", "set", """{"rateLimitPaPerS":250}""", "--target", target).ExitCode);
-        string before = Get(target);
+        string before = CliRunner.BoardConfig(target);
 
         var result = CliRunner.RunAndThen(
             line => line.StartsWith("connected to", StringComparison.Ordinal),
             CliRunner.Interrupt,
-            "replay", LongFlatProfile(directory), "--config", Write(directory, "high.json", HighLimits), "--target", target, "--speed", "1");
+            "replay", LongFlatProfile(directory), "--config", TestFiles.Write(directory, "high.json", HighLimits), "--target", target, "--speed", "1");
 
         Assert.Equal(130, result.ExitCode);
         Assert.Contains("replay stopped (Ctrl+C); the board has its own configuration back", result.Stdout, StringComparison.Ordinal);
-        Assert.Equal(before, Get(target));
+        Assert.Equal(before, CliRunner.BoardConfig(target));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class BoardReplayInterruptionTests
         var board = VirtualBoardProcess.Start(["--link", Path.Combine(directory, "ttyTM")]);
         string target = "serial:" + board.DevicePath;
         Assert.Equal(0, CliRunner.Run("board", "config", "set", """{"rateLimitPaPerS":250}""", "--target", target).ExitCode);
-        string before = Get(target);
+        string before = CliRunner.BoardConfig(target);
 
         var result = CliRunner.RunAndThen(
             line => line.StartsWith("connected to", StringComparison.Ordinal),
@@ -50,7 +50,7 @@ public sealed class BoardReplayInterruptionTests
                 Thread.Sleep(2000);
                 board.Dispose();
             },
-            "replay", LongFlatProfile(directory), "--config", Write(directory, "high.json", HighLimits), "--target", target, "--speed", "1");
+            "replay", LongFlatProfile(directory), "--config", TestFiles.Write(directory, "high.json", HighLimits), "--target", target, "--speed", "1");
 
         Assert.True(result.ExitCode == 2, result.Stdout + result.Stderr);
         string line = Assert.Single(result.StderrLines);
@@ -63,19 +63,5 @@ public sealed class BoardReplayInterruptionTests
     }
 
     private static string LongFlatProfile(string directory) =>
-        Write(directory, "flat-10min.csv", "time_s,pressure_kpa,temp_c\n0,250,20\n600,250,20\n");
-
-    private static string Get(string target)
-    {
-        var result = CliRunner.Run("board", "config", "get", "--target", target);
-        Assert.True(result.ExitCode == 0, result.Stderr);
-        return result.Stdout.Trim();
-    }
-
-    private static string Write(string directory, string name, string text)
-    {
-        string path = Path.Combine(directory, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+        TestFiles.Write(directory, "flat-10min.csv", "time_s,pressure_kpa,temp_c\n0,250,20\n600,250,20\n");
 }

@@ -18,6 +18,14 @@ public static class CliRunner
         return Finish(process, stdout, stderr, args);
     }
 
+    /// <summary>The board's configuration document as <c>board config get</c> prints it (the command must succeed).</summary>
+    public static string BoardConfig(string target)
+    {
+        var result = Run("board", "config", "get", "--target", target);
+        Xunit.Assert.True(result.ExitCode == 0, result.Stderr);
+        return result.Stdout.Trim();
+    }
+
     /// <summary>
     /// Runs thermal-sim until a line of its standard output satisfies <paramref name="ready"/>, then
     /// calls <paramref name="meanwhile"/> with its process id (to interrupt it, say), and waits for it to end.

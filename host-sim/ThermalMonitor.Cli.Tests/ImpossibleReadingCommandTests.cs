@@ -20,7 +20,7 @@ public sealed class ImpossibleReadingCommandTests
         string directory = CliRunner.TempDirectory();
         // Deep below vacuum: the transducer's output is at (or next to) its 0 V rail, out of any live band.
         GlitchyRecording recording = GlitchyRecording.Write(directory, rows: 1800, -2.5, -1.0, -0.5);
-        string config = Write(directory, "one-bar-loop.json", OneBarLoop);
+        string config = TestFiles.Write(directory, "one-bar-loop.json", OneBarLoop);
 
         var result = CliRunner.Run(["replay", recording.Path, .. GlitchyRecording.ImportOptions, "--config", config, "--target", target, "--json", "-"]);
 
@@ -52,7 +52,7 @@ public sealed class ImpossibleReadingCommandTests
         // −20 kPa gives 6.8 % of supply at the transducer; a live band from 9 % rejects it.
         string directory = CliRunner.TempDirectory();
         GlitchyRecording recording = GlitchyRecording.Write(directory, rows: 1200, -0.20);
-        string config = Write(directory, "tight-band.json", OneBarLoop.Replace("{", "{\"pressureLiveMinPpm\":90000,", StringComparison.Ordinal));
+        string config = TestFiles.Write(directory, "tight-band.json", OneBarLoop.Replace("{", "{\"pressureLiveMinPpm\":90000,", StringComparison.Ordinal));
 
         var result = CliRunner.Run(["replay", recording.Path, .. GlitchyRecording.ImportOptions, "--config", config, "--json", "-"]);
 
@@ -68,9 +68,9 @@ public sealed class ImpossibleReadingCommandTests
     public void A_recording_without_impossible_readings_prints_no_summary_line()
     {
         string directory = CliRunner.TempDirectory();
-        string path = Write(directory, "clean.csv", "time_s,pressure_kpa,temp_c\n0,250,20\n60,250,20\n");
+        string path = TestFiles.Write(directory, "clean.csv", "time_s,pressure_kpa,temp_c\n0,250,20\n60,250,20\n");
 
-        var result = CliRunner.Run("replay", path, "--config", Write(directory, "c.json", OneBarLoop));
+        var result = CliRunner.Run("replay", path, "--config", TestFiles.Write(directory, "c.json", OneBarLoop));
 
         Assert.Equal(0, result.ExitCode);
         Assert.DoesNotContain("impossible readings", result.Stdout, StringComparison.Ordinal);
@@ -80,9 +80,9 @@ public sealed class ImpossibleReadingCommandTests
     public void A_pressure_only_recording_replays_with_the_slow_path_off_and_says_so_once()
     {
         string directory = CliRunner.TempDirectory();
-        string path = Write(directory, "pressure-only.csv", "t;p\n" + string.Concat(Enumerable.Range(0, 600).Select(i => $"{i};{(i % 2 == 0 ? "1,01" : "1,03")}\n")));
+        string path = TestFiles.Write(directory, "pressure-only.csv", "t;p\n" + string.Concat(Enumerable.Range(0, 600).Select(i => $"{i};{(i % 2 == 0 ? "1,01" : "1,03")}\n")));
 
-        var result = CliRunner.Run("replay", path, "--map", "time=t,pressure=p", "--pressure-unit", "bar", "--config", Write(directory, "c.json", OneBarLoop), "--json", "-");
+        var result = CliRunner.Run("replay", path, "--map", "time=t,pressure=p", "--pressure-unit", "bar", "--config", TestFiles.Write(directory, "c.json", OneBarLoop), "--json", "-");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Equal(
@@ -99,9 +99,9 @@ public sealed class ImpossibleReadingCommandTests
     public void A_recording_with_temperature_keeps_the_slow_path_as_configured()
     {
         string directory = CliRunner.TempDirectory();
-        string path = Write(directory, "with-temp.csv", "time_s,pressure_kpa,temp_c\n0,250,20\n60,250,20\n");
+        string path = TestFiles.Write(directory, "with-temp.csv", "time_s,pressure_kpa,temp_c\n0,250,20\n60,250,20\n");
 
-        var result = CliRunner.Run("replay", path, "--config", Write(directory, "c.json", OneBarLoop), "--json", "-");
+        var result = CliRunner.Run("replay", path, "--config", TestFiles.Write(directory, "c.json", OneBarLoop), "--json", "-");
 
         Assert.Equal(0, result.ExitCode);
         Assert.DoesNotContain("coolant temperature", result.Stderr, StringComparison.Ordinal);
@@ -115,7 +115,7 @@ public sealed class ImpossibleReadingCommandTests
         string directory = CliRunner.TempDirectory();
         GlitchyRecording recording = GlitchyRecording.Write(directory, rows: 120, -1.0);
         // Limits above the loop's ~1 bar, as a configuration for a 2.5 bar loop would have them.
-        string config = Write(directory, "high.json", """{"redLowPa":150000,"yellowLowPa":200000}""");
+        string config = TestFiles.Write(directory, "high.json", """{"redLowPa":150000,"yellowLowPa":200000}""");
 
         var result = CliRunner.Run(["replay", recording.Path, .. GlitchyRecording.ImportOptions, "--config", config, "--json", "-"]);
 
@@ -129,17 +129,10 @@ public sealed class ImpossibleReadingCommandTests
 
         // The hint's own example, given as --config, silences the limits.
         string example = hint[(hint.IndexOf("e.g. ", StringComparison.Ordinal) + 5)..];
-        var followed = CliRunner.Run(["replay", recording.Path, .. GlitchyRecording.ImportOptions, "--config", Write(directory, "example.json", example), "--json", "-"]);
+        var followed = CliRunner.Run(["replay", recording.Path, .. GlitchyRecording.ImportOptions, "--config", TestFiles.Write(directory, "example.json", example), "--json", "-"]);
         Assert.Equal(0, followed.ExitCode);
         Assert.DoesNotContain(followed.StderrLines, l => l.StartsWith("hint:", StringComparison.Ordinal));
         using var after = JsonDocument.Parse(followed.Stdout);
         Assert.DoesNotContain(after.RootElement.GetProperty("alarms").EnumerateArray(), a => a.GetProperty("type").GetString() == "DEPRESSURIZATION");
-    }
-
-    private static string Write(string directory, string name, string text)
-    {
-        string path = Path.Combine(directory, name);
-        File.WriteAllText(path, text);
-        return path;
     }
 }

@@ -19,10 +19,10 @@ public sealed class ReplayConfigCommandTests
     public void A_red_limit_above_the_profiles_pressure_raises_red_low_limit_and_the_result_records_the_configuration(string target)
     {
         string directory = CliRunner.TempDirectory();
-        string profile = Write(directory, "flat.csv", "time_s,pressure_kpa,temp_c\n0,250,20\n120,250,20\n");
+        string profile = TestFiles.Write(directory, "flat.csv", "time_s,pressure_kpa,temp_c\n0,250,20\n120,250,20\n");
 
-        var low = CliRunner.Run("replay", profile, "--config", Write(directory, "low.json", LowLimits), "--target", target, "--json", "-");
-        var high = CliRunner.Run("replay", profile, "--config", Write(directory, "high.json", HighLimits), "--target", target, "--json", "-");
+        var low = CliRunner.Run("replay", profile, "--config", TestFiles.Write(directory, "low.json", LowLimits), "--target", target, "--json", "-");
+        var high = CliRunner.Run("replay", profile, "--config", TestFiles.Write(directory, "high.json", HighLimits), "--target", target, "--json", "-");
 
         Assert.True(low.ExitCode == 0, low.Stderr);
         Assert.True(high.ExitCode == 0, high.Stderr);
@@ -50,10 +50,10 @@ public sealed class ReplayConfigCommandTests
     public void Members_not_given_keep_the_defaults()
     {
         string directory = CliRunner.TempDirectory();
-        string profile = Write(directory, "flat.csv", "time_s,pressure_kpa,temp_c\n0,250,20\n10,250,20\n");
+        string profile = TestFiles.Write(directory, "flat.csv", "time_s,pressure_kpa,temp_c\n0,250,20\n10,250,20\n");
 
         var defaults = CliRunner.Run("replay", profile, "--json", "-");
-        var partial = CliRunner.Run("replay", profile, "--config", Write(directory, "p.json", """{"rateLimitPaPerS":251}"""), "--json", "-");
+        var partial = CliRunner.Run("replay", profile, "--config", TestFiles.Write(directory, "p.json", """{"rateLimitPaPerS":251}"""), "--json", "-");
 
         using var defaultsJson = JsonDocument.Parse(defaults.Stdout);
         using var partialJson = JsonDocument.Parse(partial.Stdout);
@@ -83,7 +83,7 @@ public sealed class ReplayConfigCommandTests
     public void A_bad_configuration_is_one_line_naming_file_and_field_exit_code_2_and_nothing_runs(string document, string field, string problem)
     {
         string directory = CliRunner.TempDirectory();
-        string config = Write(directory, "bad.json", document);
+        string config = TestFiles.Write(directory, "bad.json", document);
 
         var result = CliRunner.Run("replay", "progress-ms21", "--config", config);
 
@@ -98,7 +98,7 @@ public sealed class ReplayConfigCommandTests
     public void A_bad_configuration_stops_a_board_replay_before_any_board_is_started()
     {
         string directory = CliRunner.TempDirectory();
-        string config = Write(directory, "bad.json", """{"redLowPa":-1}""");
+        string config = TestFiles.Write(directory, "bad.json", """{"redLowPa":-1}""");
 
         var result = CliRunner.Run("replay", "progress-ms21", "--config", config, "--target", "virtual");
 
@@ -136,22 +136,22 @@ public sealed class ReplayConfigCommandTests
     public void A_replay_on_a_board_gives_back_its_configuration_telemetry_period_and_live_mode()
     {
         string directory = CliRunner.TempDirectory();
-        string profile = Write(directory, "flat.csv", "time_s,pressure_kpa,temp_c\n0,250,20\n120,250,20\n");
+        string profile = TestFiles.Write(directory, "flat.csv", "time_s,pressure_kpa,temp_c\n0,250,20\n120,250,20\n");
         using var board = VirtualBoardProcess.Start(["--live", "progress-ms21", "--speed", "1", "--link", Path.Combine(directory, "ttyTM")]);
         string target = "serial:" + board.DevicePath;
         Assert.Equal(0, CliRunner.Run("board", "config", "set", """{"rateLimitPaPerS":250}""", "--target", target).ExitCode);
-        string before = Get(target);
+        string before = CliRunner.BoardConfig(target);
         Assert.Contains("\"rateLimitPaPerS\":250,", before, StringComparison.Ordinal);
         string statusBefore = CliRunner.Run("board", "status", "--target", target).Stdout;
         Assert.Matches(@"│ mode\s+│ LIVE", statusBefore);
 
-        var replay = CliRunner.Run("replay", profile, "--config", Write(directory, "high.json", HighLimits), "--target", target, "--json", "-");
+        var replay = CliRunner.Run("replay", profile, "--config", TestFiles.Write(directory, "high.json", HighLimits), "--target", target, "--json", "-");
 
         Assert.True(replay.ExitCode == 0, replay.Stderr);
         using var json = JsonDocument.Parse(replay.Stdout);
         Assert.Equal(400000, json.RootElement.GetProperty("config").GetProperty("redLowPa").GetInt32());
         Assert.Contains(json.RootElement.GetProperty("alarms").EnumerateArray(), a => a.GetProperty("cause").GetString() == "RED_LOW_LIMIT");
-        Assert.Equal(before, Get(target));
+        Assert.Equal(before, CliRunner.BoardConfig(target));
         string status = CliRunner.Run("board", "status", "--target", target).Stdout;
         Assert.Matches(@"│ mode\s+│ LIVE", status);
         Assert.Equal(Field(statusBefore, "tlm_ms"), Field(status, "tlm_ms"));
@@ -161,18 +161,4 @@ public sealed class ReplayConfigCommandTests
         System.Text.RegularExpressions.Regex.Match(statusTable, $@"│ {name}\s+│ (\S+)").Groups[1].Value is { Length: > 0 } value
             ? value
             : throw new Xunit.Sdk.XunitException($"no {name} in the status table:\n{statusTable}");
-
-    private static string Get(string target)
-    {
-        var result = CliRunner.Run("board", "config", "get", "--target", target);
-        Assert.True(result.ExitCode == 0, result.Stderr);
-        return result.Stdout.Trim();
-    }
-
-    private static string Write(string directory, string name, string text)
-    {
-        string path = Path.Combine(directory, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
 }

@@ -149,9 +149,12 @@ public sealed class ProfileReplaySourceTests
     }
 
     [Fact]
-    public void ReplayAllocatesNothingPerSample()
+    public void ReplayAllocatesNothingPerSample() =>
+        AssertNothingAllocatedPerSample(Build(Enumerable.Range(0, 200).Select(i => new ProfileRow(i * 10.0, 250 - i, 13 + (i % 7)))));
+
+    /// <summary>After a warm-up, producing every further sample of <paramref name="profile"/> allocates 0 bytes.</summary>
+    internal static void AssertNothingAllocatedPerSample(Profile profile)
     {
-        Profile profile = Build(Enumerable.Range(0, 200).Select(i => new ProfileRow(i * 10.0, 250 - i, 13 + (i % 7))));
         var source = new ProfileReplaySource(profile, 100, 11, Sensors);
         var burst = new AdcBurst(source.BurstLength);
         for (int i = 0; i < 1000; i++)
