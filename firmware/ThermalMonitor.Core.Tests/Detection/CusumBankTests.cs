@@ -200,6 +200,103 @@ public class CusumBankTests
         }
     }
 
+    /// <summary>Residuals of a noisy loop (σ 120 Pa) that a drop of 40 Pa per block enters after <paramref name="dropFrom"/> blocks.</summary>
+    private static int[] Residuals(int seed, int blocks, int dropFrom)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, blocks)
+            .Select(b => (int)Math.Round((NormalDeviate(random) * 120) - (b >= dropFrom ? 40.0 * (b - dropFrom) : 0)))
+            .ToArray();
+    }
+
+    /// <summary>Feeds both banks (and each its own noise estimator) the same residuals; every observable must agree.</summary>
+    private static void AssertSameFromHereOn(CusumBank reused, ResidualNoise? reusedNoise, CusumBank fresh, ResidualNoise? freshNoise, int[] residuals)
+    {
+        bool raised = false;
+        for (int b = 0; b < residuals.Length; b++)
+        {
+            reusedNoise?.Add(residuals[b]);
+            freshNoise?.Add(residuals[b]);
+            reused.Update(residuals[b], reusedNoise!);
+            fresh.Update(residuals[b], freshNoise!);
+            Assert.True(fresh.WithinBounds && reused.WithinBounds);
+            Assert.Equal(fresh.IsActive, reused.IsActive);
+            Assert.Equal(fresh.StatisticPermille, reused.StatisticPermille);
+            for (int i = 0; i < 3; i++)        // the members in use (a member beyond the count keeps stale constants it never reads)
+            {
+                Assert.Equal(fresh.StatisticQ8(i), reused.StatisticQ8(i));
+                Assert.Equal(fresh.ThresholdQ8(i), reused.ThresholdQ8(i));
+                Assert.Equal(fresh.ReferenceQ8(i), reused.ReferenceQ8(i));
+            }
+
+            raised |= fresh.IsActive;
+        }
+
+        Assert.True(raised, "the comparison must include a raise");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Reset_leaves_the_bank_as_it_was_new(bool adaptive)
+    {
+        CusumBank Make() => Configure(new CusumBank(), adaptive);
+        var usedNoise = adaptive ? Noise() : null;
+        CusumBank used = Make();
+        int[] first = Residuals(3, 400, 200);
+        foreach (int residual in first)
+        {
+            usedNoise?.Add(residual);
+            used.Update(residual, usedNoise!);
+        }
+
+        Assert.True(used.IsActive);
+        used.Reset();
+        usedNoise?.Reset();
+        AssertSameFromHereOn(used, usedNoise, Make(), adaptive ? Noise() : null, Residuals(4, 600, 400));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_new_configuration_leaves_nothing_of_the_old_one(bool adaptive)
+    {
+        var usedNoise = Noise();
+        var used = new CusumBank();
+        used.ConfigureAdaptive(5, LogThresholdQ16, 30, 200, 300, 20, 1, 2, false);
+        foreach (int residual in Residuals(5, 400, 100))
+        {
+            usedNoise.Add(residual);
+            used.Update(residual, usedNoise);
+        }
+
+        Assert.True(used.IsActive);
+        Configure(used, adaptive);
+        usedNoise.Reset();
+        AssertSameFromHereOn(used, adaptive ? usedNoise : null, Configure(new CusumBank(), adaptive), adaptive ? Noise() : null, Residuals(6, 600, 400));
+    }
+
+    private static ResidualNoise Noise()
+    {
+        var noise = new ResidualNoise();
+        noise.Configure(50 << 8);
+        return noise;
+    }
+
+    private static CusumBank Configure(CusumBank bank, bool adaptive)
+    {
+        if (adaptive)
+        {
+            bank.ConfigureAdaptive(3, LogThresholdQ16, 50, 400, 350, 50, 3, 5, true);
+        }
+        else
+        {
+            bank.ConfigureFixed(3, LogThresholdQ16, 120, 480, 400, 50, 3, 5, true);
+        }
+
+        return bank;
+    }
+
     private static double NormalDeviate(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
