@@ -111,4 +111,44 @@ public class ResidualNoiseTests
 
     private static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    [Fact]
+    public void Level_zero_follows_its_recurrence_exactly_warm_start_Huber_clip_and_peak_decay()
+    {
+        // The documented recurrence in doubles: mean and mean absolute deviation with weight
+        // 1/min(n + 1, 64); from the 8th update a deviation counts at most 4σ (σ = 321/256 · MAD);
+        // the peak envelope rises at once and decays by 2^-14 per block.
+        var noise = new ResidualNoise();
+        noise.Configure(1 << 8);
+        var random = new Random(11);
+        double mean = 0, meanAbs = 0, peak = 0;
+        for (int n = 0; n < 3000; n++)
+        {
+            int residualPa = n == 500 ? 20_000 : n == 1500 ? -9_000 : (int)Math.Round((random.NextDouble() - 0.5) * 800);
+            noise.Add(residualPa);
+            if (n == 0)
+            {
+                mean = residualPa;
+            }
+            else
+            {
+                double deviation = Math.Abs(residualPa - mean);
+                peak = Math.Max(peak - (peak / 16384), deviation);
+                if (n >= ResidualNoise.MatureUpdates)
+                {
+                    deviation = Math.Min(deviation, 4 * meanAbs * 321 / 256);
+                }
+
+                double weight = Math.Min(n + 1, 64);
+                meanAbs += (deviation - meanAbs) / weight;
+                mean += (residualPa - mean) / weight;
+            }
+
+            Assert.InRange(noise.LevelSigmaQ8(0) / 256.0, (meanAbs * 321 / 256) - 0.5, (meanAbs * 321 / 256) + 0.5);
+            Assert.InRange(noise.PeakDeviationQ8(0) / 256.0, peak - 0.5, peak + 0.5);
+            Assert.Equal(n + 1, noise.UpdatesAt(0));
+        }
+
+        Assert.InRange(noise.LevelSigmaQ8(0) / 256.0, 180, 300);    // uniform ±400 Pa: MAD 200, σ ≈ 231 (an EWMA of 64 blocks wanders)
+    }
 }

@@ -209,4 +209,27 @@ public class ThermalModelTests
         filter.Update(tempQ8);
         model.Learn((int)Math.Round(pressurePa), tempQ8, filter.LeadQ8, filter.SecondLeadQ8);
     }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(6)]
+    public void Means_start_as_exact_averages_and_become_an_EWMA_of_two_to_the_minus_shift(int shift)
+    {
+        // Weight 1/min(n + 1, 2^shift): the first 2^shift temperatures are averaged exactly (no
+        // start-up bias toward the first one), later ones move the mean by 2^-shift of their distance.
+        var model = new ThermalModel();
+        model.Configure(shift, 0, SwingFloorMilliC, 3);
+        double expectedMilliC = 0;
+        int[] temperaturesMilliC = [.. Enumerable.Range(0, 1 << shift).Select(i => 10000 + (1000 * i)), .. Enumerable.Repeat(0, 3 << shift)];
+        for (int n = 0; n < temperaturesMilliC.Length; n++)
+        {
+            model.Learn(250_000, (long)temperaturesMilliC[n] * 256, 0, 0);
+            expectedMilliC += (temperaturesMilliC[n] - expectedMilliC) / Math.Min(n + 1, 1 << shift);
+            Assert.InRange(model.MeanTempMilliC, expectedMilliC - 2, expectedMilliC + 2);
+            if (n == (1 << shift) - 1)
+            {
+                Assert.Equal(10000 + (500 * ((1 << shift) - 1)), model.MeanTempMilliC);
+            }
+        }
+    }
 }
