@@ -23,6 +23,20 @@ public class ThermalModelTests
         return 250_000 / Math.Pow(gasFraction, n);
     }
 
+    /// <summary>Each block's input and its first-order lag (time constant in blocks), started at the first input.</summary>
+    private static (double Input, double Lagged)[] FirstOrderLag(int blocks, Func<int, double> input, double timeConstantBlocks)
+    {
+        var result = new (double, double)[blocks];
+        double lagged = input(0);
+        for (int block = 0; block < blocks; block++)
+        {
+            lagged += (input(block) - lagged) / timeConstantBlocks;
+            result[block] = (input(block), lagged);
+        }
+
+        return result;
+    }
+
     private static (ThermalModel Model, TemperatureFilter Filter) Learn(int blocks, int terms, Func<int, (double Pressure, double SensorMilliC)> loop, int filterShift = 4)
     {
         var model = new ThermalModel();
@@ -69,13 +83,7 @@ public class ThermalModelTests
     public void The_lead_term_learns_a_lagging_sensor_with_the_temperature_terms_sign()
     {
         // The sensor lags the liquid by 120 s (first order).
-        double sensor = LiquidMilliC(0);
-        var trace = new List<(double, double)>();
-        for (int block = 0; block < 5 * (int)OrbitBlocks; block++)
-        {
-            sensor += (LiquidMilliC(block) - sensor) / 120.0;
-            trace.Add((PressurePa(LiquidMilliC(block)), sensor));
-        }
+        var trace = FirstOrderLag(5 * (int)OrbitBlocks, LiquidMilliC, 120).Select(x => (PressurePa(x.Input), x.Lagged)).ToList();
 
         Func<int, (double, double)> loop = b => trace[b];
         var (oneTerm, oneFilter) = Learn(4 * (int)OrbitBlocks, 1, loop);
@@ -118,13 +126,7 @@ public class ThermalModelTests
     public void A_lead_of_the_wrong_sign_is_dropped()
     {
         // The "sensor" runs ahead of the liquid — not a sensor lag, something else moves the pressure.
-        double lagged = LiquidMilliC(0);
-        var trace = new List<(double, double)>();
-        for (int block = 0; block < 3 * (int)OrbitBlocks; block++)
-        {
-            lagged += (LiquidMilliC(block) - lagged) / 120.0;
-            trace.Add((PressurePa(lagged), LiquidMilliC(block)));
-        }
+        var trace = FirstOrderLag(3 * (int)OrbitBlocks, LiquidMilliC, 120).Select(x => (PressurePa(x.Lagged), x.Input)).ToList();
 
         var (model, _) = Learn(3 * (int)OrbitBlocks, 2, b => trace[b]);
 
