@@ -29,6 +29,7 @@ namespace ThermalMonitor.Core
             "", "ALARM_RAISED", "ALARM_CLEARED", "ALARM_ACKED", "GLITCH_REJECTED", "MODEL_READY", "DETECTOR_RESET",
             "CONFIG_CHANGED", "CONFIG_REJECTED", "QUEUE_OVERFLOW", "TIME_NOT_INCREASING", "SAMPLE_GAP",
             "INVARIANT_FAILED", "BOOT", "LOOP_OVERRUN", "CHANNEL_RECOVERED",
+            "SETTINGS_LOADED", "SETTINGS_DEFAULTED", "SETTINGS_SAVED", "REPLAY_ENDED",
         };
 
         /// <summary>Severity of non-alarm events (alarm events carry their alarm's severity).</summary>
@@ -37,6 +38,7 @@ namespace ThermalMonitor.Core
             Severity.Advisory, Severity.Advisory, Severity.Advisory, Severity.Advisory, Severity.Advisory, Severity.Advisory, Severity.Advisory,
             Severity.Advisory, Severity.Caution, Severity.Caution, Severity.Caution, Severity.Advisory,
             Severity.Warning, Severity.Advisory, Severity.Caution, Severity.Advisory,
+            Severity.Advisory, Severity.Caution, Severity.Advisory, Severity.Advisory,
         };
 
         /// <summary>At most this many per <see cref="ThrottleWindowMs"/>; 0 = never throttled.</summary>
@@ -45,6 +47,7 @@ namespace ThermalMonitor.Core
             0, 0, 0, 0, 10, 0, 0,
             0, 0, 0, 10, 10,
             0, 0, 10, 0,
+            0, 0, 0, 0,
         };
 
         public static int EventIdMax => EventNames.Length - 1;

@@ -22,7 +22,7 @@ namespace ThermalMonitor.Device.Tests
         {
             monitor = new LeakMonitor();
             reader = new SyntaxErrorConfigReader();
-            link = new BoardLink(monitor, reader, new BoardInfo("test", LinkDictionary.FirmwareVersion, ResetCause.PowerOn));
+            link = LinkLines.Open(monitor, reader);
             link.Start(0, LinkMode.Replay);
             string[] boot = LinkLines.Take(link);
             Assert.IsTrue(boot.Length == 2, "power-on HELLO and BOOT, got " + boot.Length.ToString() + " lines");
@@ -92,7 +92,7 @@ namespace ThermalMonitor.Device.Tests
         [TestMethod]
         public void LineWriter_writes_fields_and_a_valid_check()
         {
-            LineWriter writer = new LineWriter(BoardLink.LineBytesMax);
+            LineWriter writer = new LineWriter(LineTransport.OutgoingLineBytesMax);
             writer.Begin(7, "OK");
             writer.Field("alarm", 42);
             writer.Field("t", -1234567890123L);

@@ -38,7 +38,7 @@ public sealed class AlarmDeliveryTests(ITestOutputHelper output)
             {
                 // Send the samples that raise an alarm without waiting, then pull the cable: the
                 // alarm lines are lost on the wire and must come back by re-sending after replug.
-                InjectSeconds(client, raw, body, ref timeMs, seconds: 2, openWire: true, window: 64);
+                InjectSeconds(client, raw, body, ref timeMs, seconds: 2, openWire: true);
                 relay.Unplug();
                 Thread.Sleep(1500);
                 relay.Replug();
@@ -67,7 +67,7 @@ public sealed class AlarmDeliveryTests(ITestOutputHelper output)
         Assert.Equal(1, reconnects);
     }
 
-    private static void InjectSeconds(BoardClient client, RawSample raw, byte[] body, ref long timeMs, int seconds, bool openWire, int window = 4)
+    private static void InjectSeconds(BoardClient client, RawSample raw, byte[] body, ref long timeMs, int seconds, bool openWire)
     {
         for (int i = 0; i < seconds * 10; i++)
         {
@@ -77,7 +77,7 @@ public sealed class AlarmDeliveryTests(ITestOutputHelper output)
             Fill(raw, ChannelId.Temperature, 1800 + (i % 2));
             Fill(raw, ChannelId.Supply, 1972 + (i % 2));
             int length = InjectCommand.Write(raw, body);
-            client.Inject(body.AsSpan(0, length), window, replyTimeoutMs: 2000);
+            client.Inject(body.AsSpan(0, length), replyTimeoutMs: 2000);
         }
     }
 

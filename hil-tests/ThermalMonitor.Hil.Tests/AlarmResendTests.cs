@@ -52,7 +52,7 @@ public sealed class AlarmResendTests
             Fill(raw, ChannelId.Temperature, 1800 + (i % 3));
             Fill(raw, ChannelId.Supply, 1972 + (i % 2));
             int length = InjectCommand.Write(raw, body);
-            client.Inject(body.AsSpan(0, length), window: 4);
+            client.Inject(body.AsSpan(0, length));
         }
 
         client.DrainInjects();

@@ -25,7 +25,7 @@ public sealed class ProtocolRobustnessTests
 
         AssertRaw(client, "complete garbage without a check\r\n", "NO_CHECKSUM");
         AssertRaw(client, "12 STATUS*0000\r\n", "BAD_CHECKSUM");
-        AssertRaw(client, new string('A', BoardLink.LineBytesMax + 100) + "\r\n", "OVERLONG");
+        AssertRaw(client, new string('A', LineTransport.LineBytesMax + 100) + "\r\n", "OVERLONG");
         AssertRaw(client, CommandFrame.Frame(1, "STATUS").Replace("STATUS", "STATVS", StringComparison.Ordinal), "BAD_CHECKSUM");
         AssertCommand(client, "SELF-DESTRUCT", "UNKNOWN_COMMAND");
         AssertCommand(client, "TLM 99999999", "OUT_OF_RANGE");

@@ -20,14 +20,16 @@ public sealed class BoardClient : IDisposable
     private readonly object stateGate = new();
     private readonly Dictionary<int, TaskCompletionSource<BoardLine>> waiting = [];
     private readonly SortedSet<int> injectsInFlight = [];
+    private readonly Dictionary<int, int> bytesInFlightBySequence = [];
     private readonly Dictionary<(int Session, int Seq), WireAlarm> alarms = [];
     private readonly List<WireAlarm> alarmOrder = [];
     private readonly Dictionary<(int Session, int Seq), long> clearsBeforeRaise = [];
     private readonly LinkedList<BoardLine> history = new();
     private readonly Thread reader;
     private readonly CancellationTokenSource stop = new();
-    private readonly byte[] frame = new byte[BoardLink.LineBytesMax + 32];
+    private readonly byte[] frame = new byte[LineTransport.LineBytesMax + 32];
     private int nextSequence;
+    private int bytesInFlight;
     private int lastBoardSequence = -1;
     private volatile bool disposed;
 
@@ -42,6 +44,47 @@ public sealed class BoardClient : IDisposable
 
         reader = new Thread(ReadLoop) { IsBackground = true, Name = "board-reader " + link.Path };
         reader.Start();
+    }
+
+    /// <summary>
+    /// Room left in the board's receive buffer for acknowledgements, which the reader thread sends
+    /// without waiting (it is the thread that sees replies come back).
+    /// </summary>
+    public const int AcknowledgementReserveBytes = 256;
+
+    /// <summary>Receive buffer assumed until the board's HELLO says what it has: the smallest any board here has.</summary>
+    public const int ReceiveBufferAssumedBytes = 1024;
+
+    /// <summary>How commands are held back so the board's receive buffer cannot overrun.</summary>
+    public FlowControl FlowControl { get; set; } = FlowControl.InFlightBytes;
+
+    /// <summary>Bytes of commands written and not yet answered.</summary>
+    public int BytesInFlight
+    {
+        get
+        {
+            lock (stateGate)
+            {
+                return bytesInFlight;
+            }
+        }
+    }
+
+    /// <summary>Most bytes ever unanswered at once (what the board's buffer had to hold at worst).</summary>
+    public int BytesInFlightPeak { get; private set; }
+
+    /// <summary>
+    /// Bytes of commands that may be unanswered: the receive buffer the board advertised in HELLO,
+    /// less <see cref="AcknowledgementReserveBytes"/>. Every byte unanswered is in the board's
+    /// driver buffer or being carried out, so the buffer cannot overrun (PROTOCOL.md §9).
+    /// </summary>
+    public int InFlightBudgetBytes
+    {
+        get
+        {
+            int rxBuffer = Hello is { } hello && hello.Fields.ContainsKey("rx_buffer") ? hello.IntField("rx_buffer") : ReceiveBufferAssumedBytes;
+            return Math.Max(rxBuffer - AcknowledgementReserveBytes, rxBuffer / 2);
+        }
     }
 
     /// <summary>Acknowledge every alarm line as it arrives (what a recording host does); off for a console where a person acknowledges.</summary>
@@ -94,18 +137,23 @@ public sealed class BoardClient : IDisposable
     {
         var reply = new TaskCompletionSource<BoardLine>(TaskCreationOptions.RunContinuationsAsynchronously);
         int sequence;
+        string framed;
         lock (stateGate)
         {
             sequence = NextSequence();
+            framed = CommandFrame.Frame(sequence, command);
+            WaitForRoom(framed.Length, timeoutMs);
             waiting[sequence] = reply;
+            Reserve(sequence, framed.Length);
         }
 
-        WriteText(CommandFrame.Frame(sequence, command));
+        WriteText(framed);
         if (!reply.Task.Wait(timeoutMs))
         {
             lock (stateGate)
             {
                 waiting.Remove(sequence);
+                Release(sequence);
             }
 
             throw new TimeoutException($"no reply from the board on {link.Path} to '{sequence} {Shorten(command)}' within {timeoutMs} ms");
@@ -121,26 +169,67 @@ public sealed class BoardClient : IDisposable
         return reply.IsError ? throw new BoardProtocolException($"board refused '{Shorten(command)}': {reply.Text}") : reply;
     }
 
+    /// <summary>
+    /// Applies a configuration document however long: one CFG SET, or CFG STAGE parts and a CFG
+    /// COMMIT when it is longer than the board's line (<see cref="ConfigJson.Commands"/>). Returns
+    /// the board's last reply: the first refusal, or the reply that applied the document.
+    /// </summary>
+    public BoardLine SetConfig(string document, int timeoutMs = 5000)
+    {
+        int lineMax = Hello is { } hello && hello.Fields.ContainsKey("line_max") ? hello.IntField("line_max") : LineTransport.LineBytesMax;
+        BoardLine? reply = null;
+        foreach (string command in ConfigJson.Commands(document, lineMax))
+        {
+            reply = Send(command, timeoutMs);
+            if (reply.IsError)
+            {
+                break;
+            }
+        }
+
+        return reply!;
+    }
+
+    /// <summary>Like <see cref="SetConfig"/>, but a refusal throws with the board's words.</summary>
+    public BoardLine SetConfigOk(string document, int timeoutMs = 5000)
+    {
+        BoardLine reply = SetConfig(document, timeoutMs);
+        return reply.IsError ? throw new BoardProtocolException($"board refused the configuration: {reply.Text}") : reply;
+    }
+
     /// <summary>Sends raw bytes as they are (tests of the board's parser: garbage, bad checks, overlong lines).</summary>
     public void SendRaw(string text) => WriteText(text);
 
     /// <summary>
-    /// Streams one INJ command, first waiting until fewer than <paramref name="window"/> are
-    /// unanswered (the board's receive buffer bounds how many may be in flight).
+    /// Streams one INJ command, first waiting until the board has room for it: its bytes and all
+    /// others unanswered within <see cref="InFlightBudgetBytes"/> (or, with
+    /// <see cref="FlowControl.LegacyInjectWindow"/>, fewer than <paramref name="legacyWindow"/> INJ
+    /// lines unanswered — the old rule, kept to measure what it loses). An INJ unanswered after
+    /// <paramref name="replyTimeoutMs"/> is given up as lost and counted.
     /// </summary>
-    public void Inject(ReadOnlySpan<byte> injectBody, int window, int replyTimeoutMs = 5000)
+    public void Inject(ReadOnlySpan<byte> injectBody, int replyTimeoutMs = 5000, int legacyWindow = 12)
     {
         int sequence;
+        int length;
         lock (stateGate)
         {
+            sequence = NextSequence();
+            length = CommandFrame.Frame(sequence, injectBody, frame);
             DateTime deadline = DateTime.UtcNow.AddMilliseconds(replyTimeoutMs);
-            while (injectsInFlight.Count >= window)
+            while (FlowControl == FlowControl.LegacyInjectWindow ? injectsInFlight.Count >= legacyWindow : !HasRoom(length))
             {
                 TimeSpan left = deadline - DateTime.UtcNow;
                 if (left <= TimeSpan.Zero)
                 {
+                    if (injectsInFlight.Count == 0)
+                    {
+                        throw new TimeoutException($"the board on {link.Path} left {bytesInFlight} bytes of commands unanswered for {replyTimeoutMs} ms");
+                    }
+
                     // The oldest never came back: lost on the way or refused before its number was read.
-                    injectsInFlight.Remove(injectsInFlight.Min);
+                    int oldest = injectsInFlight.Min;
+                    injectsInFlight.Remove(oldest);
+                    Release(oldest);
                     InjectsUnanswered++;
                     deadline = DateTime.UtcNow.AddMilliseconds(replyTimeoutMs);
                     continue;
@@ -150,13 +239,12 @@ public sealed class BoardClient : IDisposable
                 Monitor.Wait(stateGate, left);
             }
 
-            sequence = NextSequence();
             injectsInFlight.Add(sequence);
+            Reserve(sequence, length);
         }
 
         lock (writeGate)
         {
-            int length = CommandFrame.Frame(sequence, injectBody, frame);
             link.Write(frame.AsSpan(0, length));
         }
     }
@@ -173,6 +261,11 @@ public sealed class BoardClient : IDisposable
                 if (left <= TimeSpan.Zero)
                 {
                     InjectsUnanswered += injectsInFlight.Count;
+                    foreach (int sequence in injectsInFlight)
+                    {
+                        Release(sequence);
+                    }
+
                     injectsInFlight.Clear();
                     return;
                 }
@@ -296,6 +389,46 @@ public sealed class BoardClient : IDisposable
         ObjectDisposedException.ThrowIf(disposed, this);
     }
 
+    private bool HasRoom(int length) => bytesInFlight == 0 || bytesInFlight + length <= InFlightBudgetBytes;
+
+    /// <summary>Waits (holding <see cref="stateGate"/>) until a command of <paramref name="length"/> bytes fits the budget.</summary>
+    private void WaitForRoom(int length, int timeoutMs)
+    {
+        if (Thread.CurrentThread == reader)
+        {
+            // The reader must never wait for replies it is the one to read.
+            return;
+        }
+
+        DateTime deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (!HasRoom(length))
+        {
+            TimeSpan left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"the board on {link.Path} left {bytesInFlight} bytes of commands unanswered for {timeoutMs} ms");
+            }
+
+            ThrowIfReaderDied();
+            Monitor.Wait(stateGate, left);
+        }
+    }
+
+    private void Reserve(int sequence, int length)
+    {
+        bytesInFlightBySequence[sequence] = length;
+        bytesInFlight += length;
+        BytesInFlightPeak = Math.Max(BytesInFlightPeak, bytesInFlight);
+    }
+
+    private void Release(int sequence)
+    {
+        if (bytesInFlightBySequence.Remove(sequence, out int length))
+        {
+            bytesInFlight -= length;
+        }
+    }
+
     private int NextSequence()
     {
         nextSequence = nextSequence == int.MaxValue ? 1 : nextSequence + 1;
@@ -314,7 +447,7 @@ public sealed class BoardClient : IDisposable
     private void ReadLoop()
     {
         var buffer = new byte[8192];
-        var line = new StringBuilder(BoardLink.LineBytesMax);
+        var line = new StringBuilder(LineTransport.OutgoingLineBytesMax);
         try
         {
             while (!stop.IsCancellationRequested)
@@ -331,7 +464,7 @@ public sealed class BoardClient : IDisposable
                             line.Clear();
                         }
                     }
-                    else if (line.Length < BoardLink.LineBytesMax)
+                    else if (line.Length < LineTransport.OutgoingLineBytesMax)
                     {
                         line.Append(c);
                     }
@@ -389,6 +522,7 @@ public sealed class BoardClient : IDisposable
             acknowledge = Track(parsed);
             if (parsed.Reference is int reference)
             {
+                Release(reference);
                 if (waiting.Remove(reference, out TaskCompletionSource<BoardLine>? pending))
                 {
                     pending.TrySetResult(parsed);
@@ -398,6 +532,7 @@ public sealed class BoardClient : IDisposable
                     // Replies come back in order: any older INJ still waiting was lost.
                     while (injectsInFlight.Count > 0 && injectsInFlight.Min < reference)
                     {
+                        Release(injectsInFlight.Min);
                         injectsInFlight.Remove(injectsInFlight.Min);
                         InjectsUnanswered++;
                     }
@@ -419,20 +554,21 @@ public sealed class BoardClient : IDisposable
         {
             try
             {
-                WriteText(CommandFrame.Frame(NextSequenceLocked(), $"{LinkDictionary.Ack} {parsed.Field("seq")}"));
+                // Counted in flight but never held back: the reserve in the budget is its room.
+                string ack;
+                lock (stateGate)
+                {
+                    int sequence = NextSequence();
+                    ack = CommandFrame.Frame(sequence, $"{LinkDictionary.Ack} {parsed.Field("seq")}");
+                    Reserve(sequence, ack.Length);
+                }
+
+                WriteText(ack);
             }
             catch (Exception e) when (e is SerialLinkLostException or ObjectDisposedException or IOException)
             {
                 // The board re-sends until an acknowledgement gets through.
             }
-        }
-    }
-
-    private int NextSequenceLocked()
-    {
-        lock (stateGate)
-        {
-            return NextSequence();
         }
     }
 

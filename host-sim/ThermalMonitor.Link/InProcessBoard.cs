@@ -1,35 +1,42 @@
-using System.Diagnostics;
+using ThermalMonitor.Core.Board;
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Link;
-using ThermalMonitor.Core.Monitoring;
+using ThermalMonitor.Core.Settings;
 using ThermalMonitor.Serial;
 
 namespace ThermalMonitor.Link;
 
 /// <summary>
-/// The "sil" target seen through the wire protocol: the firmware's <see cref="BoardLink"/> and
-/// <see cref="LeakMonitor"/> in this process, behind the same <see cref="ISerialLink"/> the virtual
-/// and real boards sit behind. Bytes written are serviced at once (a board loop that never waits
-/// for the clock), so the HIL suite can run unchanged and fast against it.
+/// The "sil" target: the firmware's <see cref="BoardLoop"/> in this process, behind the same
+/// <see cref="ISerialLink"/> the virtual and real boards sit behind, with a
+/// <see cref="MemoryBytePort"/> of the ESP32 driver's receive buffer. Cycles run when the host
+/// writes or reads (a board loop that never waits for its clock), so the HIL suite and replays
+/// run unchanged and fast against it, through the same link code as on the board.
 /// </summary>
 public sealed class InProcessBoard : ISerialLink
 {
-    private readonly object gate = new();
-    private readonly BoardLink link;
-    private readonly BoardInfo board;
-    private readonly Stopwatch clock = Stopwatch.StartNew();
-    private readonly byte[] chunk = new byte[BoardLink.RxBufferBytes / 2];
-    private readonly byte[] outgoing = new byte[BoardLink.TxBufferBytes];
-    private bool disposed;
-    private long services;
+    /// <summary>The ESP32 app's driver buffer, so the host's flow control meets the same limit here.</summary>
+    public const int ReceiveBufferBytes = 2048;
 
-    public InProcessBoard(MonitorConfig? config = null, LinkMode mode = LinkMode.Replay)
+    /// <summary>Output waits here until the host reads it; large, because the host reads after every cycle.</summary>
+    public const int TransmitBufferBytes = 1 << 20;
+
+    private readonly object gate = new();
+    private readonly MemoryBytePort port = new(ReceiveBufferBytes, TransmitBufferBytes);
+    private readonly BoardLoop loop;
+    private readonly byte[] outgoing = new byte[64 * 1024];
+    private bool disposed;
+
+    /// <param name="config">A configuration to run instead of stored settings; null = the settings in <paramref name="settings"/>, or the defaults.</param>
+    /// <param name="settings">Storage that outlives this board (a later board on the same medium finds its settings); null = none.</param>
+    /// <param name="clock">The board clock; null = real time.</param>
+    public InProcessBoard(MonitorConfig? config = null, LinkMode mode = LinkMode.Replay, ISettingsMedium? settings = null, IBoardClock? clock = null)
     {
-        board = new BoardInfo("sil", LinkDictionary.FirmwareVersion, ResetCause.PowerOn);
-        link = new BoardLink(new LeakMonitor(config ?? new MonitorConfig()), new JsonConfigReader(), board);
+        var board = new BoardInfo("sil", LinkDictionary.FirmwareVersion, ResetCause.PowerOn);
+        loop = new BoardLoop(board, clock ?? new StopwatchClock(), port, new JsonConfigReader(), null, null, new HostMemoryGauge(), settings, config);
         lock (gate)
         {
-            link.Start(NowMs, mode);
+            loop.Start(mode);
         }
     }
 
@@ -38,28 +45,30 @@ public sealed class InProcessBoard : ISerialLink
     public bool IsOpen => !disposed;
 
     /// <summary>The firmware link itself, for tests that look behind the wire.</summary>
-    public BoardLink Link => link;
+    public BoardLink Link => loop.Link;
 
-    private long NowMs => clock.ElapsedMilliseconds;
+    public BoardLoop Loop => loop;
+
+    public MemoryBytePort Port => port;
 
     public int Read(Span<byte> buffer, int timeoutMs)
     {
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            if (link.TxPendingBytes == 0)
+            if (port.TransmitPendingBytes == 0)
             {
-                ServiceOnce();
+                loop.RunCycle();
             }
 
-            if (link.TxPendingBytes == 0 && timeoutMs != 0)
+            if (port.TransmitPendingBytes == 0 && timeoutMs != 0)
             {
-                Monitor.Wait(gate, timeoutMs == Timeout.Infinite ? Timeout.Infinite : Math.Min(timeoutMs, 50));
-                ServiceOnce();
+                Monitor.Wait(gate, timeoutMs == Timeout.Infinite ? 50 : Math.Min(timeoutMs, 50));
+                ObjectDisposedException.ThrowIf(disposed, this);
+                loop.RunCycle();
             }
 
-            ObjectDisposedException.ThrowIf(disposed, this);
-            int count = link.TakeTx(outgoing, 0, Math.Min(buffer.Length, outgoing.Length));
+            int count = port.TakeTransmitted(outgoing, 0, Math.Min(buffer.Length, outgoing.Length));
             outgoing.AsSpan(0, count).CopyTo(buffer);
             return count;
         }
@@ -70,17 +79,14 @@ public sealed class InProcessBoard : ISerialLink
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            while (data.Length > 0)
+            byte[] chunk = data.ToArray();
+            int offset = 0;
+            while (offset < chunk.Length)
             {
-                int count = Math.Min(chunk.Length, data.Length);
-                data[..count].CopyTo(chunk);
-                int accepted = link.Receive(chunk, 0, count);
-                data = data[accepted..];
-                ServiceOnce();
-                while (link.RxPendingBytes > 0)
-                {
-                    ServiceOnce();
-                }
+                // Never more than the driver buffer holds: this board's loop keeps up by running now.
+                int room = ReceiveBufferBytes - port.ReceivePendingBytes;
+                offset += port.Deliver(chunk, offset, Math.Min(room, chunk.Length - offset));
+                RunUntilIdle();
             }
 
             Monitor.PulseAll(gate);
@@ -96,14 +102,10 @@ public sealed class InProcessBoard : ISerialLink
         }
     }
 
-    private void ServiceOnce()
+    private void RunUntilIdle()
     {
-        long startTicks = Stopwatch.GetTimestamp();
-        link.Service(NowMs);
-        link.RecordCycle((int)Math.Min(int.MaxValue, Stopwatch.GetElapsedTime(startTicks).Ticks / 10));
-        if (services++ % 1024 == 0)
+        while (loop.RunCycle() > 0 || port.ReceivePendingBytes > 0)
         {
-            board.FreeMemoryBytes = HostMemory.FreeBytes();
         }
     }
 }

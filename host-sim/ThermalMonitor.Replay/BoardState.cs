@@ -53,7 +53,7 @@ public sealed record BoardState(string ConfigDocument, string Mode, int? Telemet
         {
             client.DrainInjects();
             step = "CFG SET its own configuration";
-            client.SendOk($"{LinkDictionary.Config} {LinkDictionary.Set} {ConfigDocument}");
+            client.SetConfigOk(ConfigDocument);
             if (TelemetryPeriodMs is int telemetryMs)
             {
                 step = $"TLM {telemetryMs}";

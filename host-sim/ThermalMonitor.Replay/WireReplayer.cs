@@ -57,7 +57,7 @@ public static class WireReplayer
     private static ReplayOutcome RunSession(Profile profile, ReplayOptions options, BoardClient client, string target, MonitorConfig config, DerivedSettings derived, BoardLine hello, IProgress<ReplayProgress>? progress, CancellationToken cancellation)
     {
         client.Send($"{LinkDictionary.Ack} {LinkDictionary.All}");
-        client.SendOk($"{LinkDictionary.Config} {LinkDictionary.Set} {ConfigJson.Write(config)}");
+        client.SetConfigOk(ConfigJson.Write(config));
         string used = client.SendOk($"{LinkDictionary.Config} {LinkDictionary.Get}").Payload
             ?? throw new BoardProtocolException("the board answered CFG GET without a document");
         client.SendOk($"{LinkDictionary.Telemetry} 0");
@@ -68,7 +68,7 @@ public static class WireReplayer
         var stream = new ReplaySampleStream(profile, periodMs, derived.BurstLength, options.SensorSeed, options.Speed);
         long total = stream.Total;
         var body = new byte[InjectCommand.BytesMax];
-        int window = InjectWindow(hello, derived.BurstLength);
+        int legacyWindow = InjectWindow(hello, derived.BurstLength);
 
         int reported = 0;
         long index = 0;
@@ -76,7 +76,7 @@ public static class WireReplayer
         {
             cancellation.ThrowIfCancellationRequested();
             int length = InjectCommand.Write(stream.Sample, body);
-            client.Inject(body.AsSpan(0, length), window);
+            client.Inject(body.AsSpan(0, length), legacyWindow: legacyWindow);
             index++;
             if (progress is not null && (index % ProgressEverySamples == 0 || index == total))
             {
@@ -121,7 +121,10 @@ public static class WireReplayer
         };
     }
 
-    /// <summary>How many INJ lines may be unanswered: what fits the board's receive buffer, with room to spare.</summary>
+    /// <summary>
+    /// The old rule (<see cref="FlowControl.LegacyInjectWindow"/>): how many INJ lines may be
+    /// unanswered, from half the advertised buffer. Used only when a client is set to that rule.
+    /// </summary>
     public static int InjectWindow(BoardLine hello, int burstLength)
     {
         int rxBufferBytes = hello.Fields.ContainsKey("rx_buffer") ? hello.IntField("rx_buffer") : 256;

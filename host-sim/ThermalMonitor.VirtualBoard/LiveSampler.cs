@@ -1,56 +1,49 @@
-using System.Diagnostics;
 using ThermalMonitor.Core.Acquisition;
+using ThermalMonitor.Core.Board;
 using ThermalMonitor.Profiles;
 using ThermalMonitor.Replay;
 
 namespace ThermalMonitor.VirtualBoard;
 
 /// <summary>
-/// The virtual board's "ADC" in live mode: the profile's samples (the same stream every replay
-/// reads), one per period of wall time divided by the speed. Board time is profile time, so a run
-/// at speed 10 shows the detector exactly what a real-time run shows. The next sample is fetched
-/// ahead so its due time is known while the board waits for it.
+/// The virtual board's "ADC" in LIVE mode: the profile's samples (the same stream every replay
+/// reads), one when the board clock reaches its time. Samples keep the profile's own timestamps,
+/// so the detector sees exactly what a replay of the profile shows it.
 /// </summary>
-public sealed class LiveSampler
+public sealed class LiveSampler : ISampleSource
 {
     private readonly ReplaySampleStream stream;
-    private readonly double speed;
-    private readonly Stopwatch wall = Stopwatch.StartNew();
     private double nextTimeS;
     private double firstTimeS = double.NaN;
-    private bool finished;
+    private long startBoardMs = -1;
 
-    public LiveSampler(Profile profile, int periodMs, int burstLength, ulong? seed, double speed)
+    public LiveSampler(Profile profile, int periodMs, int burstLength, ulong? seed)
     {
-        // Pacing is this class's own (due times), so the stream runs unpaced.
+        // Pacing is the board loop's (its clock and period), so the stream runs unpaced.
         stream = new ReplaySampleStream(profile, periodMs, burstLength, seed, speed: 0);
-        this.speed = speed > 0 ? speed : 1;
         Advance();
     }
 
-    public bool Finished => finished;
+    public bool Finished { get; private set; }
 
-    /// <summary>Milliseconds of wall time until the next sample is due (0 = due now; -1 = profile finished).</summary>
-    public int MillisecondsUntilDue()
+    public bool TrySample(RawSample into, int burstLength, long nowMs)
     {
-        if (finished)
-        {
-            return -1;
-        }
-
-        double dueWallS = (nextTimeS - firstTimeS) / speed;
-        return (int)Math.Max(0, Math.Ceiling((dueWallS - wall.Elapsed.TotalSeconds) * 1000));
-    }
-
-    /// <summary>Fills <paramref name="sample"/> with the due sample; false when none is due yet.</summary>
-    public bool TryTake(RawSample sample)
-    {
-        if (finished || MillisecondsUntilDue() > 0)
+        if (Finished)
         {
             return false;
         }
 
-        sample.CopyFrom(stream.Sample);
+        if (startBoardMs < 0)
+        {
+            startBoardMs = nowMs;
+        }
+
+        if (nowMs - startBoardMs < (nextTimeS - firstTimeS) * 1000)
+        {
+            return false;
+        }
+
+        into.CopyFrom(stream.Sample);
         Advance();
         return true;
     }
@@ -66,7 +59,7 @@ public sealed class LiveSampler
         }
         else
         {
-            finished = true;
+            Finished = true;
         }
     }
 }

@@ -1,4 +1,5 @@
 using ThermalMonitor.Core.Config;
+using ThermalMonitor.Core.Settings;
 using ThermalMonitor.Profiles;
 
 namespace ThermalMonitor.VirtualBoard;
@@ -21,5 +22,12 @@ public sealed record VirtualBoardOptions
     /// <summary>Live mode sensor-noise seed; null = the profile's recorded seed.</summary>
     public ulong? SensorSeed { get; init; }
 
+    /// <summary>A configuration to run instead of the stored settings; null = the settings in <see cref="SettingsMedium"/>, or the defaults.</summary>
     public MonitorConfig? Config { get; init; }
+
+    /// <summary>The UART driver's receive buffer; the ESP32 app's by default, so HIL on the virtual board meets the board's limits.</summary>
+    public int ReceiveBufferBytes { get; init; } = EmulatedUart.Esp32ReceiveBufferBytes;
+
+    /// <summary>Where configuration and calibration persist across restarts (CFG SAVE); null = nowhere (CFG SAVE fails).</summary>
+    public ISettingsMedium? SettingsMedium { get; init; }
 }

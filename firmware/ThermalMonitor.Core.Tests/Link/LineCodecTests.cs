@@ -48,7 +48,7 @@ public class LineCodecTests
     public void Integers_written_by_the_board_read_back_unchanged_on_the_host()
     {
         var random = new Random(1);
-        var writer = new LineWriter(BoardLink.LineBytesMax);
+        var writer = new LineWriter(LineTransport.OutgoingLineBytesMax);
         for (int n = 0; n < Cases; n++)
         {
             int sequence = random.Next(0, int.MaxValue);
@@ -90,7 +90,7 @@ public class LineCodecTests
     public void Printable_text_reads_back_unchanged_and_anything_else_becomes_a_question_mark()
     {
         var random = new Random(3);
-        var writer = new LineWriter(BoardLink.LineBytesMax);
+        var writer = new LineWriter(LineTransport.OutgoingLineBytesMax);
         for (int n = 0; n < Cases; n++)
         {
             char[] chars = new char[random.Next(0, 200)];

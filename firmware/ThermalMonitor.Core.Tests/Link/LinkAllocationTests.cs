@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ThermalMonitor.Core.Acquisition;
+using ThermalMonitor.Core.Board;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Core.Monitoring;
 using ThermalMonitor.Link;
@@ -24,21 +25,22 @@ public class LinkAllocationTests
     public void Lines_other_than_CFG_SET_allocate_nothing_while_alarms_are_raised_and_delivered()
     {
         byte[][] cycle = OneCycle(out int injectLines);
-        var link = new BoardLink(new LeakMonitor(), new JsonConfigReader(), new BoardInfo("test", LinkDictionary.FirmwareVersion, ResetCause.PowerOn));
+        var port = new MemoryBytePort(LinkHarness.RxBufferBytes, LinkHarness.TxBufferBytes);
+        var link = new BoardLink(new LeakMonitor(), new JsonConfigReader(), new BoardInfo("test", LinkDictionary.FirmwareVersion, ResetCause.PowerOn), port, null);
         link.Start(0, LinkMode.Replay);
-        byte[] sink = new byte[BoardLink.TxBufferBytes];
+        byte[] sink = new byte[LinkHarness.TxBufferBytes];
         long nowMs = 0;
         var counts = new Counts();
 
         // Warm-up (JIT, first faults), with every reply checked: the measured run repeats exactly this.
         var output = new List<byte>();
-        nowMs = Run(link, cycle, 1, nowMs, sink, counts, output);
+        nowMs = Run(link, port, cycle, 1, nowMs, sink, counts, output);
         CheckReplies(Encoding.ASCII.GetString([.. output]));
         Assert.True(counts.Alarms > 0, "the cycle raises no alarm");
         counts = new Counts();
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        Run(link, cycle, MeasuredCycles, nowMs, sink, counts, null);
+        Run(link, port, cycle, MeasuredCycles, nowMs, sink, counts, null);
         long allocatedBytes = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(0, allocatedBytes);
@@ -67,19 +69,19 @@ public class LinkAllocationTests
     }
 
     /// <summary>Feeds the cycle <paramref name="repeats"/> times, 100 ms of board clock per line; output goes to <paramref name="sink"/> (and <paramref name="output"/> when checking).</summary>
-    private static long Run(BoardLink link, byte[][] cycle, int repeats, long nowMs, byte[] sink, Counts counts, List<byte>? output)
+    private static long Run(BoardLink link, MemoryBytePort port, byte[][] cycle, int repeats, long nowMs, byte[] sink, Counts counts, List<byte>? output)
     {
         for (int repeat = 0; repeat < repeats; repeat++)
         {
             for (int i = 0; i < cycle.Length; i++)
             {
                 byte[] line = cycle[i];
-                link.Receive(line, 0, line.Length);
+                port.Deliver(line, 0, line.Length);
                 nowMs += 100;
-                while (link.RxPendingBytes > 0)
+                while (port.ReceivePendingBytes > 0)
                 {
                     link.Service(nowMs);
-                    Drain(link, sink, counts, output);
+                    Drain(port, sink, counts, output);
                 }
 
                 counts.Lines++;
@@ -89,9 +91,9 @@ public class LinkAllocationTests
         return nowMs;
     }
 
-    private static void Drain(BoardLink link, byte[] sink, Counts counts, List<byte>? output)
+    private static void Drain(MemoryBytePort port, byte[] sink, Counts counts, List<byte>? output)
     {
-        int count = link.TakeTx(sink, 0, sink.Length);
+        int count = port.TakeTransmitted(sink, 0, sink.Length);
         counts.Bytes += count;
         counts.Alarms += CountOccurrences(sink, count, AlarmMarker);
         output?.AddRange(sink.AsSpan(0, count));

@@ -1,36 +1,46 @@
 using System.Globalization;
 using System.Text;
 using ThermalMonitor.Core.Acquisition;
+using ThermalMonitor.Core.Board;
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Core.Monitoring;
+using ThermalMonitor.Core.Settings;
 using ThermalMonitor.Link;
 
 namespace ThermalMonitor.Core.Tests.Link;
 
 /// <summary>
 /// Drives the firmware's <see cref="BoardLink"/> the way a host does, without a serial port: bytes
-/// go in through <see cref="BoardLink.Receive"/>, <see cref="BoardLink.Service"/> runs until the
-/// receive buffer is empty, and everything the board sends is taken, split at CRLF and checked
+/// go in through a <see cref="MemoryBytePort"/> with the ESP32 driver's buffer,
+/// <see cref="BoardLink.Service"/> runs until that buffer is empty, and everything the board sends is taken, split at CRLF and checked
 /// with the host's <see cref="BoardLine"/> parser. Every board line must pass that check: a line
 /// that does not parse fails the test that produced it.
 /// </summary>
 public sealed class LinkHarness
 {
-    private readonly byte[] tx = new byte[BoardLink.TxBufferBytes];
+    /// <summary>The ESP32 app's UART receive buffer.</summary>
+    public const int RxBufferBytes = 2048;
+
+    public const int TxBufferBytes = 1 << 20;
+
+    private readonly byte[] tx = new byte[TxBufferBytes];
     private readonly List<byte> partialLine = [];
     private int sequence;
 
-    public LinkHarness(LinkMode mode = LinkMode.Replay, MonitorConfig? config = null)
+    public LinkHarness(LinkMode mode = LinkMode.Replay, MonitorConfig? config = null, SettingsStore? settings = null, int txBufferBytes = TxBufferBytes)
     {
         Monitor = config is null ? new LeakMonitor() : new LeakMonitor(config);
         Board = new BoardInfo("test", LinkDictionary.FirmwareVersion, ResetCause.PowerOn);
-        Link = new BoardLink(Monitor, new JsonConfigReader(), Board);
+        Port = new MemoryBytePort(RxBufferBytes, txBufferBytes);
+        Link = new BoardLink(Monitor, new JsonConfigReader(), Board, Port, settings);
         Link.Start(0, mode);
         Boot = Take();
     }
 
     public LeakMonitor Monitor { get; }
+
+    public MemoryBytePort Port { get; }
 
     public BoardInfo Board { get; }
 
@@ -58,8 +68,8 @@ public sealed class LinkHarness
         int offset = 0;
         do
         {
-            int room = BoardLink.RxBufferBytes - Link.RxPendingBytes;
-            offset += Link.Receive(bytes, offset, Math.Min(room, bytes.Length - offset));
+            int room = RxBufferBytes - Port.ReceivePendingBytes;
+            offset += Port.Deliver(bytes, offset, Math.Min(room, bytes.Length - offset));
             ServiceUntilIdle(lines);
         }
         while (offset < bytes.Length);
@@ -177,21 +187,21 @@ public sealed class LinkHarness
 
     private void ServiceUntilIdle(List<BoardLine> lines)
     {
-        do
+        while (Link.Service(NowMs) > 0 || Port.ReceivePendingBytes > 0)
         {
-            Link.Service(NowMs);
             lines.AddRange(Take());
         }
-        while (Link.RxPendingBytes > 0);
+
+        lines.AddRange(Take());
     }
 
     /// <summary>Takes all pending output and splits it into checked lines.</summary>
     private List<BoardLine> Take()
     {
         var lines = new List<BoardLine>();
-        while (Link.TxPendingBytes > 0)
+        while (Port.TransmitPendingBytes > 0)
         {
-            int count = Link.TakeTx(tx, 0, tx.Length);
+            int count = Port.TakeTransmitted(tx, 0, tx.Length);
             for (int i = 0; i < count; i++)
             {
                 partialLine.Add(tx[i]);
@@ -217,7 +227,7 @@ public sealed class LinkHarness
             Assert.True(b >= (byte)' ' && b <= (byte)'~', $"board line holds byte 0x{b:X2}: {Encoding.ASCII.GetString(raw)}");
         }
 
-        Assert.True(raw.Length + 2 <= BoardLink.LineBytesMax, $"board line of {raw.Length + 2} bytes is longer than {BoardLink.LineBytesMax}");
+        Assert.True(raw.Length + 2 <= LineTransport.OutgoingLineBytesMax, $"board line of {raw.Length + 2} bytes is longer than {LineTransport.OutgoingLineBytesMax}");
         string text = Encoding.ASCII.GetString(raw);
         Assert.True(BoardLine.TryParse(text, out BoardLine? line, out string error), $"board line does not parse ({error}): {text}");
         return line!;

@@ -149,10 +149,10 @@ public partial class ProtocolDocumentTests
         string text = string.Join("\n", Document);
         string[] stated =
         [
-            $"| line length | {BoardLink.LineBytesMax} bytes",
-            $"| receive buffer | {BoardLink.RxBufferBytes} bytes",
-            $"| commands per service call | {BoardLink.LinesPerServiceMax} |",
-            $"| transmit buffer | {BoardLink.TxBufferBytes} bytes",
+            $"| line length | {LineTransport.LineBytesMax} bytes",
+            $"| board line length | {LineTransport.OutgoingLineBytesMax} bytes",
+            $"| commands per service point | {BoardLink.LinesPerServiceMax} |",
+            $"| replay host silence | {BoardLink.ReplayIdleTimeoutMs} ms",
             $"| alarm journal | {AlarmJournal.Capacity} entries",
             $"Every {BoardLink.AlarmResendIntervalMs} ms",
             $"0..{BoardLink.TelemetryPeriodMaxMs} ms",

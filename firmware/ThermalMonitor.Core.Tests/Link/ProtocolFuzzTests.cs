@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ThermalMonitor.Core.Acquisition;
+using ThermalMonitor.Core.Board;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Core.Monitoring;
 using ThermalMonitor.Link;
@@ -29,7 +30,8 @@ public class ProtocolFuzzTests(ITestOutputHelper output)
 
     private readonly Random random = new(Seed);
     private readonly RawSample[] pool = SimulatedSamples.Healthy(60);
-    private readonly byte[] tx = new byte[BoardLink.TxBufferBytes];
+    private readonly byte[] tx = new byte[LinkHarness.TxBufferBytes];
+    private MemoryBytePort port = null!;
     private readonly List<byte> partial = [];
     private readonly Dictionary<string, int> errorCounts = [];
     private BoardLink link = null!;
@@ -46,7 +48,8 @@ public class ProtocolFuzzTests(ITestOutputHelper output)
     public void Any_input_gets_one_reply_per_line_and_leaves_a_working_board()
     {
         var monitor = new LeakMonitor();
-        link = new BoardLink(monitor, new JsonConfigReader(), new BoardInfo("fuzz", LinkDictionary.FirmwareVersion, ResetCause.PowerOn));
+        port = new MemoryBytePort(LinkHarness.RxBufferBytes, LinkHarness.TxBufferBytes);
+        link = new BoardLink(monitor, new JsonConfigReader(), new BoardInfo("fuzz", LinkDictionary.FirmwareVersion, ResetCause.PowerOn), port, null);
         link.Start(0, LinkMode.Replay);
         Take(); // boot lines are no replies
         replies = 0;
@@ -85,7 +88,7 @@ public class ProtocolFuzzTests(ITestOutputHelper output)
                 BoardLine reply = answer.Single(l => l.IsReply);
                 Assert.True(reply.IsError == (link.LastError != LinkError.None), $"reply {reply} to a line the board judged {link.LastError}");
                 Assert.True(!reply.IsError || reply.ErrorCode == LinkDictionary.ErrorName(link.LastError), $"reply {reply} names another error than {link.LastError}");
-                if (checkHolds && line.Length - 2 <= BoardLink.LineBytesMax)
+                if (checkHolds && line.Length - 2 <= LineTransport.LineBytesMax)
                 {
                     framedCorrectly++;
                     Assert.True(link.LastError != LinkError.BadChecksum && link.LastError != LinkError.NoChecksum, $"a line with a correct check was refused for its check: {Show(line)}");
@@ -244,15 +247,16 @@ public class ProtocolFuzzTests(ITestOutputHelper output)
         int offset = 0;
         do
         {
-            int room = BoardLink.RxBufferBytes - link.RxPendingBytes;
-            offset += link.Receive(bytes, offset, Math.Min(room, bytes.Length - offset));
+            int room = LinkHarness.RxBufferBytes - port.ReceivePendingBytes;
+            offset += port.Deliver(bytes, offset, Math.Min(room, bytes.Length - offset));
+            int carried;
             do
             {
                 nowMs += random.Next(0, 40);
-                link.Service(nowMs);
+                carried = link.Service(nowMs);
                 lines.AddRange(Take());
             }
-            while (link.RxPendingBytes > 0);
+            while (carried > 0 || port.ReceivePendingBytes > 0);
         }
         while (offset < bytes.Length);
 
@@ -262,9 +266,9 @@ public class ProtocolFuzzTests(ITestOutputHelper output)
     private List<BoardLine> Take()
     {
         var lines = new List<BoardLine>();
-        while (link.TxPendingBytes > 0)
+        while (port.TransmitPendingBytes > 0)
         {
-            int count = link.TakeTx(tx, 0, tx.Length);
+            int count = port.TakeTransmitted(tx, 0, tx.Length);
             for (int i = 0; i < count; i++)
             {
                 partial.Add(tx[i]);

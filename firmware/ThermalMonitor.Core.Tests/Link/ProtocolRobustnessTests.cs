@@ -201,15 +201,15 @@ public class ProtocolRobustnessTests
     public void An_overlong_line_is_refused_whole_and_the_next_line_is_processed_normally()
     {
         var board = new LinkHarness();
-        string exactly = Encoding.ASCII.GetString(Framed("1 TLM 400" + new string(' ', BoardLink.LineBytesMax - 9 - 5)));
-        Assert.Equal(BoardLink.LineBytesMax + 2, exactly.Length); // 4096 bytes before CR LF: the longest line
+        string exactly = Encoding.ASCII.GetString(Framed("1 TLM 400" + new string(' ', LineTransport.LineBytesMax - 9 - 5)));
+        Assert.Equal(LineTransport.LineBytesMax + 2, exactly.Length); // 1024 bytes before CR LF: the longest line
         Assert.Equal(LinkDictionary.Ok, Assert.Single(board.SendText(exactly)).Type);
         Assert.Equal(400, board.Link.TelemetryPeriodMs);
 
-        string tooLong = Encoding.ASCII.GetString(Framed("2 TLM 500" + new string(' ', BoardLink.LineBytesMax - 9 - 4)));
+        string tooLong = Encoding.ASCII.GetString(Framed("2 TLM 500" + new string(' ', LineTransport.LineBytesMax - 9 - 4)));
         BoardLine refused = Assert.Single(board.SendText(tooLong));
         Assert.Equal("OVERLONG", refused.ErrorCode);
-        Assert.Equal(BoardLink.LineBytesMax, refused.IntField("max"));
+        Assert.Equal(LineTransport.LineBytesMax, refused.IntField("max"));
         Assert.Null(refused.Reference);
         Assert.Equal(400, board.Link.TelemetryPeriodMs);
 
@@ -286,11 +286,11 @@ public class ProtocolRobustnessTests
     {
         var board = new LinkHarness();
         byte[] lines = Ascii(string.Concat(Enumerable.Range(1, 40).Select(i => CommandFrame.Frame(i, "TLM " + (1000 + i).ToString(CultureInfo.InvariantCulture)))));
-        Assert.Equal(lines.Length, board.Link.Receive(lines, 0, lines.Length));
+        Assert.Equal(lines.Length, board.Port.Deliver(lines, 0, lines.Length));
         board.Link.Service(0);
         Assert.Equal(BoardLink.LinesPerServiceMax, board.Link.LinesReceived);
         Assert.Equal(1016, board.Link.TelemetryPeriodMs);
-        Assert.True(board.Link.RxPendingBytes > 0);
+        Assert.True(board.Port.ReceivePendingBytes > 0);
         board.Link.Service(0);
         board.Link.Service(0);
         Assert.Equal(40, board.Link.LinesReceived);
@@ -303,19 +303,19 @@ public class ProtocolRobustnessTests
         var board = new LinkHarness();
         var stream = new List<byte>(Ascii("\n\n\n\n\n")); // empty lines first: they move the overrun off a line end
         var ends = new List<int>();
-        for (int i = 1; stream.Count <= BoardLink.RxBufferBytes + 2000; i++)
+        for (int i = 1; stream.Count <= LinkHarness.RxBufferBytes + 2000; i++)
         {
             stream.AddRange(Ascii(CommandFrame.Frame(i, "TLM " + (10000 + i).ToString(CultureInfo.InvariantCulture))));
             ends.Add(stream.Count);
         }
 
-        int complete = ends.Count(end => end <= BoardLink.RxBufferBytes);
-        Assert.DoesNotContain(BoardLink.RxBufferBytes, ends); // the overrun falls inside line complete + 1
-        Assert.DoesNotContain(BoardLink.RxBufferBytes + 1, ends); // ... and not between its CR and LF
+        int complete = ends.Count(end => end <= LinkHarness.RxBufferBytes);
+        Assert.DoesNotContain(LinkHarness.RxBufferBytes, ends); // the overrun falls inside line complete + 1
+        Assert.DoesNotContain(LinkHarness.RxBufferBytes + 1, ends); // ... and not between its CR and LF
         byte[] bytes = [.. stream];
 
-        int accepted = board.Link.Receive(bytes, 0, bytes.Length); // faster than the loop services it
-        Assert.Equal(BoardLink.RxBufferBytes, accepted);
+        int accepted = board.Port.Deliver(bytes, 0, bytes.Length); // faster than the loop services it
+        Assert.Equal(LinkHarness.RxBufferBytes, accepted);
         List<BoardLine> replies = board.Service(0).Where(l => l.IsReply).ToList();
         Assert.Equal(Enumerable.Range(1, complete), replies.Select(r => r.Reference!.Value));
         Assert.Equal(10000 + complete, board.Link.TelemetryPeriodMs);
@@ -347,19 +347,19 @@ public class ProtocolRobustnessTests
     {
         var board = new LinkHarness();
         var stream = new List<byte>();
-        for (int i = 1; stream.Count < BoardLink.RxBufferBytes - 40; i++)
+        for (int i = 1; stream.Count < LinkHarness.RxBufferBytes - 40; i++)
         {
             stream.AddRange(Ascii(CommandFrame.Frame(i, "TLM 1000").TrimEnd('\r', '\n') + "\n"));
         }
 
         string last = CommandFrame.Frame(900, "TLM 500").TrimEnd('\r', '\n');
-        int pad = BoardLink.RxBufferBytes - stream.Count - 1 - Ascii(last).Length;
+        int pad = LinkHarness.RxBufferBytes - stream.Count - 1 - Ascii(last).Length;
         stream.AddRange(Ascii(CommandFrame.Frame(900, "TLM 500" + new string(' ', pad)).TrimEnd('\r', '\n') + "\n"));
-        Assert.Equal(BoardLink.RxBufferBytes, stream.Count); // the buffer fills exactly at a line end
+        Assert.Equal(LinkHarness.RxBufferBytes, stream.Count); // the buffer fills exactly at a line end
         stream.AddRange(Ascii(CommandFrame.Frame(901, "TLM 600").TrimEnd('\r', '\n') + "\n")); // lost
 
         byte[] bytes = [.. stream];
-        Assert.Equal(BoardLink.RxBufferBytes, board.Link.Receive(bytes, 0, bytes.Length));
+        Assert.Equal(LinkHarness.RxBufferBytes, board.Port.Deliver(bytes, 0, bytes.Length));
         List<BoardLine> lines = board.Service(0);
         lines.AddRange(board.SendText("\r\n"));
 
@@ -370,18 +370,18 @@ public class ProtocolRobustnessTests
     [Fact]
     public void When_the_host_stops_reading_lines_are_dropped_whole_and_counted()
     {
-        var board = new LinkHarness();
+        var board = new LinkHarness(txBufferBytes: 16384);
         byte[] status = Ascii(CommandFrame.Frame(1, "STATUS"));
         int sent = 0;
         while (board.Link.TxDroppedLines == 0)
         {
-            board.Link.Receive(status, 0, status.Length);
+            board.Port.Deliver(status, 0, status.Length);
             board.Link.Service(0); // nobody takes the output
             sent++;
             Assert.True(sent < 1000);
         }
 
-        Assert.True(board.Link.TxPendingBytes <= BoardLink.TxBufferBytes);
+        Assert.True(board.Port.TransmitPendingBytes <= 16384);
         int dropped = board.Link.TxDroppedLines;
         List<BoardLine> lines = board.Service(0); // every line taken now is whole and checks
         Assert.Equal(sent - dropped, lines.Count(l => l.Type == LinkDictionary.Status));

@@ -41,5 +41,17 @@ namespace ThermalMonitor.Core.Alarms
 
         /// <summary>A channel became valid again after a fault (Code = the old reason).</summary>
         ChannelRecovered = 15,
+
+        /// <summary>Raised by the board layer at boot: settings read from storage (Code = generation, Value = 0).</summary>
+        SettingsLoaded = 16,
+
+        /// <summary>Raised by the board layer at boot: no usable settings, the defaults run (Code = SettingsLoadResult).</summary>
+        SettingsDefaulted = 17,
+
+        /// <summary>CFG SAVE wrote the settings (Code = generation, Value = image bytes).</summary>
+        SettingsSaved = 18,
+
+        /// <summary>A replay session ended and the board's own settings and LIVE mode came back (Code = 1 host asked, 2 host silent; Value = session).</summary>
+        ReplayEnded = 19,
     }
 }

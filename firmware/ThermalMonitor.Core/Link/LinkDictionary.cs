@@ -38,6 +38,9 @@ namespace ThermalMonitor.Core.Link
         public const string Get = "GET";
         public const string Set = "SET";
         public const string Defaults = "DEFAULTS";
+        public const string Stage = "STAGE";
+        public const string Commit = "COMMIT";
+        public const string Save = "SAVE";
         public const string Detector = "DETECTOR";
         public const string NotRead = "-";
 
@@ -48,7 +51,7 @@ namespace ThermalMonitor.Core.Link
         {
             "NONE", "NO_CHECKSUM", "BAD_CHECKSUM", "OVERLONG", "NOT_ASCII", "BAD_SEQUENCE", "UNKNOWN_COMMAND",
             "MISSING_ARGUMENT", "BAD_ARGUMENT", "OUT_OF_RANGE", "BAD_JSON", "CONFIG_INVALID", "NOT_FOUND",
-            "WRONG_MODE", "RX_OVERFLOW", "TOO_MANY_ARGUMENTS",
+            "WRONG_MODE", "RX_OVERFLOW", "TOO_MANY_ARGUMENTS", "STORAGE_FAILED",
         };
 
         private static readonly string[] ModeNames = { "LIVE", "REPLAY" };

@@ -11,7 +11,7 @@ namespace ThermalMonitor.Core.Link
         /// <summary>The check does not match the line (or is not four hex digits): corrupted in transit.</summary>
         BadChecksum = 2,
 
-        /// <summary>Longer than <see cref="BoardLink.LineBytesMax"/>; the whole line was discarded.</summary>
+        /// <summary>Longer than <see cref="LineTransport.LineBytesMax"/>; the whole line was discarded.</summary>
         Overlong = 3,
 
         /// <summary>Bytes outside printable ASCII.</summary>
@@ -46,5 +46,8 @@ namespace ThermalMonitor.Core.Link
 
         /// <summary>Extra arguments after a complete command.</summary>
         TooManyArguments = 15,
+
+        /// <summary>CFG SAVE could not write the settings (no storage on this board, or the write failed); nothing changed.</summary>
+        StorageFailed = 16,
     }
 }

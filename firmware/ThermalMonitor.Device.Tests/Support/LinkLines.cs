@@ -1,4 +1,6 @@
+using ThermalMonitor.Core.Board;
 using ThermalMonitor.Core.Link;
+using ThermalMonitor.Core.Monitoring;
 
 namespace ThermalMonitor.Device.Tests
 {
@@ -9,7 +11,18 @@ namespace ThermalMonitor.Device.Tests
     /// </summary>
     internal static class LinkLines
     {
-        private static readonly byte[] Tx = new byte[BoardLink.TxBufferBytes];
+        private const int TxBufferBytes = 16384;
+
+        private static readonly byte[] Tx = new byte[TxBufferBytes];
+
+        private static MemoryBytePort port;
+
+        /// <summary>A link on a fresh in-memory port with the ESP32 driver's receive buffer; the helpers below talk through that port.</summary>
+        public static BoardLink Open(LeakMonitor monitor, IConfigDocumentReader reader)
+        {
+            port = new MemoryBytePort(2048, TxBufferBytes);
+            return new BoardLink(monitor, reader, new BoardInfo("test", LinkDictionary.FirmwareVersion, ResetCause.PowerOn), port, null);
+        }
 
         public static byte[] Ascii(string text)
         {
@@ -35,15 +48,18 @@ namespace ThermalMonitor.Device.Tests
         public static string[] Raw(BoardLink link, string text)
         {
             byte[] bytes = Ascii(text);
-            link.Receive(bytes, 0, bytes.Length);
-            link.Service(0);
+            port.Deliver(bytes, 0, bytes.Length);
+            while (link.Service(0) > 0 || port.ReceivePendingBytes > 0)
+            {
+            }
+
             return Take(link);
         }
 
         /// <summary>Everything the board has sent, one string per line without CR LF.</summary>
         public static string[] Take(BoardLink link)
         {
-            int length = link.TakeTx(Tx, 0, Tx.Length);
+            int length = port.TakeTransmitted(Tx, 0, Tx.Length);
             int lineCount = 0;
             for (int i = 0; i < length; i++)
             {

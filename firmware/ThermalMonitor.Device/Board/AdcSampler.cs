@@ -1,5 +1,6 @@
 using System.Device.Adc;
 using ThermalMonitor.Core.Acquisition;
+using ThermalMonitor.Core.Board;
 
 namespace ThermalMonitor.Device.Board
 {
@@ -8,7 +9,7 @@ namespace ThermalMonitor.Device.Board
     /// <see cref="RawSample"/>. A read that throws is a failed read with a reason, never a zero.
     /// Channels are opened once; nothing is allocated per sample.
     /// </summary>
-    public sealed class AdcSampler
+    public sealed class AdcSampler : ISampleSource
     {
         private readonly AdcChannel[] channels = new AdcChannel[Channels.Count];
 
@@ -19,14 +20,16 @@ namespace ThermalMonitor.Device.Board
             channels[(int)ChannelId.Supply] = controller.OpenChannel(BoardPins.SupplyAdcChannel);
         }
 
-        /// <summary>Fills every channel's burst of <paramref name="burstLength"/> reads (1..64).</summary>
-        public void Sample(RawSample into, int burstLength, long timestampMs)
+        /// <summary>Fills every channel's burst of <paramref name="burstLength"/> reads (1..64); the ADC always has a sample.</summary>
+        public bool TrySample(RawSample into, int burstLength, long timestampMs)
         {
             into.TimestampMs = timestampMs;
             for (int channel = 0; channel < Channels.Count; channel++)
             {
                 ReadBurst(into, (ChannelId)channel, burstLength);
             }
+
+            return true;
         }
 
         private void ReadBurst(RawSample into, ChannelId channel, int burstLength)

@@ -1,5 +1,6 @@
 using System.Device.Gpio;
 using ThermalMonitor.Core.Alarms;
+using ThermalMonitor.Core.Board;
 
 namespace ThermalMonitor.Device.Board
 {
@@ -8,7 +9,7 @@ namespace ThermalMonitor.Device.Board
     /// WARNING alarm is unacknowledged (an operator's ACK silences it; the LED stays on). Pins are
     /// only written when their state changes.
     /// </summary>
-    public sealed class AlarmOutputs
+    public sealed class AlarmOutputs : IAlarmOutputs
     {
         private readonly GpioPin led;
         private readonly GpioPin buzzer;

@@ -1,69 +1,72 @@
 using System.IO.Ports;
 using nanoFramework.Hardware.Esp32;
-using ThermalMonitor.Core.Link;
+using ThermalMonitor.Core.Board;
 
 namespace ThermalMonitor.Device.Board
 {
     /// <summary>
     /// COM2 between the protocol engine and the USB-serial adapter. Polled at the loop's one service
-    /// point (no DataReceived handler, so bytes never arrive in the middle of a sample): what arrived
-    /// goes into <see cref="BoardLink.Receive"/>, what the link wrote goes out. Buffers are reused.
+    /// point (no DataReceived handler, so bytes never arrive in the middle of a sample). The
+    /// driver's receive buffer is the only receive buffer: its size is what HELLO advertises, and
+    /// the host keeps no more than that unanswered (PROTOCOL.md §9).
     /// </summary>
-    public sealed class SerialLinkPort
+    public sealed class SerialLinkPort : IBytePort
     {
-        private const int ChunkBytes = 512;
+        /// <summary>The UART driver's receive buffer (native memory, not the managed heap).</summary>
+        public const int DriverReceiveBufferBytes = 2048;
 
         private readonly SerialPort port;
-        private readonly byte[] chunk = new byte[ChunkBytes];
 
         public SerialLinkPort()
         {
-            // COM2 has no pins at boot; assign them before opening (nanoframework-facts (e)).
+            // COM2 has no pins at boot; assign them before opening (hardware/README.md, pin map).
             Configuration.SetPinFunction(BoardPins.SerialRxGpio, DeviceFunction.COM2_RX);
             Configuration.SetPinFunction(BoardPins.SerialTxGpio, DeviceFunction.COM2_TX);
             port = new SerialPort(BoardPins.SerialPortName, BoardPins.SerialBaud);
-            port.ReadBufferSize = 2048;
+            port.ReadBufferSize = DriverReceiveBufferBytes;
             port.WriteTimeout = 500;
             port.Open();
         }
 
-        /// <summary>Moves received bytes into the link; bounded by what one pass may take.</summary>
-        public void Receive(BoardLink link)
+        public int ReceiveBufferBytes => DriverReceiveBufferBytes;
+
+        /// <summary>
+        /// nanoFramework's SerialPort does not report bytes its driver dropped; the host's flow
+        /// control keeps them at zero, and a line that lost bytes still fails its check (BAD_CHECKSUM).
+        /// </summary>
+        public long ReceiveLostBytes => 0;
+
+        public int Read(byte[] buffer, int offset, int count)
         {
-            for (int pass = 0; pass < 8; pass++)
+            try
             {
                 int available = port.BytesToRead;
-                if (available <= 0 || link.RxPendingBytes >= BoardLink.RxBufferBytes - ChunkBytes)
+                if (available <= 0)
                 {
-                    return;
+                    return 0;
                 }
 
-                int count = port.Read(chunk, 0, available < ChunkBytes ? available : ChunkBytes);
-                if (count <= 0)
-                {
-                    return;
-                }
-
-                link.Receive(chunk, 0, count);
+                return port.Read(buffer, offset, available < count ? available : count);
+            }
+            catch (System.Exception)
+            {
+                // A driver error reads as "nothing arrived"; the host's timeout and retry recover.
+                return 0;
             }
         }
 
-        /// <summary>Writes what the link has to send.</summary>
-        public void Transmit(BoardLink link)
+        public bool Write(byte[] buffer, int offset, int count)
         {
-            for (int pass = 0; pass < 64 && link.TxPendingBytes > 0; pass++)
+            try
             {
-                int count = link.TakeTx(chunk, 0, ChunkBytes);
-                try
-                {
-                    port.Write(chunk, 0, count);
-                }
-                catch (System.Exception)
-                {
-                    // A write timeout loses these bytes; alarms come back by re-sending, replies by
-                    // the host's timeout and retry. Nothing else to do from inside the loop.
-                    return;
-                }
+                port.Write(buffer, offset, count);
+                return true;
+            }
+            catch (System.Exception)
+            {
+                // A write timeout loses the line; alarms come back by re-sending, replies by the
+                // host's timeout and retry.
+                return false;
             }
         }
     }

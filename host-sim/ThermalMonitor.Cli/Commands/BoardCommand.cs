@@ -17,7 +17,7 @@ public static class BoardCommand
         + "Example: thermal-sim board status --target serial:/dev/ttyUSB0\n"
         + "Example: thermal-sim board virtual --live soyuz-ms22 --speed 60 --link /tmp/ttyTM0")
     {
-        Status(), Config(), Ack(), Monitor(), Ports(), Virtual(), BoardCalibrateCommand.Create(),
+        Status(), Config(), Mode(), Ack(), Monitor(), Ports(), Virtual(), BoardCalibrateCommand.Create(),
     };
 
     private static Command Status()
@@ -44,10 +44,11 @@ public static class BoardCommand
     private static Command Config()
     {
         var target = BoardTarget();
-        var action = new Argument<string>("action") { Description = "get, set or defaults" };
+        var action = new Argument<string>("action") { Description = "get, set, defaults or save (write the configuration in force to the board's storage, so it survives a reset)" };
         var document = new Argument<string?>("document") { Description = "For set: a JSON document, or @file.json", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("config", "Get or set the board's configuration (JSON, PROTOCOL.md).\n"
+        var command = new Command("config", "Get or set the board's configuration (JSON, PROTOCOL.md), or save it on the board.\n"
             + "Example: thermal-sim board config get --target virtual\n"
+            + "Example: thermal-sim board config save --target serial:/dev/ttyUSB0\n"
             + "Example: thermal-sim board config set '{\"rateLimitPaPerS\":250}' --target serial:/dev/ttyUSB0")
         {
             action, document, target,
@@ -56,17 +57,19 @@ public static class BoardCommand
         {
             string verb = parse.GetRequiredValue(action);
             string? text = parse.GetValue(document);
-            string line = verb switch
+            string? line = verb switch
             {
                 "get" => $"{LinkDictionary.Config} {LinkDictionary.Get}",
                 "defaults" => $"{LinkDictionary.Config} {LinkDictionary.Defaults}",
-                "set" when text is not null => $"{LinkDictionary.Config} {LinkDictionary.Set} {ReadDocument(text)}",
+                "save" => $"{LinkDictionary.Config} {LinkDictionary.Save}",
+                "set" when text is not null => null,
                 "set" => throw new UserInputException("board config set: give the JSON document (or @file.json)"),
-                _ => throw new UserInputException($"board config '{verb}': expected get, set or defaults"),
+                _ => throw new UserInputException($"board config '{verb}': expected get, set, defaults or save"),
             };
+            string? setDocument = line is null ? ReadDocument(text!) : null;
             IAnsiConsole console = Consoles.Human(true); // the document goes to stdout
             using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), acknowledgeAlarms: false);
-            BoardLine reply = Checked(() => connection.Client.Send(line));
+            BoardLine reply = Checked(() => setDocument is null ? connection.Client.Send(line!) : connection.Client.SetConfig(setDocument));
             if (reply.IsError)
             {
                 throw new UserInputException($"the board refused the configuration: {reply.ErrorCode} {reply.Fields.GetValueOrDefault("msg") ?? reply.Text}");
@@ -74,6 +77,31 @@ public static class BoardCommand
 
             Console.Out.WriteLine(reply.Payload ?? reply.Text);
             return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Mode()
+    {
+        var target = BoardTarget();
+        var which = new Argument<string>("mode") { Description = "live (sample the board's own sensors) or replay (take only injected samples)" };
+        var command = new Command("mode", "Switch the board between LIVE and REPLAY (a new session either way).\n"
+            + "REPLAY from LIVE borrows the board's settings; LIVE gives them back, as does a minute without a line from the host.\n"
+            + "Example: thermal-sim board mode live --target serial:/dev/ttyUSB0") { which, target };
+        command.SetAction(parse =>
+        {
+            string mode = parse.GetRequiredValue(which);
+            string wire = mode switch
+            {
+                "live" => LinkDictionary.ModeName(LinkMode.Live),
+                "replay" => LinkDictionary.ModeName(LinkMode.Replay),
+                _ => throw new UserInputException($"board mode '{mode}': expected live or replay"),
+            };
+            IAnsiConsole console = Consoles.Human(false);
+            using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), acknowledgeAlarms: false);
+            BoardLine reply = Checked(() => connection.Client.Send($"{LinkDictionary.Mode} {wire}"));
+            console.WriteLine(reply.Text);
+            return reply.IsError ? ExitCodes.BadInput : ExitCodes.Success;
         });
         return command;
     }

@@ -1,4 +1,6 @@
+using System.Threading;
 using nanoFramework.Hardware.Esp32;
+using ThermalMonitor.Core.Board;
 
 namespace ThermalMonitor.Device.Board
 {
@@ -6,10 +8,10 @@ namespace ThermalMonitor.Device.Board
     /// Microseconds since boot from the ESP32's high-resolution timer: monotonic (unlike
     /// DateTime.UtcNow, which jumps when the clock is set) and finer than Environment.TickCount64.
     /// </summary>
-    public static class MonotonicClock
+    public sealed class EspClock : IBoardClock
     {
-        public static long Microseconds() => (long)HighResTimer.GetCurrent();
+        public long Microseconds => (long)HighResTimer.GetCurrent();
 
-        public static long Milliseconds() => (long)(HighResTimer.GetCurrent() / 1000);
+        public void Sleep(int milliseconds) => Thread.Sleep(milliseconds);
     }
 }

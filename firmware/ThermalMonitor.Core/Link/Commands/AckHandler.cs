@@ -1,0 +1,63 @@
+using ThermalMonitor.Core.Alarms;
+
+namespace ThermalMonitor.Core.Link
+{
+    /// <summary>ACK &lt;alarm_seq&gt; | ACK ALL: the host has seen the alarm; re-sending stops and the latch may clear (PROTOCOL.md §8).</summary>
+    internal sealed class AckHandler : ICommandHandler
+    {
+        public void Execute(BoardLink link, int reference)
+        {
+            Replies replies = link.Replies;
+            LineCursor cursor = link.Cursor;
+            LineWriter writer = link.Transport.Writer;
+            if (!cursor.Next())
+            {
+                replies.MissingArgument(reference, "alarm_seq");
+                return;
+            }
+
+            long time = link.LinkTimeMs;
+            AlarmJournal journal = link.Journal;
+            if (cursor.TokenIs(LinkDictionary.All))
+            {
+                if (!replies.NoMoreArguments(reference))
+                {
+                    return;
+                }
+
+                int acknowledged = link.Monitor.AcknowledgeAll(time);
+                int delivered = journal.AcknowledgeAll();
+                replies.BeginOk(reference);
+                writer.Field("acked", acknowledged > delivered ? acknowledged : delivered);
+                link.Transport.Send();
+                return;
+            }
+
+            if (!cursor.TryParseInt(1, int.MaxValue, out int alarmSequence))
+            {
+                replies.BadArgument(reference, "alarm_seq");
+                return;
+            }
+
+            if (!replies.NoMoreArguments(reference))
+            {
+                return;
+            }
+
+            AckResult result = link.Monitor.Acknowledge(alarmSequence, time);
+            bool inJournal = journal.Acknowledge(alarmSequence);
+            if (result == AckResult.NotFound && !inJournal)
+            {
+                replies.BeginError(reference, LinkError.NotFound);
+                writer.Field("alarm", alarmSequence);
+                link.Transport.Send();
+                return;
+            }
+
+            replies.BeginOk(reference);
+            writer.Field("alarm", alarmSequence);
+            writer.Field("result", result == AckResult.Acknowledged ? "ACKED" : result == AckResult.AlreadyAcknowledged ? "ALREADY" : "DELIVERED");
+            link.Transport.Send();
+        }
+    }
+}

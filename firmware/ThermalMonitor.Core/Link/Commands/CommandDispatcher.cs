@@ -1,0 +1,48 @@
+namespace ThermalMonitor.Core.Link
+{
+    /// <summary>
+    /// The table from command names to handlers: one entry per command of PROTOCOL.md §6, built
+    /// once, searched in order (nine entries: a linear search costs less than hashing a token).
+    /// </summary>
+    internal sealed class CommandDispatcher
+    {
+        private readonly string[] names;
+        private readonly ICommandHandler[] handlers;
+
+        public CommandDispatcher(IConfigDocumentReader configReader)
+        {
+            names = new string[]
+            {
+                LinkDictionary.Inject, LinkDictionary.Ack, LinkDictionary.Status, LinkDictionary.Hello, LinkDictionary.Alarms,
+                LinkDictionary.Config, LinkDictionary.Telemetry, LinkDictionary.Mode, LinkDictionary.Reset,
+            };
+            handlers = new ICommandHandler[]
+            {
+                new InjectHandler(), new AckHandler(), new StatusHandler(), new HelloHandler(), new AlarmsHandler(),
+                new ConfigHandler(configReader), new TelemetryHandler(), new ModeHandler(), new ResetHandler(),
+            };
+        }
+
+        /// <summary>The command names in table order (for the dictionary and its tests).</summary>
+        public int Count => names.Length;
+
+        public string NameAt(int index) => names[index];
+
+        public void Dispatch(BoardLink link, int reference)
+        {
+            LineCursor cursor = link.Cursor;
+            for (int i = 0; i < names.Length; i++)
+            {
+                if (cursor.TokenIs(names[i]))
+                {
+                    handlers[i].Execute(link, reference);
+                    return;
+                }
+            }
+
+            link.Replies.BeginError(reference, LinkError.UnknownCommand);
+            link.Replies.EchoToken("got");
+            link.Transport.Send();
+        }
+    }
+}
