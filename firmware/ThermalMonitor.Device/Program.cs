@@ -27,7 +27,7 @@ namespace ThermalMonitor.Device
                 new AdcSampler(new AdcController()),
                 new AlarmOutputs(new GpioController()),
                 new ManagedHeapGauge(),
-                null,
+                new FlashSettingsMedium(),
                 null);
             loop.Start(LinkMode.Live);
             loop.Run();
