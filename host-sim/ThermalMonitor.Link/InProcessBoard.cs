@@ -28,12 +28,12 @@ public sealed class InProcessBoard : ISerialLink
     private bool disposed;
 
     /// <param name="config">A configuration to run instead of stored settings; null = the settings in <paramref name="settings"/>, or the defaults.</param>
-    /// <param name="settings">Storage that outlives this board (a later board on the same medium finds its settings); null = none.</param>
+    /// <param name="settings">Storage that outlives this board (a later board on the same medium finds its settings); null = a fresh one in memory.</param>
     /// <param name="clock">The board clock; null = real time.</param>
     public InProcessBoard(MonitorConfig? config = null, LinkMode mode = LinkMode.Replay, ISettingsMedium? settings = null, IBoardClock? clock = null)
     {
         var board = new BoardInfo("sil", LinkDictionary.FirmwareVersion, ResetCause.PowerOn);
-        loop = new BoardLoop(board, clock ?? new StopwatchClock(), port, new JsonConfigReader(), null, null, new HostMemoryGauge(), settings, config);
+        loop = new BoardLoop(board, clock ?? new StopwatchClock(), port, new JsonConfigReader(), null, null, new HostMemoryGauge(), settings ?? new MemorySettingsMedium(), config);
         lock (gate)
         {
             loop.Start(mode);

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using ThermalMonitor.Core.Settings;
+using ThermalMonitor.Link;
 using ThermalMonitor.Profiles;
 using ThermalMonitor.Serial;
 using ThermalMonitor.VirtualBoard;
@@ -11,12 +13,15 @@ var speed = new Option<double>("--speed") { Description = "Live mode pace relati
 var link = new Option<string?>("--link") { Description = "Also create this symbolic link to the device (a stable name, e.g. /tmp/ttyTM0)" };
 var baud = new Option<int>("--baud") { Description = "Pace bytes like a UART at this baud (e.g. 115200, 921600); 0 = unpaced", DefaultValueFactory = _ => 0 };
 var library = new Option<string?>("--library") { Description = "Profile library folder for --live names (default: host-sim/profiles)" };
+var settingsDir = new Option<string?>("--settings-dir") { Description = "Keep the board's saved configuration and calibration (CFG SAVE) in this directory, so they survive a restart; default: in memory, lost when the board stops" };
+var rxBuffer = new Option<int>("--rx-buffer") { Description = "The UART driver's receive buffer in bytes; bytes beyond it are lost and counted, as on the ESP32", DefaultValueFactory = _ => EmulatedUart.Esp32ReceiveBufferBytes };
+var lineCost = new Option<int>("--line-cost-us") { Description = "Emulated CPU time per command line, spent after each cycle (0 = the host's own speed); models a slower board's service rate", DefaultValueFactory = _ => 0 };
 var exitWithStdin = new Option<bool>("--exit-with-stdin") { Description = "Stop when standard input closes (used by the programs that start a board)", Hidden = true };
 var root = new RootCommand("Virtual ThermalMonitor board: the firmware's protocol and detector behind a pseudo-terminal.\n\n" +
     "Examples:\n  thermal-vboard                       # replay mode, prints DEVICE=/dev/pts/N\n" +
     "  thermal-vboard --live soyuz-ms22 --speed 60 --link /tmp/ttyTM0\n  picocom -b 921600 /tmp/ttyTM0        # watch it in a terminal")
 {
-    live, speed, link, baud, library, exitWithStdin,
+    live, speed, link, baud, library, settingsDir, rxBuffer, lineCost, exitWithStdin,
 };
 
 root.SetAction(parse =>
@@ -35,8 +40,25 @@ root.SetAction(parse =>
             throw new FormatException($"--speed {speedValue.ToString(CultureInfo.InvariantCulture)}: expected a positive number");
         }
 
+        int rxBufferValue = parse.GetValue(rxBuffer);
+        if (rxBufferValue < 64)
+        {
+            throw new FormatException($"--rx-buffer {rxBufferValue}: expected at least 64 bytes");
+        }
+
+        int lineCostValue = parse.GetValue(lineCost);
+        if (lineCostValue < 0 || lineCostValue > 1_000_000)
+        {
+            throw new FormatException($"--line-cost-us {lineCostValue}: expected 0..1000000 microseconds");
+        }
+
         Profile? profile = parse.GetValue(live) is string name ? LoadProfile(name, parse.GetValue(library)) : null;
-        var options = new VirtualBoardOptions { LinkPath = parse.GetValue(link), Baud = baudValue, LiveProfile = profile, Speed = speedValue };
+        ISettingsMedium medium = parse.GetValue(settingsDir) is string directory ? new FileSettingsMedium(directory) : new MemorySettingsMedium();
+        var options = new VirtualBoardOptions
+        {
+            LinkPath = parse.GetValue(link), Baud = baudValue, LiveProfile = profile, Speed = speedValue,
+            SettingsMedium = medium, ReceiveBufferBytes = rxBufferValue, LineCostMicroseconds = lineCostValue,
+        };
         using var cancellation = new CancellationTokenSource();
         using var board = new VirtualBoard(options);
         using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancellation.Cancel(); });
@@ -51,6 +73,11 @@ root.SetAction(parse =>
 
                 cancellation.Cancel();
             });
+        }
+
+        if (board.SettingsAtBoot != SettingsLoadResult.Loaded)
+        {
+            Console.WriteLine($"thermal-vboard: settings {board.SettingsAtBoot.ToString().ToLowerInvariant()}, running the defaults");
         }
 
         string mode = profile is null ? "replay mode (waiting for INJ)" : $"live mode ({profile.Name} at {speedValue.ToString(CultureInfo.InvariantCulture)}x)";

@@ -20,6 +20,8 @@ public sealed class VirtualBoard : IDisposable
     private readonly BoardLoop loop;
     private readonly LiveSampler? live;
     private readonly int baud;
+    private readonly int lineCostMicroseconds;
+    private readonly ScaledClock clock;
     private bool disposed;
 
     public VirtualBoard(VirtualBoardOptions options)
@@ -31,7 +33,8 @@ public sealed class VirtualBoard : IDisposable
         pty.WriteStallTimeoutMs = 50;
         uart = new EmulatedUart(pty, options.Baud, options.ReceiveBufferBytes);
         var board = new BoardInfo("virtual", LinkDictionary.FirmwareVersion, ResetCause.PowerOn);
-        var clock = new ScaledClock(options.LiveProfile is null ? 1.0 : Math.Max(options.Speed, 1e-3));
+        lineCostMicroseconds = options.LineCostMicroseconds;
+        clock = new ScaledClock(options.LiveProfile is null ? 1.0 : Math.Max(options.Speed, 1e-3));
         if (options.LiveProfile is not null)
         {
             var config = options.Config ?? new Core.Config.MonitorConfig();
@@ -45,7 +48,7 @@ public sealed class VirtualBoard : IDisposable
             live = new LiveSampler(options.LiveProfile, derived.SamplePeriodMs, derived.BurstLength, options.SensorSeed);
         }
 
-        loop = new BoardLoop(board, clock, uart, new JsonConfigReader(), live, null, new HostMemoryGauge(), options.SettingsMedium, options.Config);
+        loop = new BoardLoop(board, clock, uart, new JsonConfigReader(), live, null, new HostMemoryGauge(), options.SettingsMedium ?? new MemorySettingsMedium(), options.Config);
         loop.Start(live is null ? LinkMode.Replay : LinkMode.Live);
     }
 
@@ -69,10 +72,28 @@ public sealed class VirtualBoard : IDisposable
     /// <summary>Runs the board loop until cancelled.</summary>
     public void Run(CancellationToken cancellation)
     {
-        using CancellationTokenRegistration stop = cancellation.Register(loop.Stop);
-        if (!cancellation.IsCancellationRequested && !disposed)
+        if (lineCostMicroseconds == 0)
         {
-            loop.Run();
+            using CancellationTokenRegistration stop = cancellation.Register(loop.Stop);
+            if (!cancellation.IsCancellationRequested && !disposed)
+            {
+                loop.Run();
+            }
+
+            return;
+        }
+
+        // The same cycle, with the emulated CPU time spent between cycles (not inside the
+        // measured work, so STATUS keeps the host's timing and no overrun is invented).
+        while (!cancellation.IsCancellationRequested && !disposed)
+        {
+            int lines = loop.RunCycle();
+            if (lines > 0)
+            {
+                Thread.Sleep(TimeSpan.FromTicks(lines * (long)lineCostMicroseconds * 10));
+            }
+
+            loop.WaitForNextCycle(lines);
         }
     }
 

@@ -28,6 +28,12 @@ public sealed record VirtualBoardOptions
     /// <summary>The UART driver's receive buffer; the ESP32 app's by default, so HIL on the virtual board meets the board's limits.</summary>
     public int ReceiveBufferBytes { get; init; } = EmulatedUart.Esp32ReceiveBufferBytes;
 
-    /// <summary>Where configuration and calibration persist across restarts (CFG SAVE); null = nowhere (CFG SAVE fails).</summary>
+    /// <summary>
+    /// Emulated CPU time per command line, spent after each cycle: a slower board services its
+    /// buffer less often, which is what a host's flow control must survive. 0 = the host's speed.
+    /// </summary>
+    public int LineCostMicroseconds { get; init; }
+
+    /// <summary>Where configuration and calibration persist across restarts (CFG SAVE); null = in memory, lost with the board.</summary>
     public ISettingsMedium? SettingsMedium { get; init; }
 }

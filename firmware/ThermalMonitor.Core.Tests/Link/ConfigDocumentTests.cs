@@ -77,8 +77,16 @@ public class ConfigDocumentTests
         board.Monitor.CopyConfigTo(before);
         string snapshotBefore = board.Snapshot();
 
-        int sequence = board.NextSequence;
-        BoardLine reply = board.Command("CFG SET " + vector.Document);
+        IReadOnlyList<string> commands = ConfigJson.Commands(vector.Document, LineTransport.LineBytesMax);
+        BoardLine reply = board.SetConfig(vector.Document);
+        int sequence = board.NextSequence - 1;
+        if (commands.Count == 1 && commands[0].Length + ConfigJson.FramingBytesMax > LineTransport.LineBytesMax)
+        {
+            // Longer than a line and not a flat object the host can stage: the line itself is refused.
+            Assert.Equal("OVERLONG", reply.ErrorCode);
+            Assert.Equal(snapshotBefore, board.Snapshot());
+            return;
+        }
 
         var after = new MonitorConfig();
         board.Monitor.CopyConfigTo(after);
@@ -181,7 +189,8 @@ public class ConfigDocumentTests
         var board = new LinkHarness(LinkMode.Replay, config);
 
         string document = board.Command("CFG GET").Payload!;
-        Assert.Equal(LinkDictionary.Ok, board.Command("CFG SET " + document).Type);
+        Assert.True(document.Length > LineTransport.LineBytesMax, "the whole document is longer than a line, so it travels staged");
+        Assert.Equal(LinkDictionary.Ok, board.SetConfig(document).Type);
         Assert.Equal(document, board.Command("CFG GET").Payload);
         var after = new MonitorConfig();
         board.Monitor.CopyConfigTo(after);

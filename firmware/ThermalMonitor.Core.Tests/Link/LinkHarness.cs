@@ -90,6 +90,25 @@ public sealed class LinkHarness
     /// <summary>Sends a framed command and returns its one reply (OK, ERR, STATUS, CFG or HELLO naming its sequence number, or a line-level ERR).</summary>
     public BoardLine Command(string command) => Command(command, out _);
 
+    /// <summary>
+    /// Applies a configuration document as the host does (<see cref="ConfigJson.Commands"/>: one
+    /// CFG SET, or CFG STAGE parts and CFG COMMIT when longer than a line); returns the last reply.
+    /// </summary>
+    public BoardLine SetConfig(string document)
+    {
+        BoardLine? reply = null;
+        foreach (string command in ConfigJson.Commands(document, LineTransport.LineBytesMax))
+        {
+            reply = Command(command);
+            if (reply.IsError)
+            {
+                break;
+            }
+        }
+
+        return reply!;
+    }
+
     public BoardLine Command(string command, out List<BoardLine> lines)
     {
         lines = Send(command, out int commandSequence);

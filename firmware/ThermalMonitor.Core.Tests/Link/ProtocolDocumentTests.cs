@@ -171,7 +171,7 @@ public partial class ProtocolDocumentTests
             Assert.Contains($"| `{LinkDictionary.ErrorName((LinkError)i)}` |", text, StringComparison.Ordinal);
         }
 
-        foreach (string command in (string[])["### HELLO", "### STATUS", "### ACK <n> | ACK ALL", "### ALARMS", "### CFG GET | CFG SET <document> | CFG DEFAULTS", "### TLM <period_ms>", "### MODE LIVE | MODE REPLAY", "### INJ <time_ms> <pressure> <temp> <supply>", "### RESET DETECTOR"])
+        foreach (string command in (string[])["### HELLO", "### STATUS", "### ACK <n> | ACK ALL", "### ALARMS", "### CFG GET | CFG SET <document> | CFG DEFAULTS | CFG STAGE <document> | CFG COMMIT | CFG SAVE", "### TLM <period_ms>", "### MODE LIVE | MODE REPLAY", "### INJ <time_ms> <pressure> <temp> <supply>", "### RESET DETECTOR"])
         {
             Assert.Contains(command + "\n", text, StringComparison.Ordinal);
         }

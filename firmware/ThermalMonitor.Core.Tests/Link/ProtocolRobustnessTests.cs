@@ -163,7 +163,7 @@ public class ProtocolRobustnessTests
     public void Every_error_code_is_exercised()
     {
         var codes = Cases.Values.Select(c => c.Error).ToHashSet();
-        codes.UnionWith(["BAD_JSON", "CONFIG_INVALID", "WRONG_MODE", "RX_OVERFLOW"]); // tested on their own below and in ConfigDocumentTests
+        codes.UnionWith(["BAD_JSON", "CONFIG_INVALID", "WRONG_MODE", "RX_OVERFLOW", "STORAGE_FAILED"]); // tested on their own below, in ConfigDocumentTests and SettingsPersistenceTests
         for (int i = 1; i < LinkDictionary.ErrorCount; i++)
         {
             Assert.Contains(LinkDictionary.ErrorName((LinkError)i), codes);
