@@ -345,15 +345,16 @@ public class EventQueueEdgeTests
         int next = 0;
         var item = new MonitorEvent();
 
-        // Keep between 10 and 50 events queued over several laps of the ring.
+        // Keep between a quarter of the ring and every ordinary slot full over several laps of the ring.
+        int kept = EventQueue.Capacity / 4;
         for (int lap = 0; lap < 8; lap++)
         {
-            for (int i = 0; i < 40; i++)
+            for (int i = queue.Count; i < EventQueue.Capacity - 1; i++)
             {
                 queue.Enqueue(EventId.SampleGap, Severity.Advisory, 0, AlarmType.None, ChannelId.Pressure, 0, 0, next++);
             }
 
-            while (queue.Count > 10 && queue.TryDequeue(item))
+            while (queue.Count > kept && queue.TryDequeue(item))
             {
                 seen.Add(item.Value);
             }

@@ -8,7 +8,17 @@ namespace ThermalMonitor.Core.Alarms
     /// </summary>
     public sealed class EventQueue
     {
-        public const int Capacity = 64;
+        /// <summary>
+        /// Slots, the last one reserved for the overflow event. The link drains the queue after every
+        /// step and every command, so it must hold what one of those enqueues, plus the one board
+        /// event (LOOP_OVERRUN) that can arrive between a step's drain and the next. One Step
+        /// enqueues at most 19: SAMPLE_GAP or TIME_NOT_INCREASING (1), GLITCH_REJECTED and
+        /// CHANNEL_RECOVERED once per channel (3 + 3), MODEL_READY (1), one raise or clear per alarm
+        /// slot (7), INVARIANT_FAILED once per invariant (4, latched). Commands enqueue fewer
+        /// (ACK ALL: one per slot, 7; CFG, RESET, ACK: 1). 19 + 1 = 20 of the 23 ordinary slots; the
+        /// spare 3 absorb a new event kind before the overflow slot is ever needed.
+        /// </summary>
+        public const int Capacity = 24;
 
         private readonly MonitorEvent[] slots;
         private int headIndex;

@@ -43,11 +43,27 @@ namespace ThermalMonitor.Core.Conversion
         private readonly int[] segmentBulgeMicroC = new int[SegmentCount];
         private int supplyMicrovolts;
 
+        // What the knots were computed from: a configuration apply that changes none of these
+        // keeps them (1,025 evaluations with two logarithms each is the dearest part of an apply).
+        private bool built;
+        private NtcModel builtModel;
+        private int builtSeriesOhm;
+        private int builtR25Ohm;
+        private int builtBetaK;
+        private int builtShAPico;
+        private int builtShBPico;
+        private int builtShCPico;
+
         public int SupplyMicrovolts => supplyMicrovolts;
+
+        /// <summary>How many times the knots have been computed (tests observe that an apply skipped it).</summary>
+        public int KnotBuilds { get; private set; }
 
         /// <summary>
         /// Builds the table. Resistances in ohms; beta in kelvin; Steinhart–Hart coefficients in
         /// pico-units (1e-12 K^-1). Returns false (table unchanged) for unusable parameters.
+        /// The knots are recomputed only when a parameter they depend on changed; the divider
+        /// supply only scales the ratio (<see cref="RatioQ20"/>), never the knots.
         /// </summary>
         public bool Build(NtcModel model, int seriesOhm, int r25Ohm, int betaK, int shAPico, int shBPico, int shCPico, int supplyMicrovolts)
         {
@@ -56,6 +72,30 @@ namespace ThermalMonitor.Core.Conversion
                 return false;
             }
 
+            if (!KnotsMatch(model, seriesOhm, r25Ohm, betaK, shAPico, shBPico, shCPico))
+            {
+                BuildKnots(model, seriesOhm, r25Ohm, betaK, shAPico, shBPico, shCPico);
+            }
+
+            this.supplyMicrovolts = supplyMicrovolts;
+            return true;
+        }
+
+        /// <summary>True if the knots in place are what these parameters give (each model reads only its own coefficients).</summary>
+        private bool KnotsMatch(NtcModel model, int seriesOhm, int r25Ohm, int betaK, int shAPico, int shBPico, int shCPico)
+        {
+            if (!built || model != builtModel || seriesOhm != builtSeriesOhm)
+            {
+                return false;
+            }
+
+            return model == NtcModel.Beta
+                ? r25Ohm == builtR25Ohm && betaK == builtBetaK
+                : shAPico == builtShAPico && shBPico == builtShBPico && shCPico == builtShCPico;
+        }
+
+        private void BuildKnots(NtcModel model, int seriesOhm, int r25Ohm, int betaK, int shAPico, int shBPico, int shCPico)
+        {
             for (int i = 0; i <= SegmentCount; i++)
             {
                 knotTempMicroC[i] = TempAtRatioMicroC((long)i << SegmentBits, model, seriesOhm, r25Ohm, betaK, shAPico, shBPico, shCPico);
@@ -67,8 +107,15 @@ namespace ThermalMonitor.Core.Conversion
                 segmentBulgeMicroC[i] = (2 * midMicroC) - knotTempMicroC[i] - knotTempMicroC[i + 1];
             }
 
-            this.supplyMicrovolts = supplyMicrovolts;
-            return true;
+            built = true;
+            builtModel = model;
+            builtSeriesOhm = seriesOhm;
+            builtR25Ohm = r25Ohm;
+            builtBetaK = betaK;
+            builtShAPico = shAPico;
+            builtShBPico = shBPico;
+            builtShCPico = shCPico;
+            KnotBuilds++;
         }
 
         /// <summary>Divider ratio V_pin/V_supply in Q20 (0..2^20 − 1), saturated.</summary>
