@@ -88,6 +88,20 @@ public class DictionaryTableTests
         Assert.Equal(letters.Count, letters.Distinct().Count());
     }
 
+    /// <summary>The profile formats keep their own copy of the names (they do not depend on the firmware core): it must be the core's.</summary>
+    [Fact]
+    public void The_profile_formats_alarm_names_are_the_dictionary_s()
+    {
+        Assert.Equal(
+            Enum.GetValues<AlarmType>().Where(t => t != AlarmType.None).Select(MonitorDictionary.AlarmTypeName),
+            ThermalMonitor.Profiles.AlarmNames.AlarmTypes);
+        Assert.Equal(Enum.GetValues<ChannelId>().Select(MonitorDictionary.ChannelName), ThermalMonitor.Profiles.AlarmNames.Channels);
+        Assert.Equal(ThermalMonitor.Profiles.AlarmNames.Depressurization, MonitorDictionary.AlarmTypeName(AlarmType.Depressurization));
+        Assert.Equal(ThermalMonitor.Profiles.AlarmNames.SensorFault, MonitorDictionary.AlarmTypeName(AlarmType.SensorFault));
+        var reasons = Enum.GetValues<FaultReason>().Select(MonitorDictionary.FaultReasonName).ToList();
+        Assert.All(ThermalMonitor.Profiles.AlarmNames.FaultReasons, reason => Assert.Contains(reason, reasons));
+    }
+
     [Fact]
     public void Codes_outside_their_table_are_named_unknown()
     {

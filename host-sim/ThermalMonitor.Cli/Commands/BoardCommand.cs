@@ -69,7 +69,7 @@ public static class BoardCommand
             BoardLine reply = Checked(() => connection.Client.Send(line));
             if (reply.IsError)
             {
-                throw new UserInputException($"the board refused the configuration: {reply.ErrorCode} {reply.Fields.GetValueOrDefault("msg") ?? reply.Text}");
+                throw new UserInputException($"the board refused the configuration: {reply.ErrorCode} {reply.Fields.GetValueOrDefault(WireField.Message) ?? reply.Text}");
             }
 
             Console.Out.WriteLine(reply.Payload ?? reply.Text);
