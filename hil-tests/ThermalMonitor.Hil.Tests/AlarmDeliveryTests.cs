@@ -1,4 +1,5 @@
 using ThermalMonitor.Core.Acquisition;
+using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 using ThermalMonitor.Serial;
 using ThermalMonitor.VirtualBoard;
@@ -27,7 +28,7 @@ public sealed class AlarmDeliveryTests(ITestOutputHelper output)
         FaultInjectingRelay relay = connection.Relay!;
         Reliably(client, "TLM 0");
         BoardLine started = Reliably(client, "MODE REPLAY");
-        int session = started.IntField("session");
+        int session = started.IntField(WireField.Session);
 
         var raw = new RawSample();
         var body = new byte[InjectCommand.BytesMax];
@@ -52,7 +53,7 @@ public sealed class AlarmDeliveryTests(ITestOutputHelper output)
 
         client.DrainInjects();
         BoardLine status = WaitUntilAllAcknowledged(client);
-        int sent = status.IntField("alarms_raised");
+        int sent = status.IntField(WireField.AlarmsRaised);
         var received = client.Alarms.Where(a => a.Session == session).ToList();
         int reconnects = ((ReconnectingSerialLink)client.SerialLink).Reconnects;
         RelayCounters counters = relay.Counters;
@@ -63,7 +64,7 @@ public sealed class AlarmDeliveryTests(ITestOutputHelper output)
         Assert.Equal(sent, received.Count);
         Assert.Equal(Enumerable.Range(1, sent), received.Select(a => a.Seq).Order());
         Assert.True(client.LinesCorrupted + client.LinesMissing > 0, "the relay damaged nothing: the test proved nothing");
-        Assert.Equal(0, status.IntField("journal_lost"));
+        Assert.Equal(0, status.IntField(WireField.JournalLost));
         Assert.Equal(1, reconnects);
     }
 
@@ -112,8 +113,8 @@ public sealed class AlarmDeliveryTests(ITestOutputHelper output)
         DateTime deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            BoardLine status = Reliably(client, "STATUS");
-            if (status.IntField("unacked") == 0 || DateTime.UtcNow > deadline)
+            BoardLine status = Reliably(client, LinkDictionary.Status);
+            if (status.IntField(WireField.Unacked) == 0 || DateTime.UtcNow > deadline)
             {
                 return status;
             }

@@ -1,6 +1,9 @@
+using ThermalMonitor.Core;
 using ThermalMonitor.Core.Acquisition;
+using ThermalMonitor.Core.Alarms;
+using ThermalMonitor.Core.Link;
+using ThermalMonitor.Core.Validation;
 using ThermalMonitor.Link;
-
 using ThermalMonitor.VirtualBoard;
 
 namespace ThermalMonitor.Hil.Tests;
@@ -23,20 +26,20 @@ public sealed class AlarmResendTests
         client.SendOk("MODE REPLAY");
         int after = client.LastBoardSequence;
         InjectOpenPressureWire(client, seconds: 5);
-        BoardLine alarm = client.WaitFor(l => l.Type == "ALARM" && l.Fields["re"] == "0" && l.Fields["ch"] == "pressure", 10000, after, "pressure ALARM");
-        Assert.Equal("SENSOR_FAULT", alarm.Field("type"));
-        Assert.Equal("OPEN", alarm.Field("cause"));
+        BoardLine alarm = client.WaitFor(l => l.Type == LinkDictionary.Alarm && l.Fields[WireField.Resent] == "0" && l.Fields[WireField.Channel] == MonitorDictionary.ChannelName(ChannelId.Pressure), 10000, after, "pressure ALARM");
+        Assert.Equal(MonitorDictionary.AlarmTypeName(AlarmType.SensorFault), alarm.Field(WireField.Type));
+        Assert.Equal(MonitorDictionary.FaultReasonName(FaultReason.Open), alarm.Field(WireField.Cause));
 
-        BoardLine resent = client.WaitFor(l => l.Type == "ALARM" && l.Fields["re"] == "1" && l.Fields["seq"] == alarm.Field("seq"), 10000, alarm.Sequence, "re-sent ALARM");
-        Assert.Equal(alarm.Field("t"), resent.Field("t"));
-        Assert.Single(client.Alarms, a => a.Seq == alarm.IntField("seq"));
+        BoardLine resent = client.WaitFor(l => l.Type == LinkDictionary.Alarm && l.Fields[WireField.Resent] == "1" && l.Fields[WireField.Seq] == alarm.Field(WireField.Seq), 10000, alarm.Sequence, "re-sent ALARM");
+        Assert.Equal(alarm.Field(WireField.TimeMs), resent.Field(WireField.TimeMs));
+        Assert.Single(client.Alarms, a => a.Seq == alarm.IntField(WireField.Seq));
 
-        BoardLine ack = client.SendOk($"ACK {alarm.Field("seq")}");
-        Assert.Equal("ACKED", ack.Field("result"));
-        Assert.Equal(0, client.SendOk("STATUS").IntField("unacked"));
+        BoardLine ack = client.SendOk($"{LinkDictionary.Ack} {alarm.Field(WireField.Seq)}");
+        Assert.Equal(LinkDictionary.AckResultAcked, ack.Field(WireField.Result));
+        Assert.Equal(0, client.SendOk(LinkDictionary.Status).IntField(WireField.Unacked));
         int afterAck = client.LastBoardSequence;
         Thread.Sleep(2600);
-        Assert.Throws<TimeoutException>(() => client.WaitFor(l => l.Type == "ALARM", 100, afterAck));
+        Assert.Throws<TimeoutException>(() => client.WaitFor(l => l.Type == LinkDictionary.Alarm, 100, afterAck));
     }
 
     /// <summary>Pressure reads at 0 counts (open wire), temperature and supply normal.</summary>

@@ -1,6 +1,7 @@
+using ThermalMonitor.Core;
+using ThermalMonitor.Core.Alarms;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
-
 using ThermalMonitor.VirtualBoard;
 
 namespace ThermalMonitor.Hil.Tests;
@@ -43,10 +44,10 @@ public sealed class ProtocolRobustnessTests
         AssertCommand(client, "CFG SET {\"noSuchParameter\":1}", "CONFIG_INVALID", "noSuchParameter");
 
         Assert.Equal(configBefore, client.SendOk("CFG GET").Payload);
-        BoardLine status = client.SendOk("STATUS");
-        Assert.Equal(0, status.IntField("alarms_raised"));
-        Assert.Equal(0, status.IntField("samples"));
-        Assert.Equal("REPLAY", status.Field("mode"));
+        BoardLine status = client.SendOk(LinkDictionary.Status);
+        Assert.Equal(0, status.IntField(WireField.AlarmsRaised));
+        Assert.Equal(0, status.IntField(WireField.Samples));
+        Assert.Equal(LinkDictionary.ModeName(LinkMode.Replay), status.Field(WireField.Mode));
     }
 
     [Theory]
@@ -58,7 +59,7 @@ public sealed class ProtocolRobustnessTests
         int after = client.LastBoardSequence;
         BoardLine ok = client.SendOk("CFG SET {\"rateLimitPaPerS\":250,\"residualSigmaPa\":500}");
         Assert.Equal(LinkDictionary.Ok, ok.Type);
-        client.WaitFor(l => l.Type == "EVT" && l.Fields["id"] == "CONFIG_CHANGED", 5000, after, "CONFIG_CHANGED event");
+        client.WaitFor(l => l.Type == LinkDictionary.Event && l.Fields[WireField.Id] == MonitorDictionary.EventName(EventId.ConfigChanged), 5000, after, "CONFIG_CHANGED event");
         string config = client.SendOk("CFG GET").Payload!;
         Assert.Contains("\"rateLimitPaPerS\":250", config, StringComparison.Ordinal);
         Assert.Contains("\"residualSigmaPa\":500", config, StringComparison.Ordinal);
@@ -73,7 +74,7 @@ public sealed class ProtocolRobustnessTests
         Assert.Equal(error, reply.ErrorCode);
         if (field is not null)
         {
-            Assert.Equal(field, reply.Field("field"));
+            Assert.Equal(field, reply.Field(WireField.Field));
         }
     }
 

@@ -1,5 +1,5 @@
+using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
-
 using ThermalMonitor.VirtualBoard;
 
 namespace ThermalMonitor.Hil.Tests;
@@ -15,19 +15,19 @@ public sealed class StatusTests
     {
         using var connection = TargetConnection.Open(target);
         BoardClient client = connection.Client;
-        BoardLine first = client.SendOk("STATUS");
+        BoardLine first = client.SendOk(LinkDictionary.Status);
         Thread.Sleep(300);
-        BoardLine status = client.SendOk("STATUS");
+        BoardLine status = client.SendOk(LinkDictionary.Status);
 
-        int cycles = status.IntField("cycles");
-        int min = status.IntField("loop_min_us");
-        int average = status.IntField("loop_avg_us");
-        int max = status.IntField("loop_max_us");
-        Assert.True(cycles > first.IntField("cycles"), $"the loop did not run between two STATUS: {status.Text}");
+        int cycles = status.IntField(WireField.Cycles);
+        int min = status.IntField(WireField.LoopMinMicroseconds);
+        int average = status.IntField(WireField.LoopAverageMicroseconds);
+        int max = status.IntField(WireField.LoopMaxMicroseconds);
+        Assert.True(cycles > first.IntField(WireField.Cycles), $"the loop did not run between two STATUS: {status.Text}");
         Assert.True(min <= average && average <= max, $"loop timing out of order: {status.Text}");
-        Assert.True(status.IntField("overruns") >= 0);
-        Assert.True(status.LongField("uptime_ms") > first.LongField("uptime_ms"), status.Text);
-        Assert.True(status.OptionalLongField("free_bytes") is null or > 0, status.Text);
-        Assert.Equal(1, client.Hello!.IntField("proto"));
+        Assert.True(status.IntField(WireField.Overruns) >= 0);
+        Assert.True(status.LongField(WireField.UptimeMs) > first.LongField(WireField.UptimeMs), status.Text);
+        Assert.True(status.OptionalLongField(WireField.FreeBytes) is null or > 0, status.Text);
+        Assert.Equal(1, client.Hello!.IntField(WireField.Protocol));
     }
 }

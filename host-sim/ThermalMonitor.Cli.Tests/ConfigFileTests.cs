@@ -1,5 +1,6 @@
 using System.Text;
 using ThermalMonitor.Core.Config;
+using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 
 namespace ThermalMonitor.Cli.Tests;
@@ -44,7 +45,7 @@ public sealed class ConfigFileTests
         if (reply.IsError)
         {
             var error = Assert.Throws<ConfigFileException>(() => ConfigFile.Read(path));
-            Assert.StartsWith($"{path}: {reply.Field("field")}: ", error.Message, StringComparison.Ordinal);
+            Assert.StartsWith($"{path}: {reply.Field(WireField.Field)}: ", error.Message, StringComparison.Ordinal);
             Assert.DoesNotContain('\n', error.Message);
         }
         else

@@ -14,6 +14,7 @@ var root = new RootCommand(
     CampaignCommand.Create(),
     ReportCommand.Create(),
     BoardCommand.Create(),
+    DictionaryCommand.Create(),
 };
 
 ParseResult parsed = root.Parse(args);

@@ -559,7 +559,7 @@ public sealed class BoardClient : IDisposable
                 lock (stateGate)
                 {
                     int sequence = NextSequence();
-                    ack = CommandFrame.Frame(sequence, $"{LinkDictionary.Ack} {parsed.Field("seq")}");
+                    ack = CommandFrame.Frame(sequence, $"{LinkDictionary.Ack} {parsed.Field(WireField.Seq)}");
                     Reserve(sequence, ack.Length);
                 }
 
@@ -579,22 +579,22 @@ public sealed class BoardClient : IDisposable
         {
             case LinkDictionary.Hello:
                 Hello = line;
-                Session = line.IntField("session");
+                Session = line.IntField(WireField.Session);
                 return false;
-            case LinkDictionary.Ok when line.Fields.ContainsKey("session"):
-                Session = line.IntField("session");
+            case LinkDictionary.Ok when line.Fields.ContainsKey(WireField.Session):
+                Session = line.IntField(WireField.Session);
                 return false;
             case LinkDictionary.Alarm:
                 return TrackAlarm(line);
             case LinkDictionary.Clear:
-                var key = (Session, line.IntField("seq"));
+                var key = (Session, line.IntField(WireField.Seq));
                 if (alarms.TryGetValue(key, out WireAlarm? known))
                 {
-                    known.ClearedTimeMs = line.LongField("t");
+                    known.ClearedTimeMs = line.LongField(WireField.TimeMs);
                 }
                 else
                 {
-                    clearsBeforeRaise[key] = line.LongField("t");
+                    clearsBeforeRaise[key] = line.LongField(WireField.TimeMs);
                 }
 
                 return false;
@@ -605,10 +605,10 @@ public sealed class BoardClient : IDisposable
 
     private bool TrackAlarm(BoardLine line)
     {
-        int session = line.IntField("session");
-        int seq = line.IntField("seq");
-        long? clearedMs = line.OptionalLongField("cleared");
-        bool boardHasAck = line.Field("acked") == "1";
+        int session = line.IntField(WireField.Session);
+        int seq = line.IntField(WireField.Seq);
+        long? clearedMs = line.OptionalLongField(WireField.ClearedMs);
+        bool boardHasAck = line.Field(WireField.Acked) == "1";
         if (alarms.TryGetValue((session, seq), out WireAlarm? known))
         {
             known.Copies++;
@@ -617,7 +617,7 @@ public sealed class BoardClient : IDisposable
             return AcknowledgeAlarms && !boardHasAck;
         }
 
-        var alarm = new WireAlarm(session, seq, line.Field("type"), line.Field("sev"), line.Field("ch"), line.LongField("t"), line.Field("cause"), line.IntField("value"))
+        var alarm = new WireAlarm(session, seq, line.Field(WireField.Type), line.Field(WireField.Severity), line.Field(WireField.Channel), line.LongField(WireField.TimeMs), line.Field(WireField.Cause), line.IntField(WireField.Value))
         {
             ClearedTimeMs = clearedMs,
         };

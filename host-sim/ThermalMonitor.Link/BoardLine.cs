@@ -11,6 +11,8 @@ namespace ThermalMonitor.Link;
 /// </summary>
 public sealed class BoardLine
 {
+    private const string MessagePrefix = WireField.Message + "=";
+
     private static readonly HashSet<string> ReplyTypes = [LinkDictionary.Ok, LinkDictionary.Err, LinkDictionary.Status, LinkDictionary.Config, LinkDictionary.Hello];
 
     private BoardLine(string text, int sequence, string type)
@@ -134,11 +136,11 @@ public sealed class BoardLine
 
         while (rest.Length > 0)
         {
-            if (rest.StartsWith("msg=", StringComparison.Ordinal))
+            if (rest.StartsWith(MessagePrefix, StringComparison.Ordinal))
             {
                 // Free text runs to the end of the line.
-                fields["msg"] = rest[4..];
-                Payload = rest[4..];
+                fields[WireField.Message] = rest[MessagePrefix.Length..];
+                Payload = rest[MessagePrefix.Length..];
                 break;
             }
 

@@ -27,9 +27,9 @@ public sealed record BoardState(string ConfigDocument, string Mode, int? Telemet
             ? payload
             : throw new BoardProtocolException($"the board answered CFG GET without a document: {config.Text}");
         BoardLine status = client.SendOk(LinkDictionary.Status);
-        int? telemetryMs = status.Fields.TryGetValue("tlm_ms", out string? text)
+        int? telemetryMs = status.Fields.TryGetValue(WireField.TelemetryPeriodMs, out string? text)
             && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int ms) ? ms : null;
-        string mode = hello.Fields.GetValueOrDefault("mode") ?? LinkDictionary.ModeName(LinkMode.Replay);
+        string mode = hello.Fields.GetValueOrDefault(WireField.Mode) ?? LinkDictionary.ModeName(LinkMode.Replay);
         return new BoardState(document, mode, telemetryMs);
     }
 

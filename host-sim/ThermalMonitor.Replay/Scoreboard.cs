@@ -30,7 +30,7 @@ public static class Scoreboard
         double? onsetS = expectation.LeakOnsetS;
 
         ResultAlarm? firstLeakAlarm = onsetS is null ? null : result.Alarms
-            .Where(a => a.Type == "DEPRESSURIZATION" && a.TimeS >= onsetS)
+            .Where(a => a.Type == AlarmNames.Depressurization && a.TimeS >= onsetS)
             .OrderBy(a => a.TimeS)
             .FirstOrDefault();
         int unexpected = result.Alarms.Count(a => !IsExpected(a, expectation));
@@ -89,20 +89,20 @@ public static class Scoreboard
     /// leaking (a leak that grows, as in ISS P6 2013, rightly raises again). Everything else is false.
     /// </summary>
     private static bool IsExpected(ResultAlarm alarm, Expectation expectation) =>
-        (alarm.Type == "DEPRESSURIZATION" && expectation.LeakOnsetS is { } onset && alarm.TimeS >= onset)
+        (alarm.Type == AlarmNames.Depressurization && expectation.LeakOnsetS is { } onset && alarm.TimeS >= onset)
         || expectation.ExpectedAlarms.Any(e => e.Type == alarm.Type && e.Channel == alarm.Channel
             && alarm.TimeS >= e.NotBeforeS && alarm.TimeS <= e.NotBeforeS + e.WithinS);
 
     private static bool? SensorFaultCorrect(Expectation expectation, ReplayResult result)
     {
-        var expectedFaults = expectation.ExpectedAlarms.Where(e => e.Type == "SENSOR_FAULT").ToList();
+        var expectedFaults = expectation.ExpectedAlarms.Where(e => e.Type == AlarmNames.SensorFault).ToList();
         if (expectedFaults.Count == 0)
         {
             return null;
         }
 
-        return expectedFaults.All(e => result.Alarms.Any(a => a.Type == "SENSOR_FAULT" && a.Channel == e.Channel
+        return expectedFaults.All(e => result.Alarms.Any(a => a.Type == AlarmNames.SensorFault && a.Channel == e.Channel
                 && (e.Reason is null || a.Cause == e.Reason)))
-            && result.Alarms.Where(a => a.Type == "SENSOR_FAULT").All(a => expectedFaults.Any(e => e.Channel == a.Channel));
+            && result.Alarms.Where(a => a.Type == AlarmNames.SensorFault).All(a => expectedFaults.Any(e => e.Channel == a.Channel));
     }
 }

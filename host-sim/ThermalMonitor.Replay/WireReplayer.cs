@@ -62,7 +62,7 @@ public static class WireReplayer
             ?? throw new BoardProtocolException("the board answered CFG GET without a document");
         client.SendOk($"{LinkDictionary.Telemetry} 0");
         BoardLine started = client.SendOk($"{LinkDictionary.Mode} {LinkDictionary.ModeName(LinkMode.Replay)}");
-        int session = started.IntField("session");
+        int session = started.IntField(WireField.Session);
 
         int periodMs = derived.SamplePeriodMs;
         var stream = new ReplaySampleStream(profile, periodMs, derived.BurstLength, options.SensorSeed, options.Speed);
@@ -102,7 +102,7 @@ public static class WireReplayer
         var alarms = client.Alarms.Where(a => a.Session == session).OrderBy(a => a.Seq)
             .Select(a => new ResultAlarm(a.Seq, a.Type, a.Severity, a.Channel, a.TimeMs / 1000.0, a.ClearedTimeMs / 1000.0, a.Cause))
             .ToList();
-        long boardSamples = status.LongField("injected");
+        long boardSamples = status.LongField(WireField.Injected);
         var result = new ReplayResult(Profile: profile.Name, Target: target, Samples: boardSamples, DurationS: boardSamples * periodMs / 1000.0, Alarms: alarms)
         {
             ImpossibleReadings = stream.ImpossibleReadings,
@@ -127,7 +127,7 @@ public static class WireReplayer
     /// </summary>
     public static int InjectWindow(BoardLine hello, int burstLength)
     {
-        int rxBufferBytes = hello.Fields.ContainsKey("rx_buffer") ? hello.IntField("rx_buffer") : 256;
+        int rxBufferBytes = hello.Fields.ContainsKey(WireField.RxBufferBytes) ? hello.IntField(WireField.RxBufferBytes) : 256;
         int lineBytes = 40 + (3 * ((3 * burstLength) + 1));
         return Math.Max(1, (rxBufferBytes / 2) / lineBytes);
     }

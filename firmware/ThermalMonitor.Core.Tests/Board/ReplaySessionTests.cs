@@ -94,11 +94,22 @@ public class ReplaySessionTests
         Assert.Equal(LinkDictionary.Ok, board.Command(commands[^1]).Type);
         Assert.True(wanted.ContentEquals(board.Config()));
 
-        // A part the board refuses drops nothing staged before it, and COMMIT applies the rest whole.
+        // Parts that together are invalid are refused whole at COMMIT.
+        Assert.Equal(LinkDictionary.Ok, board.Command("CFG STAGE {\"limitPersistMs\":700}").Type);
+        Assert.Equal(LinkDictionary.Ok, board.Command("CFG STAGE {\"redLowPa\":90000}").Type);
+        Assert.Equal("CONFIG_INVALID", board.Command("CFG COMMIT").ErrorCode); // red above yellow
+        Assert.True(wanted.ContentEquals(board.Config()));
+
+        // A refused part drops the parts before it: the COMMIT after it changes nothing.
         Assert.Equal(LinkDictionary.Ok, board.Command("CFG STAGE {\"limitPersistMs\":700}").Type);
         Assert.Equal("CONFIG_INVALID", board.Command("CFG STAGE {\"noSuchParameter\":1}").ErrorCode);
-        Assert.Equal(LinkDictionary.Ok, board.Command("CFG STAGE {\"redLowPa\":90000}").Type);
-        Assert.Equal("CONFIG_INVALID", board.Command("CFG COMMIT").ErrorCode); // red above yellow: refused whole
+        Assert.Equal(LinkDictionary.Ok, board.Command("CFG COMMIT").Type);
         Assert.True(wanted.ContentEquals(board.Config()));
+
+        // So does any other CFG command between the parts and the COMMIT.
+        Assert.Equal(LinkDictionary.Ok, board.Command("CFG STAGE {\"limitPersistMs\":700}").Type);
+        Assert.Equal(LinkDictionary.Config, board.Command("CFG GET").Type);
+        Assert.Equal(LinkDictionary.Ok, board.Command("CFG COMMIT").Type);
+        Assert.Equal(900, board.Config().Get(ParamId.LimitPersistMs));
     }
 }

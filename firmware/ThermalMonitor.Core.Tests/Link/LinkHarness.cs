@@ -28,7 +28,7 @@ public sealed class LinkHarness
     private readonly List<byte> partialLine = [];
     private int sequence;
 
-    public LinkHarness(LinkMode mode = LinkMode.Replay, MonitorConfig? config = null, SettingsStore? settings = null, int txBufferBytes = TxBufferBytes)
+    public LinkHarness(LinkMode mode = LinkMode.Replay, MonitorConfig? config = null, ISettingsMedium? settings = null, int txBufferBytes = TxBufferBytes)
     {
         Monitor = config is null ? new LeakMonitor() : new LeakMonitor(config);
         Board = new BoardInfo("test", LinkDictionary.FirmwareVersion, ResetCause.PowerOn);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using ThermalMonitor.Core.Alarms;
+using ThermalMonitor.Core.Dictionary;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 
@@ -10,8 +11,10 @@ namespace ThermalMonitor.Core.Tests.Link;
 /// <summary>
 /// PROTOCOL.md cannot drift from the code: every example line in its code blocks carries a correct
 /// check (and every line marked as corrupted does not), every board line splits like a real one,
-/// the worked CRC example is right byte by byte, and the numbers and names it states are the
-/// code's.
+/// the worked CRC example is right byte by byte, the numbers and names it states are the
+/// code's, and its tables of events, errors, commands and message fields are the dictionary's
+/// (<see cref="MonitorDictionary"/>, <see cref="LinkDictionary"/>, <see cref="CommandTable"/>,
+/// <see cref="MessageTable"/>), both ways.
 /// </summary>
 public partial class ProtocolDocumentTests
 {
@@ -171,11 +174,6 @@ public partial class ProtocolDocumentTests
             Assert.Contains($"| `{LinkDictionary.ErrorName((LinkError)i)}` |", text, StringComparison.Ordinal);
         }
 
-        foreach (string command in (string[])["### HELLO", "### STATUS", "### ACK <n> | ACK ALL", "### ALARMS", "### CFG GET | CFG SET <document> | CFG DEFAULTS | CFG STAGE <document> | CFG COMMIT | CFG SAVE", "### TLM <period_ms>", "### MODE LIVE | MODE REPLAY", "### INJ <time_ms> <pressure> <temp> <supply>", "### RESET DETECTOR"])
-        {
-            Assert.Contains(command + "\n", text, StringComparison.Ordinal);
-        }
-
         for (int id = 1; id <= MonitorDictionary.EventIdMax; id++)
         {
             var eventId = (EventId)id;
@@ -188,6 +186,148 @@ public partial class ProtocolDocumentTests
         foreach (ResetCause cause in Enum.GetValues<ResetCause>())
         {
             Assert.Contains($"`{LinkDictionary.ResetCauseName(cause)}`", text, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The lines of the section that <paramref name="heading"/> starts, up to the next heading of the same or a higher level.</summary>
+    private static List<string> Section(string heading)
+    {
+        int start = Array.IndexOf(Document, heading);
+        Assert.True(start >= 0, $"PROTOCOL.md has no heading '{heading}'");
+        int level = heading.TakeWhile(c => c == '#').Count();
+        var lines = new List<string>();
+        bool inBlock = false;
+        for (int i = start + 1; i < Document.Length; i++)
+        {
+            inBlock ^= Document[i].StartsWith("```", StringComparison.Ordinal);
+            int depth = Document[i].TakeWhile(c => c == '#').Count();
+            if (!inBlock && depth > 0 && depth <= level && Document[i].Length > depth && Document[i][depth] == ' ')
+            {
+                break;
+            }
+
+            lines.Add(Document[i]);
+        }
+
+        return lines;
+    }
+
+    /// <summary>The cells of the rows of the table headed <paramref name="header"/> within <paramref name="lines"/>.</summary>
+    private static List<string[]> TableRows(IReadOnlyList<string> lines, string header)
+    {
+        int start = lines.ToList().IndexOf(header);
+        Assert.True(start >= 0, $"PROTOCOL.md has no table '{header}' there");
+        return lines.Skip(start + 2).TakeWhile(l => l.StartsWith('|'))
+            .Select(l => l.Trim('|').Split(" | ").Select(c => c.Trim()).ToArray()).ToList();
+    }
+
+    [GeneratedRegex("`([a-z_]+)`")]
+    private static partial Regex QuotedKey();
+
+    [GeneratedRegex("^`([A-Z_]+)`$")]
+    private static partial Regex QuotedName();
+
+    private static string NameCell(string cell)
+    {
+        Match match = QuotedName().Match(cell);
+        Assert.True(match.Success, $"PROTOCOL.md: '{cell}' is not one `NAME`");
+        return match.Groups[1].Value;
+    }
+
+    [Fact]
+    public void The_event_table_is_the_dictionary_s_events_that_travel_as_EVT()
+    {
+        List<string[]> rows = TableRows(Section("### EVT"), "| `id` | meaning |");
+        var documented = rows.Select(r => NameCell(r[0])).ToList();
+        var declared = Enumerable.Range(0, MonitorDictionary.EventCount).Select(MonitorDictionary.EventAt)
+            .Where(e => !LinkDictionary.IsAlarmEvent(e.Id)).ToDictionary(e => e.Name);
+        Assert.Equal(documented.Count, documented.Distinct().Count());
+        Assert.Empty(documented.Except(declared.Keys));
+        Assert.Empty(declared.Keys.Except(documented));
+
+        foreach (string[] row in rows)
+        {
+            EventDefinition definition = declared[NameCell(row[0])];
+            string meaning = row[1];
+            Assert.True(definition.CodeMeaning.Length > 0 == meaning.Contains("`code`", StringComparison.Ordinal),
+                $"PROTOCOL.md, EVT {definition.Name}: the dictionary says code is '{definition.CodeMeaning}', the document: {meaning}");
+            Assert.True(definition.ValueMeaning.Length > 0 == meaning.Contains("`value`", StringComparison.Ordinal),
+                $"PROTOCOL.md, EVT {definition.Name}: the dictionary says value is '{definition.ValueMeaning}', the document: {meaning}");
+            string throttle = $"(at most {definition.ThrottleCount} per hour)";
+            Assert.True(definition.ThrottleCount > 0 == meaning.Contains("per hour)", StringComparison.Ordinal)
+                && (definition.ThrottleCount == 0 || meaning.Contains(throttle, StringComparison.Ordinal)),
+                $"PROTOCOL.md, EVT {definition.Name}: the dictionary throttles it to {definition.ThrottleCount} per window, the document: {meaning}");
+        }
+
+        Assert.Equal(3_600_000, MonitorDictionary.ThrottleWindowMs); // "per hour"
+    }
+
+    [Fact]
+    public void The_error_table_is_the_dictionary_s_error_codes()
+    {
+        var documented = TableRows(Section("## 7. Error codes"), "| code | when |").Select(r => NameCell(r[0])).ToList();
+        var declared = Enumerable.Range(1, LinkDictionary.ErrorCount - 1).Select(i => LinkDictionary.Errors.At(i).Name).ToList();
+        Assert.Equal(documented.Count, documented.Distinct().Count());
+        Assert.Empty(documented.Except(declared));
+        Assert.Empty(declared.Except(documented));
+    }
+
+    [Fact]
+    public void The_command_headings_are_the_dictionary_s_commands_in_order()
+    {
+        var headings = Section("## 6. Host → board commands").Where(l => l.StartsWith("### ", StringComparison.Ordinal)).Select(l => l[4..]).ToList();
+        Assert.Equal(Enumerable.Range(0, CommandTable.Count).Select(i => CommandTable.At(i).Syntax), headings);
+        for (int i = 0; i < CommandTable.Count; i++)
+        {
+            CommandDefinition command = CommandTable.At(i);
+            var placeholders = Regex.Matches(command.Syntax, "<([a-z_]+)>").Select(m => m.Groups[1].Value);
+            var names = Enumerable.Range(0, command.ArgumentCount).Select(k => command.Argument(k).Name);
+            Assert.Empty(placeholders.Except(names));
+        }
+    }
+
+    /// <summary>Where each message's fields are documented: the heading of its section.</summary>
+    private static readonly Dictionary<string, string> MessageSections = new()
+    {
+        [LinkDictionary.Hello] = "## 4. The HELLO line",
+        [LinkDictionary.Err] = "### ERR",
+        [LinkDictionary.Alarm] = "### ALARM",
+        [LinkDictionary.Event] = "### EVT",
+        [LinkDictionary.Telemetry] = "### TLM",
+        [LinkDictionary.Status] = "### STATUS",
+    };
+
+    [Fact]
+    public void Every_message_s_documented_fields_are_its_declared_fields()
+    {
+        // Documented: the keys of the field table in the message's section, and of every example line of that type.
+        var documented = new Dictionary<string, HashSet<string>>();
+        for (int i = 0; i < MessageTable.Count; i++)
+        {
+            documented[MessageTable.At(i).Type] = [];
+        }
+
+        foreach ((string type, string heading) in MessageSections)
+        {
+            foreach (string[] row in TableRows(Section(heading), "| field | meaning |"))
+            {
+                documented[type].UnionWith(QuotedKey().Matches(row[0]).Select(m => m.Groups[1].Value));
+            }
+        }
+
+        foreach ((int number, string marker, string text) in CodeBlockLines().Where(l => l.Marker == "<"))
+        {
+            Assert.True(BoardLine.TryParse(text, out BoardLine? line, out string error), $"PROTOCOL.md:{number}: {error}");
+            Assert.True(documented.ContainsKey(line!.Type), $"PROTOCOL.md:{number}: {line.Type} is not in MessageTable");
+            documented[line.Type].UnionWith(line.Fields.Keys);
+        }
+
+        for (int i = 0; i < MessageTable.Count; i++)
+        {
+            MessageDefinition message = MessageTable.At(i);
+            var declared = Enumerable.Range(0, message.FieldCount).Select(f => message.Field(f).Key).ToList();
+            Assert.True(documented[message.Type].SetEquals(declared),
+                $"PROTOCOL.md documents {message.Type} with [{string.Join(" ", documented[message.Type].Order())}], MessageTable declares [{string.Join(" ", declared.Order())}]");
         }
     }
 }

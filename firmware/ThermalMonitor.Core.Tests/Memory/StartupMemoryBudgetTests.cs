@@ -1,6 +1,9 @@
 using System.Globalization;
+using ThermalMonitor.Core.Acquisition;
+using ThermalMonitor.Core.Board;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Core.Monitoring;
+using ThermalMonitor.Core.Settings;
 using Xunit.Abstractions;
 
 namespace ThermalMonitor.Core.Tests.Memory;
@@ -56,17 +59,20 @@ public class StartupMemoryBudgetTests(ITestOutputHelper output)
 }
 
 /// <summary>
-/// The object graph a board builds at start-up and keeps for its lifetime, as the boards construct
-/// it today (host-sim/ThermalMonitor.Link/InProcessBoard.cs): a monitor with the default
-/// configuration behind a <see cref="BoardLink"/>. Change this when the board loop changes.
+/// The object graph the ESP32 app builds at start-up and keeps for its lifetime
+/// (firmware/ThermalMonitor.Device/Program.cs): the portable <see cref="BoardLoop"/> — monitor,
+/// link, settings store — started in LIVE. The device's seams wrap native drivers (the UART's
+/// buffers, the ADC channels, the flash files live outside the managed heap), so they stand in
+/// here as objects without state.
 /// </summary>
 public static class StartupGraph
 {
     public static object Build()
     {
-        var monitor = new LeakMonitor();
-        var board = new BoardInfo("esp32", LinkDictionary.FirmwareVersion, ResetCause.PowerOn);
-        return new BoardLink(monitor, new StatelessConfigReader(), board);
+        var board = new BoardInfo("esp32", LinkDictionary.FirmwareVersion, ResetCause.Unknown);
+        var loop = new BoardLoop(board, new NativeClock(), new NativePort(), new StatelessConfigReader(), new NativeAdc(), null, null, new EmptyMedium(), null);
+        loop.Start(LinkMode.Live);
+        return loop;
     }
 
     /// <summary>Stands in for the board's JSON reader, which keeps no state between documents.</summary>
@@ -75,5 +81,40 @@ public static class StartupGraph
         public void Read(byte[] bytes, int start, int length, ConfigDocumentBuilder builder)
         {
         }
+    }
+
+    private sealed class NativeClock : IBoardClock
+    {
+        public long Microseconds => 0;
+
+        public void Sleep(int milliseconds)
+        {
+        }
+    }
+
+    /// <summary>The UART: its 2048-byte receive buffer is the driver's, in native memory.</summary>
+    private sealed class NativePort : IBytePort
+    {
+        public int ReceiveBufferBytes => 2048;
+
+        public long ReceiveLostBytes => 0;
+
+        public int Read(byte[] buffer, int offset, int count) => 0;
+
+        public bool Write(byte[] buffer, int offset, int count) => true;
+    }
+
+    private sealed class NativeAdc : ISampleSource
+    {
+        public bool TrySample(RawSample into, int burstLength, long nowMs) => false;
+    }
+
+    private sealed class EmptyMedium : ISettingsMedium
+    {
+        public int SlotBytesMax => 1024;
+
+        public int Read(int slot, byte[] buffer) => 0;
+
+        public bool Write(int slot, byte[] buffer, int count) => true;
     }
 }

@@ -1,8 +1,8 @@
 namespace ThermalMonitor.Core.Alarms
 {
     /// <summary>
-    /// Everything the monitor reports. Severity and throttle of each live in
-    /// <see cref="ThermalMonitor.Core.MonitorDictionary"/>. Numbers are part of the wire contract:
+    /// Everything the monitor reports. Name, severity, throttle and what Code and Value carry live
+    /// in one definition per id in <see cref="ThermalMonitor.Core.MonitorDictionary"/>. Numbers are part of the wire contract:
     /// append, never renumber.
     /// </summary>
     public enum EventId
@@ -36,7 +36,7 @@ namespace ThermalMonitor.Core.Alarms
         /// <summary>Raised by the board layer: start-up with reset cause (Code).</summary>
         Boot = 13,
 
-        /// <summary>Raised by the board layer: a sampling cycle overran its period (Value = cycle ms).</summary>
+        /// <summary>Raised by the board layer: a sampling cycle overran its period (Code = the cycle's work time in µs, Value = the period in µs).</summary>
         LoopOverrun = 14,
 
         /// <summary>A channel became valid again after a fault (Code = the old reason).</summary>

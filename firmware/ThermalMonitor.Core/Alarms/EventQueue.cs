@@ -109,7 +109,7 @@ namespace ThermalMonitor.Core.Alarms
             overflowSlotIndex = (headIndex + count) % Capacity;
             MonitorEvent overflow = Append();
             overflow.Id = EventId.QueueOverflow;
-            overflow.Severity = Severity.Caution;
+            overflow.Severity = MonitorDictionary.EventSeverity(EventId.QueueOverflow);
             overflow.TimeMs = timeMs;
             overflow.AlarmType = AlarmType.None;
             overflow.Channel = Acquisition.ChannelId.Pressure;

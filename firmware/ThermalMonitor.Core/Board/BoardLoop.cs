@@ -33,8 +33,7 @@ namespace ThermalMonitor.Core.Board
         private readonly LeakMonitor monitor;
         private readonly BoardLink link;
         private readonly SettingsStore settings;
-        private readonly RawSample sample = new RawSample();
-        private readonly MonitorConfig bootConfig;
+        private readonly MonitorConfig fixedConfig;
         private readonly ConfigErrors bootErrors = new ConfigErrors();
 
         private long nextCycleUs;
@@ -58,16 +57,11 @@ namespace ThermalMonitor.Core.Board
             this.source = source;
             this.outputs = outputs;
             this.memory = memory;
-            settings = medium == null ? null : new SettingsStore(medium);
-            bootConfig = new MonitorConfig();
-            if (fixedConfig != null)
-            {
-                bootConfig.CopyFrom(fixedConfig);
-            }
-
+            this.fixedConfig = fixedConfig;
             FixedConfig = fixedConfig != null;
             monitor = new LeakMonitor();
-            link = new BoardLink(monitor, configReader, board, port, settings);
+            link = new BoardLink(monitor, configReader, board, port, medium);
+            settings = link.Settings;
         }
 
         public BoardLink Link => link;
@@ -94,13 +88,14 @@ namespace ThermalMonitor.Core.Board
             SettingsAtBoot = SettingsLoadResult.Missing;
             if (!FixedConfig && settings != null)
             {
-                SettingsAtBoot = settings.Load(bootConfig);
-                if (SettingsAtBoot == SettingsLoadResult.Loaded && !monitor.Configure(bootConfig, bootErrors, nowMs))
+                MonitorConfig stored = link.WorkConfig;
+                SettingsAtBoot = settings.Load(stored);
+                if (SettingsAtBoot == SettingsLoadResult.Loaded && !monitor.Configure(stored, bootErrors, nowMs))
                 {
                     SettingsAtBoot = SettingsLoadResult.Invalid;
                 }
             }
-            else if (FixedConfig && !monitor.Configure(bootConfig, bootErrors, nowMs))
+            else if (FixedConfig && !monitor.Configure(fixedConfig, bootErrors, nowMs))
             {
                 throw new System.ArgumentException("the fixed configuration is invalid: " + bootErrors[0].ToString());
             }
@@ -129,9 +124,9 @@ namespace ThermalMonitor.Core.Board
             long startUs = clock.Microseconds;
             long nowMs = startUs / 1000;
             int lines = link.Service(nowMs);
-            if (link.Mode == LinkMode.Live && source != null && source.TrySample(sample, monitor.Derived.BurstLength, nowMs))
+            if (link.Mode == LinkMode.Live && source != null && source.TrySample(link.Sample, monitor.Derived.BurstLength, nowMs))
             {
-                link.StepLive(sample);
+                link.StepLive(link.Sample);
             }
 
             if (outputs != null)

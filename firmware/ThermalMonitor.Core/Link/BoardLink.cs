@@ -39,7 +39,8 @@ namespace ThermalMonitor.Core.Link
         private readonly AlarmDelivery alarms;
         private readonly ReplaySession replay = new ReplaySession();
         private readonly MonitorEvent drained = new MonitorEvent();
-        private readonly MonitorConfig scratchConfig = new MonitorConfig();
+        private readonly RawSample sample = new RawSample();
+        private readonly MonitorConfig workConfig = new MonitorConfig();
         private readonly ConfigErrors scratchErrors = new ConfigErrors();
 
         private LinkMode mode;
@@ -50,8 +51,8 @@ namespace ThermalMonitor.Core.Link
         private long nowMs;
         private long lastLineMs;
 
-        /// <param name="settings">Where CFG SAVE writes; null on a board without storage (CFG SAVE then fails with STORAGE_FAILED).</param>
-        public BoardLink(LeakMonitor monitor, IConfigDocumentReader configReader, BoardInfo board, IBytePort port, SettingsStore settings)
+        /// <param name="settingsMedium">Where CFG SAVE writes; null on a board without storage (CFG SAVE then fails with STORAGE_FAILED).</param>
+        public BoardLink(LeakMonitor monitor, IConfigDocumentReader configReader, BoardInfo board, IBytePort port, ISettingsMedium settingsMedium)
         {
             if (monitor == null || configReader == null || board == null || port == null)
             {
@@ -60,11 +61,14 @@ namespace ThermalMonitor.Core.Link
 
             this.monitor = monitor;
             this.board = board;
-            Settings = settings;
             transport = new LineTransport(port);
+
+            // The image is read at boot and written during CFG SAVE, when no received line needs
+            // the line buffer any more: it lends its bytes instead of the heap holding both.
+            Settings = settingsMedium == null ? null : new SettingsStore(settingsMedium, transport.Line);
             replies = new Replies(transport, cursor);
             alarms = new AlarmDelivery(transport);
-            dispatcher = new CommandDispatcher(configReader);
+            dispatcher = new CommandDispatcher(configReader, workConfig);
         }
 
         public LeakMonitor Monitor => monitor;
@@ -106,6 +110,19 @@ namespace ThermalMonitor.Core.Link
         public long LinkTimeMs => mode == LinkMode.Replay ? monitor.Telemetry.TimestampMs : nowMs;
 
         public long UptimeMs => nowMs;
+
+        /// <summary>
+        /// One configuration's worth of scratch, shared by everything that stages a configuration
+        /// before applying it (CFG commands, the settings read at boot): they never overlap, and
+        /// each copy costs about 470 bytes of the ESP32's heap.
+        /// </summary>
+        public MonitorConfig WorkConfig => workConfig;
+
+        /// <summary>
+        /// The one sample buffer of the board: LIVE samples from the board's source and INJ samples
+        /// never overlap (INJ is refused in LIVE), and each buffer costs about 900 bytes of heap.
+        /// </summary>
+        public RawSample Sample => sample;
 
         internal Replies Replies => replies;
 
@@ -213,8 +230,7 @@ namespace ThermalMonitor.Core.Link
         {
             if (requested == LinkMode.Replay && mode == LinkMode.Live && !replay.HoldsLiveSettings)
             {
-                monitor.CopyConfigTo(scratchConfig);
-                replay.Borrow(scratchConfig, telemetryPeriodMs);
+                replay.Borrow(monitor, telemetryPeriodMs);
             }
 
             if (requested == LinkMode.Live && replay.HoldsLiveSettings)
@@ -295,22 +311,22 @@ namespace ThermalMonitor.Core.Link
             LineWriter writer = transport.Writer;
             if (fault == LinkError.RxOverflow)
             {
-                writer.Field("lost_bytes", transport.RxLostBytes);
+                writer.Field(WireField.LostBytes, transport.RxLostBytes);
             }
             else if (fault == LinkError.Overlong)
             {
-                writer.Field("max", LineTransport.LineBytesMax);
+                writer.Field(WireField.Max, LineTransport.LineBytesMax);
             }
             else if (fault == LinkError.BadChecksum)
             {
                 // Saying the expected value lets a person at a terminal fix a hand-typed line; a
                 // corrupted line is refused either way.
-                writer.Key("expected");
+                writer.Key(WireField.Expected);
                 writer.Hex(transport.FaultDetail, 4);
             }
             else if (fault == LinkError.NotAscii)
             {
-                writer.Field("at", transport.FaultDetail);
+                writer.Field(WireField.At, transport.FaultDetail);
             }
 
             transport.Send();

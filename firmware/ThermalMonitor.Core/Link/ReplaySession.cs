@@ -1,4 +1,5 @@
 using ThermalMonitor.Core.Config;
+using ThermalMonitor.Core.Monitoring;
 
 namespace ThermalMonitor.Core.Link
 {
@@ -19,9 +20,9 @@ namespace ThermalMonitor.Core.Link
 
         public MonitorConfig LiveConfig => liveConfig;
 
-        public void Borrow(MonitorConfig current, int telemetryPeriodMs)
+        public void Borrow(LeakMonitor monitor, int telemetryPeriodMs)
         {
-            liveConfig.CopyFrom(current);
+            monitor.CopyConfigTo(liveConfig);
             LiveTelemetryPeriodMs = telemetryPeriodMs;
             HoldsLiveSettings = true;
         }

@@ -30,14 +30,25 @@ namespace ThermalMonitor.Core.Settings
         private int newestSlot = -1;
 
         public SettingsStore(ISettingsMedium medium)
+            : this(medium, new byte[ImageBytes])
         {
-            if (medium == null)
+        }
+
+        /// <param name="scratch">Bytes to build and read images in, at least <see cref="ImageBytes"/>, free whenever Load or Save runs.</param>
+        public SettingsStore(ISettingsMedium medium, byte[] scratch)
+        {
+            if (medium == null || scratch == null)
             {
-                throw new System.ArgumentNullException("medium");
+                throw new System.ArgumentNullException(medium == null ? "medium" : "scratch");
+            }
+
+            if (scratch.Length < ImageBytes)
+            {
+                throw new System.ArgumentException("the scratch buffer is smaller than a settings image");
             }
 
             this.medium = medium;
-            image = new byte[ImageBytes];
+            image = scratch;
         }
 
         /// <summary>Bytes of one image with this firmware's parameter table.</summary>
@@ -90,7 +101,7 @@ namespace ThermalMonitor.Core.Settings
             int slot = newestSlot == 0 ? 1 : 0;
             int generation = Generation == int.MaxValue ? 1 : Generation + 1;
             Encode(from, generation);
-            if (image.Length > medium.SlotBytesMax || !medium.Write(slot, image, image.Length))
+            if (ImageBytes > medium.SlotBytesMax || !medium.Write(slot, image, ImageBytes))
             {
                 return false;
             }
@@ -110,6 +121,12 @@ namespace ThermalMonitor.Core.Settings
         {
             generation = 0;
             int count = medium.Read(slot, image);
+            if (count > ImageBytes)
+            {
+                // Longer than any image of this firmware (the scratch may be longer than one image).
+                return SettingsLoadResult.Corrupt;
+            }
+
             if (count < 0)
             {
                 return SettingsLoadResult.Unreadable;

@@ -63,7 +63,7 @@ public static class BoardCalibrateCommand
             BoardLine reply = Checked(() => connection.Client.Send($"{LinkDictionary.Config} {LinkDictionary.Set} {document}"));
             if (reply.IsError)
             {
-                throw new UserInputException($"the board refused the calibration: {reply.ErrorCode} {reply.Fields.GetValueOrDefault("msg") ?? reply.Text}");
+                throw new UserInputException($"the board refused the calibration: {reply.ErrorCode} {reply.Fields.GetValueOrDefault(WireField.Message) ?? reply.Text}");
             }
 
             CheckInForce(Checked(() => connection.Client.SendOk($"{LinkDictionary.Config} {LinkDictionary.Get}")), knots);

@@ -72,7 +72,7 @@ public static class BoardCommand
             BoardLine reply = Checked(() => setDocument is null ? connection.Client.Send(line!) : connection.Client.SetConfig(setDocument));
             if (reply.IsError)
             {
-                throw new UserInputException($"the board refused the configuration: {reply.ErrorCode} {reply.Fields.GetValueOrDefault("msg") ?? reply.Text}");
+                throw new UserInputException($"the board refused the configuration: {reply.ErrorCode} {reply.Fields.GetValueOrDefault(WireField.Message) ?? reply.Text}");
             }
 
             Console.Out.WriteLine(reply.Payload ?? reply.Text);

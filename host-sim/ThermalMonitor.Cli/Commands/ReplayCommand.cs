@@ -190,9 +190,9 @@ public static class ReplayCommand
             console.Write(AlarmTableView.Build(result.Alarms, onsetS));
         }
 
-        if (onsetS is { } onset && result.Alarms.FirstOrDefault(a => a.Type == "DEPRESSURIZATION" && a.TimeS >= onset) is { } first)
+        if (onsetS is { } onset && result.Alarms.FirstOrDefault(a => a.Type == AlarmNames.Depressurization && a.TimeS >= onset) is { } first)
         {
-            console.MarkupLine($"[bold]DEPRESSURIZATION[/] {AlarmTableView.SeverityMarkup(first.Severity)} raised [bold]{CommonOptions.FormatSeconds(first.TimeS - onset)}[/] after leak onset ({Markup.Escape(first.Cause)}).");
+            console.MarkupLine($"[bold]{AlarmNames.Depressurization}[/] {AlarmTableView.SeverityMarkup(first.Severity)} raised [bold]{CommonOptions.FormatSeconds(first.TimeS - onset)}[/] after leak onset ({Markup.Escape(first.Cause)}).");
         }
 
         if (ImpossibleReadingsView.Line(result.ImpossibleReadings, file) is { } readings)

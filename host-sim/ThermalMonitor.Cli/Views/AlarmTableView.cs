@@ -1,5 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
+using ThermalMonitor.Core;
+using ThermalMonitor.Core.Alarms;
 using ThermalMonitor.Profiles;
 
 namespace ThermalMonitor.Cli.Views;
@@ -46,12 +48,14 @@ public static class AlarmTableView
         return table;
     }
 
-    public static string SeverityMarkup(string severity) => severity switch
-    {
-        "WARNING" => "[bold red]WARNING[/]",
-        "CAUTION" => "[bold yellow]CAUTION[/]",
-        _ => Markup.Escape(severity),
-    };
+    private static readonly string Warning = MonitorDictionary.SeverityName(Severity.Warning);
+
+    private static readonly string Caution = MonitorDictionary.SeverityName(Severity.Caution);
+
+    public static string SeverityMarkup(string severity) =>
+        severity == Warning ? $"[bold red]{Warning}[/]"
+        : severity == Caution ? $"[bold yellow]{Caution}[/]"
+        : Markup.Escape(severity);
 
     /// <summary>h:mm:ss.s from profile start.</summary>
     public static string Clock(double seconds)

@@ -3,6 +3,8 @@ namespace ThermalMonitor.Profiles;
 /// <summary>
 /// Wire names of alarm types, channels and sensor-fault reasons as the firmware reports them
 /// (firmware/ThermalMonitor.Core/MonitorDictionary.cs), used by the expectation and result files.
+/// A copy, because the profile formats do not depend on the firmware core;
+/// ThermalMonitor.Core.Tests holds it to the dictionary.
 /// </summary>
 public static class AlarmNames
 {

@@ -10,7 +10,7 @@ namespace ThermalMonitor.Replay;
 /// </summary>
 internal sealed class DetectorLane
 {
-    private const string Depressurization = "DEPRESSURIZATION";
+    private static readonly string Depressurization = MonitorDictionary.AlarmTypeName(AlarmType.Depressurization);
 
     private readonly MonitorEvent received = new();
     private readonly List<CampaignAlarm> falseAlarms = [];

@@ -28,7 +28,7 @@ namespace ThermalMonitor.Core.Link
                 int acknowledged = link.Monitor.AcknowledgeAll(time);
                 int delivered = journal.AcknowledgeAll();
                 replies.BeginOk(reference);
-                writer.Field("acked", acknowledged > delivered ? acknowledged : delivered);
+                writer.Field(WireField.Acked, acknowledged > delivered ? acknowledged : delivered);
                 link.Transport.Send();
                 return;
             }
@@ -49,14 +49,14 @@ namespace ThermalMonitor.Core.Link
             if (result == AckResult.NotFound && !inJournal)
             {
                 replies.BeginError(reference, LinkError.NotFound);
-                writer.Field("alarm", alarmSequence);
+                writer.Field(WireField.Alarm, alarmSequence);
                 link.Transport.Send();
                 return;
             }
 
             replies.BeginOk(reference);
-            writer.Field("alarm", alarmSequence);
-            writer.Field("result", result == AckResult.Acknowledged ? "ACKED" : result == AckResult.AlreadyAcknowledged ? "ALREADY" : "DELIVERED");
+            writer.Field(WireField.Alarm, alarmSequence);
+            writer.Field(WireField.Result, result == AckResult.Acknowledged ? LinkDictionary.AckResultAcked : result == AckResult.AlreadyAcknowledged ? LinkDictionary.AckResultAlready : LinkDictionary.AckResultDelivered);
             link.Transport.Send();
         }
     }

@@ -9,7 +9,7 @@ namespace ThermalMonitor.Core.Link
             {
                 int listed = link.Alarms.ResendAll(link.Session, true);
                 link.Replies.BeginOk(reference);
-                link.Transport.Writer.Field("listed", listed);
+                link.Transport.Writer.Field(WireField.Listed, listed);
                 link.Transport.Send();
             }
         }

@@ -9,7 +9,7 @@ namespace ThermalMonitor.Core.Link
         private readonly string[] names;
         private readonly ICommandHandler[] handlers;
 
-        public CommandDispatcher(IConfigDocumentReader configReader)
+        public CommandDispatcher(IConfigDocumentReader configReader, Config.MonitorConfig workConfig)
         {
             names = new string[]
             {
@@ -19,7 +19,7 @@ namespace ThermalMonitor.Core.Link
             handlers = new ICommandHandler[]
             {
                 new InjectHandler(), new AckHandler(), new StatusHandler(), new HelloHandler(), new AlarmsHandler(),
-                new ConfigHandler(configReader), new TelemetryHandler(), new ModeHandler(), new ResetHandler(),
+                new ConfigHandler(configReader, workConfig), new TelemetryHandler(), new ModeHandler(), new ResetHandler(),
             };
         }
 
@@ -41,7 +41,7 @@ namespace ThermalMonitor.Core.Link
             }
 
             link.Replies.BeginError(reference, LinkError.UnknownCommand);
-            link.Replies.EchoToken("got");
+            link.Replies.EchoToken(WireField.Got);
             link.Transport.Send();
         }
     }

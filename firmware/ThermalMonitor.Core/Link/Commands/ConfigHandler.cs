@@ -8,20 +8,23 @@ namespace ThermalMonitor.Core.Link
     /// CFG GET | SET &lt;json&gt; | DEFAULTS | STAGE &lt;json&gt; | COMMIT | SAVE (PROTOCOL.md §6, §11).
     /// A document longer than a line travels as STAGE parts merged into one pending configuration
     /// and applied whole by COMMIT, so a config never needs a buffer as big as itself and is never
-    /// half applied. Documents go through the board's JSON reader, never in the sampling path.
+    /// half applied. The pending configuration lives in the link's one scratch configuration, so
+    /// any other CFG command (or a refused part) drops it. Documents go through the board's JSON
+    /// reader, never in the sampling path.
     /// </summary>
     internal sealed class ConfigHandler : ICommandHandler
     {
         private readonly IConfigDocumentReader reader;
-        private readonly MonitorConfig candidate = new MonitorConfig();
-        private readonly MonitorConfig staged = new MonitorConfig();
+        private readonly MonitorConfig candidate;
         private readonly ConfigErrors errors = new ConfigErrors();
         private readonly ConfigDocumentBuilder builder = new ConfigDocumentBuilder();
         private int stagedParts;
 
-        public ConfigHandler(IConfigDocumentReader reader)
+        /// <param name="workConfig">Scratch for the document being read (the link's, shared: commands never overlap).</param>
+        public ConfigHandler(IConfigDocumentReader reader, MonitorConfig workConfig)
         {
             this.reader = reader;
+            candidate = workConfig;
         }
 
         public void Execute(BoardLink link, int reference)
@@ -32,6 +35,12 @@ namespace ThermalMonitor.Core.Link
             {
                 replies.MissingArgument(reference, "GET|SET|DEFAULTS|STAGE|COMMIT|SAVE");
                 return;
+            }
+
+            if (!cursor.TokenIs(LinkDictionary.Stage) && !cursor.TokenIs(LinkDictionary.Commit))
+            {
+                // Every other CFG command uses the scratch configuration the stage lives in.
+                stagedParts = 0;
             }
 
             if (cursor.TokenIs(LinkDictionary.Get))
@@ -78,8 +87,6 @@ namespace ThermalMonitor.Core.Link
                     return;
                 }
 
-                // Any whole-configuration command abandons a half-staged one.
-                stagedParts = 0;
                 link.Monitor.CopyConfigTo(candidate);
                 if (!Read(link, reference, candidate, start))
                 {
@@ -97,7 +104,6 @@ namespace ThermalMonitor.Core.Link
 
             if (defaults)
             {
-                stagedParts = 0;
                 candidate.ResetToDefaults();
                 Apply(link, reference, candidate);
                 return;
@@ -106,11 +112,11 @@ namespace ThermalMonitor.Core.Link
             if (stagedParts == 0)
             {
                 // COMMIT with nothing staged applies the configuration in force: a no-op, but answered.
-                link.Monitor.CopyConfigTo(staged);
+                link.Monitor.CopyConfigTo(candidate);
             }
 
             stagedParts = 0;
-            Apply(link, reference, staged);
+            Apply(link, reference, candidate);
         }
 
         private void Stage(BoardLink link, int reference)
@@ -123,25 +129,21 @@ namespace ThermalMonitor.Core.Link
                 return;
             }
 
-            // Parse into a copy, so a bad part leaves the parts before it as they were.
             if (stagedParts == 0)
             {
                 link.Monitor.CopyConfigTo(candidate);
             }
-            else
-            {
-                candidate.CopyFrom(staged);
-            }
 
             if (!Read(link, reference, candidate, start))
             {
+                // The part may have been half read into the pending configuration: drop it all.
+                stagedParts = 0;
                 return;
             }
 
-            staged.CopyFrom(candidate);
             stagedParts++;
             link.Replies.BeginOk(reference);
-            link.Transport.Writer.Field("staged", stagedParts);
+            link.Transport.Writer.Field(WireField.Staged, stagedParts);
             link.Transport.Send();
         }
 
@@ -180,8 +182,8 @@ namespace ThermalMonitor.Core.Link
             }
 
             link.Replies.BeginOk(reference);
-            link.Transport.Writer.Field("period_ms", link.Monitor.Derived.SamplePeriodMs);
-            link.Transport.Writer.Field("burst", link.Monitor.Derived.BurstLength);
+            link.Transport.Writer.Field(WireField.PeriodMs, link.Monitor.Derived.SamplePeriodMs);
+            link.Transport.Writer.Field(WireField.Burst, link.Monitor.Derived.BurstLength);
             link.Transport.Send();
         }
 
@@ -191,15 +193,15 @@ namespace ThermalMonitor.Core.Link
             if (link.Settings == null || !link.Settings.Save(candidate))
             {
                 link.Replies.BeginError(reference, LinkError.StorageFailed);
-                link.Transport.Writer.Field("storage", link.Settings == null ? "none" : "write_failed");
+                link.Transport.Writer.Field(WireField.Storage, link.Settings == null ? "none" : "write_failed");
                 link.Transport.Send();
                 return;
             }
 
             link.Monitor.ReportBoardEvent(EventId.SettingsSaved, link.LinkTimeMs, link.Settings.Generation, SettingsStore.ImageBytes);
             link.Replies.BeginOk(reference);
-            link.Transport.Writer.Field("generation", link.Settings.Generation);
-            link.Transport.Writer.Field("bytes", SettingsStore.ImageBytes);
+            link.Transport.Writer.Field(WireField.Generation, link.Settings.Generation);
+            link.Transport.Writer.Field(WireField.ImageBytes, SettingsStore.ImageBytes);
             link.Transport.Send();
         }
 
@@ -219,11 +221,11 @@ namespace ThermalMonitor.Core.Link
         {
             link.Replies.BeginError(reference, error);
             LineWriter writer = link.Transport.Writer;
-            writer.Field("errors", errors.Count);
+            writer.Field(WireField.Errors, errors.Count);
             if (errors.Count > 0)
             {
-                writer.Field("field", errors[0].Field);
-                writer.Key("msg");
+                writer.Field(WireField.Field, errors[0].Field);
+                writer.Key(WireField.Message);
                 for (int i = 0; i < errors.Count; i++)
                 {
                     if (i > 0)

@@ -9,16 +9,15 @@ namespace ThermalMonitor.Core.Link
     /// </summary>
     internal sealed class InjectHandler : ICommandHandler
     {
-        private readonly RawSample injected = new RawSample();
-
         public void Execute(BoardLink link, int reference)
         {
+            RawSample injected = link.Sample;
             Replies replies = link.Replies;
             LineCursor cursor = link.Cursor;
             if (link.Mode != LinkMode.Replay)
             {
                 replies.BeginError(reference, LinkError.WrongMode);
-                link.Transport.Writer.Field("need", LinkDictionary.ModeName(LinkMode.Replay));
+                link.Transport.Writer.Field(WireField.Need, LinkDictionary.ModeName(LinkMode.Replay));
                 link.Transport.Send();
                 return;
             }
@@ -36,7 +35,7 @@ namespace ThermalMonitor.Core.Link
             }
 
             injected.TimestampMs = timeMs;
-            if (!ParseReads(link, reference, ChannelId.Pressure) || !ParseReads(link, reference, ChannelId.Temperature) || !ParseReads(link, reference, ChannelId.Supply))
+            if (!ParseReads(link, injected, reference, ChannelId.Pressure) || !ParseReads(link, injected, reference, ChannelId.Temperature) || !ParseReads(link, injected, reference, ChannelId.Supply))
             {
                 return;
             }
@@ -50,7 +49,7 @@ namespace ThermalMonitor.Core.Link
             replies.Ok(reference);
         }
 
-        private bool ParseReads(BoardLink link, int reference, ChannelId channel)
+        private static bool ParseReads(BoardLink link, RawSample injected, int reference, ChannelId channel)
         {
             Replies replies = link.Replies;
             LineCursor cursor = link.Cursor;
@@ -93,9 +92,9 @@ namespace ThermalMonitor.Core.Link
             {
                 replies.BeginError(reference, LinkError.OutOfRange);
                 LineWriter writer = link.Transport.Writer;
-                writer.Field("arg", name);
-                writer.Field("expected_reads", burst);
-                writer.Field("got", length / 3);
+                writer.Field(WireField.Argument, name);
+                writer.Field(WireField.ExpectedReads, burst);
+                writer.Field(WireField.Got, length / 3);
                 link.Transport.Send();
                 return false;
             }

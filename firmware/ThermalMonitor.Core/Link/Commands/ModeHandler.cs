@@ -38,8 +38,8 @@ namespace ThermalMonitor.Core.Link
 
             link.SwitchMode(requested);
             replies.BeginOk(reference);
-            link.Transport.Writer.Field("mode", LinkDictionary.ModeName(link.Mode));
-            link.Transport.Writer.Field("session", link.Session);
+            link.Transport.Writer.Field(WireField.Mode, LinkDictionary.ModeName(link.Mode));
+            link.Transport.Writer.Field(WireField.Session, link.Session);
             link.Transport.Send();
         }
     }

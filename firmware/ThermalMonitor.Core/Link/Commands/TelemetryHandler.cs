@@ -32,7 +32,7 @@ namespace ThermalMonitor.Core.Link
 
             link.SetTelemetryPeriod((int)periodMs);
             replies.BeginOk(reference);
-            link.Transport.Writer.Field("period_ms", link.TelemetryPeriodMs);
+            link.Transport.Writer.Field(WireField.PeriodMs, link.TelemetryPeriodMs);
             link.Transport.Send();
         }
     }

@@ -12,18 +12,21 @@ namespace ThermalMonitor.Core.Link
     public sealed class LineTransport
     {
         /// <summary>Longest received line before its CR/LF, trailer included. Longer lines are discarded (OVERLONG).</summary>
-        public const int LineBytesMax = 1024;
+        public const int LineBytesMax = 768;
 
         /// <summary>Longest line the board writes (a CFG reply carries the whole configuration document).</summary>
         public const int OutgoingLineBytesMax = 3072;
 
         /// <summary>Bytes taken from the port at a time; what is not yet consumed waits here for the next line.</summary>
-        private const int ChunkBytes = 128;
+        private const int ChunkBytes = 64;
+
+        /// <summary>Outgoing lines longer than this go out in pieces of this size (only CFG replies are; every other line goes whole).</summary>
+        private const int OutgoingPieceBytes = 512;
 
         private readonly IBytePort port;
         private readonly byte[] chunk = new byte[ChunkBytes];
         private readonly byte[] line = new byte[LineBytesMax];
-        private readonly LineWriter writer = new LineWriter(OutgoingLineBytesMax);
+        private readonly LineWriter writer;
 
         private int chunkStart;
         private int chunkEnd;
@@ -42,6 +45,7 @@ namespace ThermalMonitor.Core.Link
             }
 
             this.port = port;
+            writer = new LineWriter(OutgoingPieceBytes, OutgoingLineBytesMax, port);
         }
 
         public IBytePort Port => port;
@@ -119,11 +123,14 @@ namespace ThermalMonitor.Core.Link
             writer.Begin(txSequence, type);
         }
 
-        /// <summary>Finishes the line being written and sends it; a line the port cannot take is dropped whole and counted.</summary>
+        /// <summary>
+        /// Finishes the line being written and sends its last piece. A line the port cannot take is
+        /// counted; lines up to 512 bytes go in one piece, so they are dropped whole.
+        /// </summary>
         public void Send()
         {
             writer.Finish();
-            if (!port.Write(writer.Buffer, 0, writer.Length))
+            if (writer.SinkFailed)
             {
                 // Output is only lost when the host stops reading; alarms come back by re-sending.
                 TxDroppedLines++;

@@ -6,7 +6,9 @@ namespace ThermalMonitor.Core.Link
     /// Builds one outgoing protocol line in a reused buffer: "&lt;seq&gt; &lt;TYPE&gt; fields*CRC\r\n"
     /// (PROTOCOL.md). Integers are written with hand-written ASCII conversion so that nothing is
     /// allocated per line. Text is kept to printable ASCII: anything else becomes '?', so a line
-    /// can never be split or hidden by what it carries.
+    /// can never be split or hidden by what it carries. Given a port, the writer streams: a line
+    /// longer than its buffer goes out in buffer-sized pieces with the check computed as it goes,
+    /// so the board needs no buffer as long as its longest line (a whole configuration document).
     /// </summary>
     public sealed class LineWriter
     {
@@ -17,14 +19,38 @@ namespace ThermalMonitor.Core.Link
 
         private readonly byte[] buffer;
         private readonly byte[] digits = new byte[20];
+        private readonly Board.IBytePort sink;
+        private readonly int lineBytesMax;
         private int length;
+        private int flushedBytes;
+        private int flushedCrc = LineCrc.Initial;
         private bool overflowed;
 
         /// <summary><paramref name="lineBytesMax"/>: longest line including its trailer.</summary>
         public LineWriter(int lineBytesMax)
         {
             buffer = new byte[lineBytesMax];
+            this.lineBytesMax = lineBytesMax;
         }
+
+        /// <summary>A streaming writer: lines up to <paramref name="lineBytesMax"/> through a buffer of <paramref name="chunkBytes"/> into <paramref name="sink"/>.</summary>
+        public LineWriter(int chunkBytes, int lineBytesMax, Board.IBytePort sink)
+        {
+            if (sink == null || chunkBytes <= TrailerBytes || lineBytesMax < chunkBytes)
+            {
+                throw new System.ArgumentException("a streaming writer needs a sink and a chunk of more than the trailer, at most the line");
+            }
+
+            buffer = new byte[chunkBytes];
+            this.lineBytesMax = lineBytesMax;
+            this.sink = sink;
+        }
+
+        /// <summary>True when a streamed piece of the current line could not be written (the line is lost at the host's check).</summary>
+        public bool SinkFailed { get; private set; }
+
+        /// <summary>True when this writer sends its pieces itself (then <see cref="Buffer"/> holds only the last piece).</summary>
+        public bool Streams => sink != null;
 
         public byte[] Buffer => buffer;
 
@@ -37,14 +63,12 @@ namespace ThermalMonitor.Core.Link
         /// <summary>Starts an empty buffer (no sequence or type): for documents embedded elsewhere.</summary>
         public void BeginRaw()
         {
-            length = 0;
-            overflowed = false;
+            Reset();
         }
 
         public void Begin(int sequence, string type)
         {
-            length = 0;
-            overflowed = false;
+            Reset();
             Int(sequence);
             Space();
             Text(type);
@@ -144,10 +168,20 @@ namespace ThermalMonitor.Core.Link
             }
         }
 
-        /// <summary>Appends "*CRC\r\n"; the CRC covers everything before the '*'.</summary>
+        /// <summary>Appends "*CRC\r\n"; the CRC covers everything before the '*'. A streaming writer sends the rest of the line.</summary>
         public void Finish()
         {
-            int crc = LineCrc.Compute(buffer, 0, length);
+            if (sink != null && buffer.Length - length < TrailerBytes)
+            {
+                Flush();
+            }
+
+            int crc = flushedCrc;
+            for (int i = 0; i < length; i++)
+            {
+                crc = LineCrc.Update(crc, buffer[i]);
+            }
+
             buffer[length++] = (byte)'*';
             for (int shift = 12; shift >= 0; shift -= 4)
             {
@@ -156,17 +190,57 @@ namespace ThermalMonitor.Core.Link
 
             buffer[length++] = (byte)'\r';
             buffer[length++] = (byte)'\n';
+            if (sink != null)
+            {
+                Send();
+            }
+        }
+
+        private void Reset()
+        {
+            length = 0;
+            flushedBytes = 0;
+            flushedCrc = LineCrc.Initial;
+            overflowed = false;
+            SinkFailed = false;
         }
 
         private void Put(byte value)
         {
-            if (length >= buffer.Length - TrailerBytes)
+            if (flushedBytes + length >= lineBytesMax - TrailerBytes)
             {
                 overflowed = true;
                 return;
             }
 
+            if (length == buffer.Length)
+            {
+                Flush();
+            }
+
             buffer[length++] = value;
+        }
+
+        /// <summary>Streaming: folds the buffered piece into the check and sends it.</summary>
+        private void Flush()
+        {
+            for (int i = 0; i < length; i++)
+            {
+                flushedCrc = LineCrc.Update(flushedCrc, buffer[i]);
+            }
+
+            flushedBytes += length;
+            Send();
+        }
+
+        private void Send()
+        {
+            if (!SinkFailed && !sink.Write(buffer, 0, length))
+            {
+                SinkFailed = true;
+            }
+
+            length = 0;
         }
     }
 }

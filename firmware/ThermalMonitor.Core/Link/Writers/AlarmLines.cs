@@ -9,14 +9,14 @@ namespace ThermalMonitor.Core.Link
         {
             transport.BeginLine(LinkDictionary.Alarm);
             LineWriter writer = transport.Writer;
-            writer.Field("seq", journal.SequenceAt(index));
-            writer.Field("type", MonitorDictionary.AlarmTypeName(journal.TypeAt(index)));
-            writer.Field("sev", MonitorDictionary.SeverityName(journal.SeverityAt(index)));
-            writer.Field("ch", MonitorDictionary.ChannelName(journal.ChannelAt(index)));
-            writer.Field("t", journal.RaisedTimeMsAt(index));
-            writer.Field("cause", MonitorDictionary.AlarmCodeName(journal.TypeAt(index), journal.CodeAt(index)));
-            writer.Field("value", journal.ValueAt(index));
-            writer.Key("cleared");
+            writer.Field(WireField.Seq, journal.SequenceAt(index));
+            writer.Field(WireField.Type, MonitorDictionary.AlarmTypeName(journal.TypeAt(index)));
+            writer.Field(WireField.Severity, MonitorDictionary.SeverityName(journal.SeverityAt(index)));
+            writer.Field(WireField.Channel, MonitorDictionary.ChannelName(journal.ChannelAt(index)));
+            writer.Field(WireField.TimeMs, journal.RaisedTimeMsAt(index));
+            writer.Field(WireField.Cause, MonitorDictionary.AlarmCodeName(journal.TypeAt(index), journal.CodeAt(index)));
+            writer.Field(WireField.Value, journal.ValueAt(index));
+            writer.Key(WireField.ClearedMs);
             if (journal.IsClearedAt(index))
             {
                 writer.Long(journal.ClearedTimeMsAt(index));
@@ -26,17 +26,17 @@ namespace ThermalMonitor.Core.Link
                 writer.Char('-');
             }
 
-            writer.Field("acked", journal.IsAcknowledged(index) ? 1 : 0);
-            writer.Field("session", session);
-            writer.Field("re", resend ? 1 : 0);
+            writer.Field(WireField.Acked, journal.IsAcknowledged(index) ? 1 : 0);
+            writer.Field(WireField.Session, session);
+            writer.Field(WireField.Resent, resend ? 1 : 0);
             transport.Send();
         }
 
         public static void WriteClear(LineTransport transport, int alarmSequence, long timeMs)
         {
             transport.BeginLine(LinkDictionary.Clear);
-            transport.Writer.Field("seq", alarmSequence);
-            transport.Writer.Field("t", timeMs);
+            transport.Writer.Field(WireField.Seq, alarmSequence);
+            transport.Writer.Field(WireField.TimeMs, timeMs);
             transport.Send();
         }
     }

@@ -9,24 +9,24 @@ namespace ThermalMonitor.Core.Link
         {
             transport.BeginLine(LinkDictionary.Event);
             LineWriter writer = transport.Writer;
-            writer.Field("n", e.Sequence);
-            writer.Field("id", MonitorDictionary.EventName(e.Id));
-            writer.Field("sev", MonitorDictionary.SeverityName(e.Severity));
-            writer.Field("t", e.TimeMs);
-            writer.Field("ch", MonitorDictionary.ChannelName(e.Channel));
+            writer.Field(WireField.EventNumber, e.Sequence);
+            writer.Field(WireField.Id, MonitorDictionary.EventName(e.Id));
+            writer.Field(WireField.Severity, MonitorDictionary.SeverityName(e.Severity));
+            writer.Field(WireField.TimeMs, e.TimeMs);
+            writer.Field(WireField.Channel, MonitorDictionary.ChannelName(e.Channel));
             if (MonitorDictionary.HasNamedCode(e))
             {
-                writer.Field("code", MonitorDictionary.CodeName(e));
+                writer.Field(WireField.Code, MonitorDictionary.CodeName(e));
             }
             else
             {
-                writer.Field("code", e.Code);
+                writer.Field(WireField.Code, e.Code);
             }
 
-            writer.Field("value", e.Value);
+            writer.Field(WireField.Value, e.Value);
             if (e.AlarmSequence != 0)
             {
-                writer.Field("alarm", e.AlarmSequence);
+                writer.Field(WireField.Alarm, e.AlarmSequence);
             }
 
             transport.Send();

@@ -13,17 +13,17 @@ namespace ThermalMonitor.Core.Link
             transport.BeginLine(LinkDictionary.Hello);
             LineWriter writer = transport.Writer;
             Replies.WriteReference(writer, reference);
-            writer.Field("proto", LinkDictionary.ProtocolVersion);
-            writer.Field("fw", link.Board.FirmwareVersion);
-            writer.Field("board", link.Board.BoardName);
-            writer.Field("session", link.Session);
-            writer.Field("mode", LinkDictionary.ModeName(link.Mode));
-            writer.Field("reset", LinkDictionary.ResetCauseName(link.Board.ResetCause));
-            writer.Field("line_max", LineTransport.LineBytesMax);
-            writer.Field("rx_buffer", transport.Port.ReceiveBufferBytes);
-            writer.Field("lines_per_service", BoardLink.LinesPerServiceMax);
-            writer.Field("burst", link.Monitor.Derived.BurstLength);
-            writer.Field("period_ms", link.Monitor.Derived.SamplePeriodMs);
+            writer.Field(WireField.Protocol, LinkDictionary.ProtocolVersion);
+            writer.Field(WireField.Firmware, link.Board.FirmwareVersion);
+            writer.Field(WireField.Board, link.Board.BoardName);
+            writer.Field(WireField.Session, link.Session);
+            writer.Field(WireField.Mode, LinkDictionary.ModeName(link.Mode));
+            writer.Field(WireField.Reset, LinkDictionary.ResetCauseName(link.Board.ResetCause));
+            writer.Field(WireField.LineMaxBytes, LineTransport.LineBytesMax);
+            writer.Field(WireField.RxBufferBytes, transport.Port.ReceiveBufferBytes);
+            writer.Field(WireField.LinesPerService, BoardLink.LinesPerServiceMax);
+            writer.Field(WireField.Burst, link.Monitor.Derived.BurstLength);
+            writer.Field(WireField.PeriodMs, link.Monitor.Derived.SamplePeriodMs);
             transport.Send();
         }
     }

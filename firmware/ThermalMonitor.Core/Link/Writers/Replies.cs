@@ -59,15 +59,15 @@ namespace ThermalMonitor.Core.Link
         public void MissingArgument(int reference, string expected)
         {
             BeginError(reference, LinkError.MissingArgument);
-            transport.Writer.Field("expected", expected);
+            transport.Writer.Field(WireField.Expected, expected);
             transport.Send();
         }
 
         public void BadArgument(int reference, string argument)
         {
             BeginError(reference, LinkError.BadArgument);
-            transport.Writer.Field("arg", argument);
-            EchoToken("got");
+            transport.Writer.Field(WireField.Argument, argument);
+            EchoToken(WireField.Got);
             transport.Send();
         }
 
@@ -75,10 +75,10 @@ namespace ThermalMonitor.Core.Link
         {
             BeginError(reference, LinkError.OutOfRange);
             LineWriter writer = transport.Writer;
-            writer.Field("arg", argument);
-            writer.Field("min", min);
-            writer.Field("max", max);
-            writer.Field("got", got);
+            writer.Field(WireField.Argument, argument);
+            writer.Field(WireField.Min, min);
+            writer.Field(WireField.Max, max);
+            writer.Field(WireField.Got, got);
             transport.Send();
         }
 
@@ -91,7 +91,7 @@ namespace ThermalMonitor.Core.Link
             }
 
             BeginError(reference, LinkError.TooManyArguments);
-            EchoToken("extra");
+            EchoToken(WireField.Extra);
             transport.Send();
             return false;
         }

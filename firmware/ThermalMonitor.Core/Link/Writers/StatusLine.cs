@@ -13,15 +13,15 @@ namespace ThermalMonitor.Core.Link
             transport.BeginLine(LinkDictionary.Status);
             LineWriter writer = transport.Writer;
             Replies.WriteReference(writer, reference);
-            writer.Field("mode", LinkDictionary.ModeName(link.Mode));
-            writer.Field("session", link.Session);
-            writer.Field("uptime_ms", link.UptimeMs);
-            writer.Field("loop_min_us", loop.MinMicroseconds);
-            writer.Field("loop_avg_us", loop.AverageMicroseconds);
-            writer.Field("loop_max_us", loop.MaxMicroseconds);
-            writer.Field("cycles", loop.CycleCount);
-            writer.Field("overruns", loop.Overruns);
-            writer.Key("free_bytes");
+            writer.Field(WireField.Mode, LinkDictionary.ModeName(link.Mode));
+            writer.Field(WireField.Session, link.Session);
+            writer.Field(WireField.UptimeMs, link.UptimeMs);
+            writer.Field(WireField.LoopMinMicroseconds, loop.MinMicroseconds);
+            writer.Field(WireField.LoopAverageMicroseconds, loop.AverageMicroseconds);
+            writer.Field(WireField.LoopMaxMicroseconds, loop.MaxMicroseconds);
+            writer.Field(WireField.Cycles, loop.CycleCount);
+            writer.Field(WireField.Overruns, loop.Overruns);
+            writer.Key(WireField.FreeBytes);
             if (link.Board.FreeMemoryBytes >= 0)
             {
                 writer.Long(link.Board.FreeMemoryBytes);
@@ -31,20 +31,20 @@ namespace ThermalMonitor.Core.Link
                 writer.Char('-');
             }
 
-            writer.Field("samples", t.SampleCount);
-            writer.Field("injected", link.SamplesInjected);
-            writer.Field("discarded", t.DiscardedSamples);
-            writer.Field("rx_lines", link.LinesReceived);
-            writer.Field("rx_rejected", link.LinesRejected);
-            writer.Field("rx_overflow_bytes", link.RxOverflowBytes);
-            writer.Field("tx_dropped_lines", link.TxDroppedLines);
-            writer.Field("alarms_raised", link.Journal.RaisedTotal);
-            writer.Field("unacked", link.Journal.UnacknowledgedCount);
-            writer.Field("journal_lost", link.Journal.OverwrittenUnacknowledged);
-            writer.Field("events_dropped", link.Monitor.Events.DroppedTotal);
-            writer.Field("tlm_ms", link.TelemetryPeriodMs);
-            writer.Field("replay_holds_live", link.HoldsLiveSettings ? 1 : 0);
-            writer.Field("settings_gen", link.Settings == null ? 0 : link.Settings.Generation);
+            writer.Field(WireField.Samples, t.SampleCount);
+            writer.Field(WireField.Injected, link.SamplesInjected);
+            writer.Field(WireField.Discarded, t.DiscardedSamples);
+            writer.Field(WireField.RxLines, link.LinesReceived);
+            writer.Field(WireField.RxRejected, link.LinesRejected);
+            writer.Field(WireField.RxOverflowBytes, link.RxOverflowBytes);
+            writer.Field(WireField.TxDroppedLines, link.TxDroppedLines);
+            writer.Field(WireField.AlarmsRaised, link.Journal.RaisedTotal);
+            writer.Field(WireField.Unacked, link.Journal.UnacknowledgedCount);
+            writer.Field(WireField.JournalLost, link.Journal.OverwrittenUnacknowledged);
+            writer.Field(WireField.EventsDropped, link.Monitor.Events.DroppedTotal);
+            writer.Field(WireField.TelemetryPeriodMs, link.TelemetryPeriodMs);
+            writer.Field(WireField.ReplayHoldsLive, link.HoldsLiveSettings ? 1 : 0);
+            writer.Field(WireField.SettingsGeneration, link.Settings == null ? 0 : link.Settings.Generation);
             transport.Send();
         }
     }

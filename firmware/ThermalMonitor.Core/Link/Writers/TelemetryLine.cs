@@ -10,19 +10,19 @@ namespace ThermalMonitor.Core.Link
         {
             transport.BeginLine(LinkDictionary.Telemetry);
             LineWriter writer = transport.Writer;
-            writer.Field("t", t.TimestampMs);
-            writer.Field("src", LinkDictionary.SourceName(mode));
-            writer.Field("n", t.SampleCount);
-            writer.Field("p_pa", t.PressurePa);
-            writer.Field("temp_mc", t.TempMilliC);
-            writer.Field("sup_uv", t.SupplyMicrovolts);
-            writer.Key("st");
+            writer.Field(WireField.TimeMs, t.TimestampMs);
+            writer.Field(WireField.Source, LinkDictionary.SourceName(mode));
+            writer.Field(WireField.SampleCount, t.SampleCount);
+            writer.Field(WireField.PressurePa, t.PressurePa);
+            writer.Field(WireField.TempMilliC, t.TempMilliC);
+            writer.Field(WireField.SupplyMicrovolts, t.SupplyMicrovolts);
+            writer.Key(WireField.ChannelStates);
             for (int channel = 0; channel < Channels.Count; channel++)
             {
                 writer.Char(LinkDictionary.OutcomeLetter(t.Outcomes[channel]));
             }
 
-            writer.Key("res_pa");
+            writer.Key(WireField.ResidualPa);
             if (t.HasResidual)
             {
                 writer.Int(t.ResidualPa);
@@ -32,10 +32,10 @@ namespace ThermalMonitor.Core.Link
                 writer.Char('-');
             }
 
-            writer.Field("cusum_pm", t.CusumPermille);
-            writer.Field("rate_pa", t.RateDropPa);
-            writer.Field("model", t.ModelReady ? 1 : 0);
-            writer.Field("unacked", unacknowledged);
+            writer.Field(WireField.CusumPermille, t.CusumPermille);
+            writer.Field(WireField.RateDropPa, t.RateDropPa);
+            writer.Field(WireField.ModelReady, t.ModelReady ? 1 : 0);
+            writer.Field(WireField.Unacked, unacknowledged);
             transport.Send();
         }
     }
