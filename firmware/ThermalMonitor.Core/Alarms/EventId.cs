@@ -36,7 +36,7 @@ namespace ThermalMonitor.Core.Alarms
         /// <summary>Raised by the board layer: start-up with reset cause (Code).</summary>
         Boot = 13,
 
-        /// <summary>Raised by the board layer: a sampling cycle overran its period (Value = cycle ms).</summary>
+        /// <summary>Raised by the board layer: a cycle's work overran the sample period (Code = work time µs, Value = period µs; BoardLink.RecordCycle).</summary>
         LoopOverrun = 14,
 
         /// <summary>A channel became valid again after a fault (Code = the old reason).</summary>
