@@ -54,7 +54,15 @@ public sealed class CampaignTests(ReducedCampaign campaign)
             Assert.Equal(s.Missed, s.MissedCases.Count);
             Assert.Equal(s.Detected, Result.LeakCases.Count(c => c.Detector(name).FirstLeakAlarm is not null));
             Assert.Equal(s.Detected, s.HoleClasses.Sum(k => k.DelayS.Count));
-            Assert.All(Result.LeakCases.Where(c => c.Detector(name).FirstLeakAlarm is { } a), c => Assert.True(c.DelayS(name) >= 0));
+            Assert.All(Result.LeakCases.Where(c => c.Detector(name).FirstLeakAlarm is not null), c =>
+            {
+                // The delay is the first leak alarm's time after the onset, and that alarm was raised
+                // inside the case (between its onset and its end).
+                double onsetS = c.Spec.OnsetS!.Value;
+                double alarmS = c.Detector(name).FirstLeakAlarm!.TimeS;
+                Assert.Equal(alarmS - onsetS, c.DelayS(name)!.Value, 1e-9);
+                Assert.InRange(alarmS, onsetS, c.Spec.DurationS);
+            });
         }
     }
 
@@ -87,7 +95,7 @@ public sealed class CampaignTests(ReducedCampaign campaign)
             Assert.Equal(world.Sum(c => c.NominalS) / 86_400, s.NominalDays, 1e-9);
             Assert.InRange(s.NominalDays, 2.0, 2.0 + (7 * CampaignPlan.MaxOnsetS / 86_400));
             Assert.Equal(s.FalseAlarms, s.Phenomenon(PhenomenaCatalog.AllName).FalseAlarms);
-            Assert.True(s.FalseAlarmsPerDay >= 0);
+            Assert.Equal(s.FalseAlarms / s.NominalDays, s.FalseAlarmsPerDay, 1e-12);
             Assert.All(Result.Cases, c => Assert.Equal(c.Detector(name).FalseAlarmCount, c.Detector(name).FalseAlarmsByCause.Values.Sum()));
             Assert.All(Result.LeakCases, c => Assert.All(c.Detector(name).FalseAlarms, a => Assert.True(a.TimeS < c.Spec.OnsetS)));
         }

@@ -30,6 +30,7 @@ public class DetectionPerformanceTests(ITestOutputHelper output)
     {
         Scenario scenario = SyntheticCases.Leak(diameterMm);
         var replay = LockstepReplay.Run(scenario, SyntheticCases.Seed, leakOnsetS: SyntheticCases.LeakOnsetS);
+        ReferenceAgreementTests.AssertSameReadings(replay);
         long onsetSample = (long)(SyntheticCases.LeakOnsetS * 1000 / scenario.OutputPeriodMs);
         AlarmOccurrence first = replay.Fixed.Of(AlarmType.Depressurization).OrderBy(o => o.RaisedSample).First();
         double delayS = (first.RaisedSample - onsetSample) / 10.0;

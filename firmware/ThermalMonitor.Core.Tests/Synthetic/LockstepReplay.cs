@@ -41,6 +41,12 @@ public sealed class LockstepReplay
     /// <summary>Largest |fixed − reference| temperature over accepted samples (milli-°C).</summary>
     public double MaxTempDifferenceMilliC { get; private set; }
 
+    /// <summary>Samples whose pressure entered <see cref="MaxPressureDifferencePa"/> (the fixed pipeline accepted it).</summary>
+    public long PressureSamplesCompared { get; private set; }
+
+    /// <summary>Samples whose temperature entered <see cref="MaxTempDifferenceMilliC"/>.</summary>
+    public long TempSamplesCompared { get; private set; }
+
     public int InvariantFailures { get; private set; }
 
     public static LockstepReplay Run(Scenario scenario, ulong seed, MonitorConfig? config = null, double? leakOnsetS = null)
@@ -67,11 +73,13 @@ public sealed class LockstepReplay
             if (t.IsAccepted(ChannelId.Pressure))
             {
                 replay.MaxPressureDifferencePa = Math.Max(replay.MaxPressureDifferencePa, Math.Abs(t.PressurePa - reference.PressurePa));
+                replay.PressureSamplesCompared++;
             }
 
             if (t.IsAccepted(ChannelId.Temperature))
             {
                 replay.MaxTempDifferenceMilliC = Math.Max(replay.MaxTempDifferenceMilliC, Math.Abs(t.TempMilliC - reference.TempMilliC));
+                replay.TempSamplesCompared++;
             }
 
             if (t.IsAccepted(ChannelId.Pressure) && sample.TimeS < onsetS)

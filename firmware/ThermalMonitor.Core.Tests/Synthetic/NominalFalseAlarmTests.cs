@@ -51,6 +51,7 @@ public class NominalFalseAlarmTests(ITestOutputHelper output)
         foreach (var replay in replays)
         {
             Assert.True(replay.Fixed.Occurrences.Count == 0, $"{replay.Scenario.Name}: {string.Join("; ", replay.Fixed.Occurrences)}");
+            ReferenceAgreementTests.AssertSameReadings(replay);
             ReferenceAgreementTests.AssertSameDecisions(replay);
             Assert.Equal(0, replay.InvariantFailures);
         }

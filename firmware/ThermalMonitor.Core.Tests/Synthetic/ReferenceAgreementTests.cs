@@ -6,11 +6,32 @@ namespace ThermalMonitor.Core.Tests.Synthetic;
 
 /// <summary>
 /// The fixed-point pipeline against its double-precision reference on every synthetic case: the
-/// same alarms with the same causes, raised and cleared within one sample of each other — and
-/// each case's expected outcome.
+/// same readings within the fixed point's quantisation, the same alarms with the same causes,
+/// raised and cleared within one sample of each other — and each case's expected outcome.
 /// </summary>
 public class ReferenceAgreementTests(ITestOutputHelper output)
 {
+    /// <summary>
+    /// Largest |fixed − reference| pressure, Pa, from the default configuration's quantisation
+    /// (Conversion/*.cs), where the reference rounds nothing. At the pin: the burst mean rounded to
+    /// 1/256 count (≤ 1/512 count × 844 µV/count on the calibration's steeper segment = 1.65 µV),
+    /// the Q20 calibration slope (≤ 0.33 µV across a segment) and the µV result (0.5 µV): 2.5 µV.
+    /// The 1:2 divider doubles it and rounds again: 5.5 µV of transducer output, 1.1 ppm of the
+    /// 5 V supply. The supply's own 2.5 µV (×3 behind its divider, +0.5 µV) moves the ratio by
+    /// 1.6 ppm of itself, and the ratio is below 0.6 up to 300 kPa: 1 ppm. 2.1 ppm × 500 kPa full
+    /// scale / 0.8 span = 1.3 Pa, plus 0.5 Pa for the rounding to whole Pa: 1.8 Pa.
+    /// </summary>
+    public const double PressureAgreementMaxPa = 2.0;
+
+    /// <summary>
+    /// Largest |fixed − reference| temperature, milli-°C. The table against the exact beta curve:
+    /// within 0.6 m°C from −20 to 100 °C, its output rounding included
+    /// (<c>NtcThermistorTableTests.Table_interpolation_tracks_the_exact_beta_curve</c>). The same
+    /// 2.5 µV at the pin and half an LSB of the Q20 ratio are 1.2 ppm of the 3.3 V divider supply:
+    /// 0.17 m°C at the ≤ 140 K per unit ratio of the 10 kΩ / β 3950 divider between 0 and 50 °C
+    /// (the loop runs at 8–18 °C). 0.77 m°C.
+    /// </summary>
+    public const double TempAgreementMaxMilliC = 1.0;
     [Theory]
     [InlineData("nominal-eclipse")]
     [InlineData("nominal-high-beta")]
@@ -72,10 +93,27 @@ public class ReferenceAgreementTests(ITestOutputHelper output)
             output.WriteLine($"reference {occurrence}");
         }
 
+        AssertSameReadings(replay);
         int largestDifference = AssertSameDecisions(replay);
         output.WriteLine($"{scenario.Name}: {replay.Fixed.Occurrences.Count} alarms in both pipelines, largest raise/clear time difference {largestDifference} samples");
         Assert.Equal(0, replay.InvariantFailures);
         return replay;
+    }
+
+    /// <summary>
+    /// Both pipelines convert the same counts to the same pressure and temperature within the
+    /// fixed point's quantisation, over most of the run (every case has at least its first 1.5 h
+    /// healthy, so both channels are compared on more than half of its samples).
+    /// </summary>
+    internal static void AssertSameReadings(LockstepReplay replay)
+    {
+        string name = replay.Scenario.Name;
+        Assert.True(replay.PressureSamplesCompared > replay.Samples / 2, $"{name}: pressure compared on {replay.PressureSamplesCompared} of {replay.Samples} samples");
+        Assert.True(replay.TempSamplesCompared > replay.Samples / 2, $"{name}: temperature compared on {replay.TempSamplesCompared} of {replay.Samples} samples");
+        Assert.True(replay.MaxPressureDifferencePa <= PressureAgreementMaxPa,
+            $"{name}: fixed and reference pressure differ by up to {replay.MaxPressureDifferencePa:F2} Pa (at most {PressureAgreementMaxPa} Pa)");
+        Assert.True(replay.MaxTempDifferenceMilliC <= TempAgreementMaxMilliC,
+            $"{name}: fixed and reference temperature differ by up to {replay.MaxTempDifferenceMilliC:F3} m°C (at most {TempAgreementMaxMilliC} m°C)");
     }
 
     /// <summary>Same alarms, same causes, raise and clear within one sample; returns the largest difference.</summary>
