@@ -57,10 +57,15 @@ public static class WireReplayer
     private static ReplayOutcome RunSession(Profile profile, ReplayOptions options, BoardClient client, string target, MonitorConfig config, DerivedSettings derived, BoardLine hello, IProgress<ReplayProgress>? progress, CancellationToken cancellation)
     {
         client.Send($"{LinkDictionary.Ack} {LinkDictionary.All}");
+
+        // REPLAY first: a LIVE board keeps its own settings aside now, before the replay's are
+        // applied, and gives them back itself on MODE LIVE or when this host goes away.
+        client.SendOk($"{LinkDictionary.Mode} {LinkDictionary.ModeName(LinkMode.Replay)}");
         client.SetConfigOk(ConfigJson.Write(config));
         string used = client.SendOk($"{LinkDictionary.Config} {LinkDictionary.Get}").Payload
             ?? throw new BoardProtocolException("the board answered CFG GET without a document");
         client.SendOk($"{LinkDictionary.Telemetry} 0");
+        // A second MODE REPLAY starts the session from power-on state with the replay's configuration, as the in-process core starts.
         BoardLine started = client.SendOk($"{LinkDictionary.Mode} {LinkDictionary.ModeName(LinkMode.Replay)}");
         int session = started.IntField(WireField.Session);
 
