@@ -23,6 +23,7 @@ public sealed class EmulatedUart : IBytePort, IDisposable
 
     private readonly PseudoTerminal pty;
     private readonly object gate = new();
+    private readonly ManualResetEventSlim received = new(false);
     private readonly byte[] ring;
     private readonly BaudPacer? rxPacer;
     private readonly BaudPacer? txPacer;
@@ -85,9 +86,17 @@ public sealed class EmulatedUart : IBytePort, IDisposable
             }
 
             count -= taken;
+            if (count == 0)
+            {
+                received.Reset();
+            }
+
             return taken;
         }
     }
+
+    /// <summary>The receive interrupt wakes an idle board, as a UART event would.</summary>
+    public void WaitForInput(int milliseconds) => received.Wait(Math.Max(0, milliseconds));
 
     public bool Write(byte[] buffer, int offset, int length)
     {
@@ -125,6 +134,7 @@ public sealed class EmulatedUart : IBytePort, IDisposable
         txThread.Join(2000);
         rxThread.Join(2000);
         txQueue.Dispose();
+        received.Dispose();
     }
 
     private void ReceiveLoop()
@@ -151,6 +161,7 @@ public sealed class EmulatedUart : IBytePort, IDisposable
                     }
 
                     lost += n - fits;
+                    received.Set();
                 }
             }
         }

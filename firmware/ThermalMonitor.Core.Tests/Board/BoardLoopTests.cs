@@ -41,10 +41,13 @@ public class BoardLoopTests
         board.Loop.WaitForNextCycle(lines);
         Assert.Empty(board.Clock.Sleeps);
 
+        Assert.Equal(0, board.Port.IdleWaits);
+
         lines = board.Loop.RunCycle();
         Assert.Equal(0, lines);
         board.Loop.WaitForNextCycle(lines);
-        Assert.Equal([BoardLoop.ReplayIdleWaitMs], board.Clock.Sleeps);
+        Assert.Empty(board.Clock.Sleeps);
+        Assert.Equal(1, board.Port.IdleWaits); // an idle REPLAY board waits for input, not for its period
         Assert.Equal(0, board.Source.Calls); // REPLAY never samples its own sensors
     }
 

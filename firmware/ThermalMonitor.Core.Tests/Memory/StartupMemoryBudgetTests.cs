@@ -102,6 +102,10 @@ public static class StartupGraph
         public int Read(byte[] buffer, int offset, int count) => 0;
 
         public bool Write(byte[] buffer, int offset, int count) => true;
+
+        public void WaitForInput(int milliseconds)
+        {
+        }
     }
 
     private sealed class NativeAdc : ISampleSource

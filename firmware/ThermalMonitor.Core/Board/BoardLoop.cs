@@ -22,11 +22,12 @@ namespace ThermalMonitor.Core.Board
         /// <summary>Free memory is measured this often (a GC run costs time; not every cycle).</summary>
         public const int FreeMemoryEveryCycles = 600;
 
-        /// <summary>An idle REPLAY cycle waits this long before polling again, so a board with nothing to do does not spin.</summary>
+        /// <summary>An idle REPLAY cycle waits this long (or until bytes arrive) before polling again, so a board with nothing to do does not spin.</summary>
         public const int ReplayIdleWaitMs = 1;
 
         private readonly BoardInfo board;
         private readonly IBoardClock clock;
+        private readonly IBytePort port;
         private readonly ISampleSource source;
         private readonly IAlarmOutputs outputs;
         private readonly IMemoryGauge memory;
@@ -54,6 +55,7 @@ namespace ThermalMonitor.Core.Board
 
             this.board = board;
             this.clock = clock;
+            this.port = port;
             this.source = source;
             this.outputs = outputs;
             this.memory = memory;
@@ -154,7 +156,7 @@ namespace ThermalMonitor.Core.Board
                 nextCycleUs = nowUs;
                 if (linesLastCycle == 0)
                 {
-                    clock.Sleep(ReplayIdleWaitMs);
+                    port.WaitForInput(ReplayIdleWaitMs);
                 }
 
                 return;

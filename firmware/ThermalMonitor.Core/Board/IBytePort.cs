@@ -19,5 +19,11 @@ namespace ThermalMonitor.Core.Board
 
         /// <summary>Sends bytes; false when they were dropped (the host is not reading). Never throws.</summary>
         bool Write(byte[] buffer, int offset, int count);
+
+        /// <summary>
+        /// An idle REPLAY board's wait: returns after <paramref name="milliseconds"/>, or sooner when
+        /// bytes arrive (a port that cannot tell simply sleeps).
+        /// </summary>
+        void WaitForInput(int milliseconds);
     }
 }

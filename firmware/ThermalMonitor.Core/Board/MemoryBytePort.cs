@@ -80,6 +80,11 @@ namespace ThermalMonitor.Core.Board
             return taken;
         }
 
+        /// <summary>Idle waits asked for: the memory port never waits (whoever feeds it runs the loop).</summary>
+        public int IdleWaits { get; private set; }
+
+        public void WaitForInput(int milliseconds) => IdleWaits++;
+
         public bool Write(byte[] buffer, int offset, int count)
         {
             if (txRing.Length - txCount < count)

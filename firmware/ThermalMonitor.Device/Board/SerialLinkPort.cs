@@ -55,6 +55,9 @@ namespace ThermalMonitor.Device.Board
             }
         }
 
+        /// <summary>Sleeps: polling BytesToRead every millisecond costs less than a DataReceived handler thread.</summary>
+        public void WaitForInput(int milliseconds) => System.Threading.Thread.Sleep(milliseconds);
+
         public bool Write(byte[] buffer, int offset, int count)
         {
             try
