@@ -1,4 +1,5 @@
 using ThermalMonitor.Core.Config;
+using ThermalMonitor.Stimulus;
 
 namespace ThermalMonitor.Replay;
 

@@ -1,6 +1,7 @@
 using ThermalMonitor.Core.Reference;
 using ThermalMonitor.Profiles;
 using ThermalMonitor.Sim;
+using ThermalMonitor.Stimulus;
 
 namespace ThermalMonitor.Replay;
 

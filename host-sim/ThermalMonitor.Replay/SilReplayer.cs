@@ -5,6 +5,7 @@ using ThermalMonitor.Core.Monitoring;
 using ThermalMonitor.Link;
 using ThermalMonitor.Profiles;
 using ThermalMonitor.Report;
+using ThermalMonitor.Stimulus;
 
 namespace ThermalMonitor.Replay;
 

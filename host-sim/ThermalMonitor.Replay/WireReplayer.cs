@@ -3,6 +3,7 @@ using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 using ThermalMonitor.Profiles;
+using ThermalMonitor.Stimulus;
 
 namespace ThermalMonitor.Replay;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Profiles;
-using ThermalMonitor.Replay;
+using ThermalMonitor.Stimulus;
 
 namespace ThermalMonitor.VirtualBoard;
 

@@ -9,6 +9,7 @@ using Profile = ThermalMonitor.Profiles.Profile;
 using ThermalMonitor.Replay;
 using ThermalMonitor.Report;
 using ThermalMonitor.Sim;
+using ThermalMonitor.Stimulus;
 using ThermalMonitor.VirtualBoard;
 
 namespace ThermalMonitor.Cli.Commands;

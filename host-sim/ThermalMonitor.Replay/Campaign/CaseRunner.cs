@@ -3,6 +3,7 @@ using ThermalMonitor.Core.Monitoring;
 using ThermalMonitor.Core.Reference;
 using ThermalMonitor.Profiles;
 using ThermalMonitor.Sim;
+using ThermalMonitor.Stimulus;
 
 namespace ThermalMonitor.Replay;
 

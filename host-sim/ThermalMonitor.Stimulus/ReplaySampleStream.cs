@@ -3,7 +3,7 @@ using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Profiles;
 using ThermalMonitor.Sim;
 
-namespace ThermalMonitor.Replay;
+namespace ThermalMonitor.Stimulus;
 
 /// <summary>
 /// A profile as the firmware's input, sample by sample: through the simulated sensor chain into

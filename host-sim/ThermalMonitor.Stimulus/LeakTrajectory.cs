@@ -1,6 +1,6 @@
 using ThermalMonitor.Sim;
 
-namespace ThermalMonitor.Replay;
+namespace ThermalMonitor.Stimulus;
 
 /// <summary>What a leak does to the pressure: the scenario run with and without its leak, subtracted.</summary>
 public static class LeakTrajectory

@@ -1,7 +1,7 @@
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Profiles;
 
-namespace ThermalMonitor.Replay;
+namespace ThermalMonitor.Stimulus;
 
 /// <summary>
 /// The firmware configuration a replay of a profile runs with, on every target: the one asked for

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ThermalMonitor.Replay;
+namespace ThermalMonitor.Stimulus;
 
 /// <summary>Holds a replay to a multiple of real time (speed 1 = real time, 0 = as fast as possible).</summary>
 public static class ReplayPacer

@@ -1,7 +1,7 @@
 using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Sim;
 
-namespace ThermalMonitor.Replay;
+namespace ThermalMonitor.Stimulus;
 
 /// <summary>Copies a simulated ADC burst into the firmware's input object (no allocation).</summary>
 public static class RawSampleLoader
