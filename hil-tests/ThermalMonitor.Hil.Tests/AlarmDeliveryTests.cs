@@ -1,7 +1,7 @@
 using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Link;
 using ThermalMonitor.Serial;
-using ThermalMonitor.VirtualBoard;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Hil.Tests;
 

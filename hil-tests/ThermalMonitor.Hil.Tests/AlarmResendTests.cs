@@ -1,7 +1,6 @@
 using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Link;
-
-using ThermalMonitor.VirtualBoard;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Hil.Tests;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ThermalMonitor.Profiles;
 using ThermalMonitor.Replay;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Hil.Tests;
 

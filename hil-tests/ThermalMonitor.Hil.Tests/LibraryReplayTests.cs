@@ -1,7 +1,5 @@
 using ThermalMonitor.Profiles;
-using ThermalMonitor.Replay;
-
-using ThermalMonitor.VirtualBoard;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Hil.Tests;
 

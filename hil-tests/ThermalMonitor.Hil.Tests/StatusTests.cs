@@ -1,6 +1,5 @@
 using ThermalMonitor.Link;
-
-using ThermalMonitor.VirtualBoard;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Hil.Tests;
 

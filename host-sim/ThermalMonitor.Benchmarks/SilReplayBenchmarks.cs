@@ -5,6 +5,7 @@ using ThermalMonitor.Core.Monitoring;
 using ThermalMonitor.Profiles;
 using ThermalMonitor.Replay;
 using ThermalMonitor.Sim;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Benchmarks;
 

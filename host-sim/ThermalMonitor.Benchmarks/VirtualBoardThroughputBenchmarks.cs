@@ -2,9 +2,8 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Link;
-using ThermalMonitor.Replay;
 using ThermalMonitor.Sim;
-using ThermalMonitor.VirtualBoard;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Benchmarks;
 

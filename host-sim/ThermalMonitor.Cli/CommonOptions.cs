@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ThermalMonitor.Profiles;
-using ThermalMonitor.Replay;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Cli;
 

@@ -1,4 +1,5 @@
 using ThermalMonitor.Profiles;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Replay;
 

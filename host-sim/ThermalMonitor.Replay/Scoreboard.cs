@@ -2,6 +2,7 @@ using ThermalMonitor.Core.Reference;
 using ThermalMonitor.Profiles;
 using ThermalMonitor.Sim;
 using ThermalMonitor.Stimulus;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Replay;
 

@@ -6,6 +6,7 @@ using ThermalMonitor.Link;
 using ThermalMonitor.Profiles;
 using ThermalMonitor.Report;
 using ThermalMonitor.Stimulus;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Replay;
 

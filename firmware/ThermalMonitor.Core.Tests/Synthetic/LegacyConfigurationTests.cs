@@ -2,6 +2,7 @@ using System.Text.Json;
 using ThermalMonitor.Core.Tests.Link;
 using ThermalMonitor.Profiles;
 using ThermalMonitor.Replay;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Core.Tests.Synthetic;
 

@@ -10,7 +10,7 @@ using ThermalMonitor.Replay;
 using ThermalMonitor.Report;
 using ThermalMonitor.Sim;
 using ThermalMonitor.Stimulus;
-using ThermalMonitor.VirtualBoard;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Cli.Commands;
 

@@ -3,6 +3,7 @@ using Spectre.Console;
 using ThermalMonitor.Cli.Views;
 using ThermalMonitor.Replay;
 using ThermalMonitor.Report;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Cli.Commands;
 

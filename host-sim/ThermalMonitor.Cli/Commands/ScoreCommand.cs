@@ -6,6 +6,7 @@ using ThermalMonitor.Cli.Views;
 using ThermalMonitor.Profiles;
 using ThermalMonitor.Replay;
 using ThermalMonitor.Report;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Cli.Commands;
 

@@ -1,4 +1,4 @@
-namespace ThermalMonitor.Replay;
+namespace ThermalMonitor.Targets;
 
 /// <summary>
 /// A board could not be given its own state back after a replay over the wire: it may still hold

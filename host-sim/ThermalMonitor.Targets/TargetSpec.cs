@@ -1,8 +1,10 @@
-namespace ThermalMonitor.Replay;
+namespace ThermalMonitor.Targets;
 
 /// <summary>
-/// Where the firmware runs (DESIGN.md §5): <c>sil</c> (in-process), <c>virtual[@&lt;baud&gt;]</c> (a virtual board
-/// behind a pseudo-terminal, unpaced or paced at the baud) or <c>serial:&lt;device&gt;[@&lt;baud&gt;]</c> (a real board).
+/// Where the firmware runs: <c>sil</c> (the in-process board: the firmware's link and core in this
+/// process, reached over the wire protocol like any board), <c>virtual[@&lt;baud&gt;]</c> (a virtual
+/// board behind a pseudo-terminal, unpaced or paced at the baud) or
+/// <c>serial:&lt;device&gt;[@&lt;baud&gt;]</c> (a real board).
 /// </summary>
 public sealed record TargetSpec(TargetKind Kind, string? Device, int Baud)
 {

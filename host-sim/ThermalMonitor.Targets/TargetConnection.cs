@@ -1,13 +1,15 @@
 using ThermalMonitor.Link;
-using ThermalMonitor.Replay;
+using ThermalMonitor.Profiles;
 using ThermalMonitor.Serial;
+using ThermalMonitor.VirtualBoard;
 
-namespace ThermalMonitor.VirtualBoard;
+namespace ThermalMonitor.Targets;
 
 /// <summary>
-/// One connection to a target (DESIGN.md §5): the in-process board (sil), a freshly started virtual
-/// board process (virtual), or a real board (serial), each behind a <see cref="BoardClient"/>. A
-/// fault-injecting relay can be put between the host and any target that has a device path.
+/// One connection to a target: the in-process board (sil), a freshly started virtual board process
+/// (virtual), or a real board (serial), each behind a <see cref="BoardClient"/> and all reached the
+/// same way, over the wire protocol. A fault-injecting relay can be put between the host and any
+/// target that has a device path.
 /// </summary>
 public sealed class TargetConnection : IDisposable
 {
@@ -78,6 +80,15 @@ public sealed class TargetConnection : IDisposable
         owned.Add(Client);
         Client.WaitReady(20000);
     }
+
+    /// <summary>
+    /// Replays <paramref name="profile"/> on this target over the wire protocol
+    /// (<see cref="WireReplayer"/>): the result's <c>target</c> is the target string; afterwards the
+    /// board has its own configuration, telemetry period and mode back.
+    /// </summary>
+    /// <exception cref="BoardRestoreException">The board could not be given its own state back.</exception>
+    public ReplayOutcome Replay(Profile profile, ReplayOptions options, IProgress<ReplayProgress>? progress = null, CancellationToken cancellation = default) =>
+        WireReplayer.Run(profile, options, Client, Spec.ToString(), progress, cancellation);
 
     private ISerialLink OpenDevice(string devicePath, int baud, RelayFaults? relayFaults)
     {

@@ -1,7 +1,7 @@
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Stimulus;
 
-namespace ThermalMonitor.Replay;
+namespace ThermalMonitor.Targets;
 
 /// <summary>How to replay a profile.</summary>
 public sealed record ReplayOptions

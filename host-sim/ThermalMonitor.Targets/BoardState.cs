@@ -3,7 +3,7 @@ using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 using ThermalMonitor.Serial;
 
-namespace ThermalMonitor.Replay;
+namespace ThermalMonitor.Targets;
 
 /// <summary>
 /// What a replay over the wire changes on a board and must give back: its configuration (the

@@ -2,7 +2,7 @@ using ThermalMonitor.Core.Config;
 using ThermalMonitor.Profiles;
 using ThermalMonitor.Report;
 
-namespace ThermalMonitor.Replay;
+namespace ThermalMonitor.Targets;
 
 /// <summary>Everything one replay produced.</summary>
 public sealed class ReplayOutcome

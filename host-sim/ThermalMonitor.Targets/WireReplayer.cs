@@ -5,7 +5,7 @@ using ThermalMonitor.Link;
 using ThermalMonitor.Profiles;
 using ThermalMonitor.Stimulus;
 
-namespace ThermalMonitor.Replay;
+namespace ThermalMonitor.Targets;
 
 /// <summary>
 /// Hardware in the loop: a profile through the simulated sensor chain into raw ADC counts, and the
