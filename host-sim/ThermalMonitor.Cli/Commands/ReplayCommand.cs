@@ -6,8 +6,8 @@ using ThermalMonitor.Core.Config;
 using ThermalMonitor.Link;
 using ThermalMonitor.Profiles;
 using Profile = ThermalMonitor.Profiles.Profile;
-using ThermalMonitor.Replay;
 using ThermalMonitor.Report;
+using ThermalMonitor.Scoring;
 using ThermalMonitor.Sim;
 using ThermalMonitor.Stimulus;
 using ThermalMonitor.Targets;
@@ -72,7 +72,7 @@ public static class ReplayCommand
             try
             {
                 outcome = where.Kind == TargetKind.Sil
-                    ? ReplayRunView.Run(console, $"replay {resolved.Profile.Name} on {where}", p => SilReplayer.Run(resolved.Profile, options, p, stop.Token), onsetS)
+                    ? ReplayRunView.Run(console, $"replay {resolved.Profile.Name} on {where}", p => CoreReplayer.Run(resolved.Profile, options, p, stop.Token), onsetS)
                     : ReplayOverWire(console, resolved, options, where, onsetS, stop.Token);
             }
             catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
