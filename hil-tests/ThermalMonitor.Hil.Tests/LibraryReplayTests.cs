@@ -21,10 +21,11 @@ public sealed class LibraryReplayTests(ITestOutputHelper output)
         Expectation expectation = ExpectationFile.Read(entry.ExpectPath);
 
         using var connection = TargetConnection.Open(target);
-        ReplayOutcome outcome = WireReplayer.Run(loaded, new ReplayOptions(), connection.Client, target);
+        ReplayOutcome outcome = connection.Replay(loaded, new ReplayOptions());
         ReplayResult wire = outcome.Result;
         output.WriteLine($"{profile} on {target}: {wire.Samples:N0} samples in {outcome.WallSeconds:0.0} s, {wire.Alarms.Count} alarms; unanswered INJ {connection.Client.InjectsUnanswered}");
 
+        Assert.Equal(TargetSpec.Parse(target).ToString(), wire.Target);
         Assert.Empty(ExpectationChecker.Check(expectation, wire));
         ReplayResult reference = LibraryProfiles.DirectCore(profile);
         Assert.Equal(reference.Samples, wire.Samples);

@@ -11,11 +11,19 @@ using ThermalMonitor.Targets;
 namespace ThermalMonitor.Scoring;
 
 /// <summary>
-/// Software in the loop: a profile through the simulated sensor chain into raw ADC counts, and the
-/// counts through the firmware core in this process — the same code the ESP32 runs.
+/// The direct core run: a profile through the simulated sensor chain into raw ADC counts, and the
+/// counts straight into the firmware core (<see cref="LeakMonitor.Step"/> in a loop, no link, no
+/// board) — the same code the ESP32 runs. Not a target (those go over the wire protocol,
+/// <see cref="TargetConnection"/>): the fast path for the scoreboard and reports, which records
+/// what only it can see per sample (pressure, residual, detector statistic, noise before the leak).
+/// For the same counts every target raises the same alarms as this run, bit for bit (the HIL
+/// suite holds them to it).
 /// </summary>
 public static class CoreReplayer
 {
+    /// <summary>The result's <c>target</c>: no target, the core run directly.</summary>
+    public const string Label = "core";
+
     private const int ProgressEverySamples = 10000;
 
     public static ReplayOutcome Run(Profile profile, ReplayOptions options, IProgress<ReplayProgress>? progress = null, CancellationToken cancellation = default)
@@ -79,7 +87,7 @@ public static class CoreReplayer
 
         progress?.Report(new ReplayProgress(index, total, profile.DurationS, null));
         double durationS = index * periodMs / 1000.0;
-        var result = new ReplayResult(Profile: profile.Name, Target: "sil", Samples: index, DurationS: durationS, Alarms: log.Alarms.ToList())
+        var result = new ReplayResult(Profile: profile.Name, Target: Label, Samples: index, DurationS: durationS, Alarms: log.Alarms.ToList())
         {
             ImpossibleReadings = stream.ImpossibleReadings,
             Config = ConfigJson.Write(config),
@@ -89,7 +97,7 @@ public static class CoreReplayer
         {
             SingleRowSpikes = stream.SingleRowSpikes,
             Result = result,
-            Trace = series?.ToTrace(profile, "sil", options.LeakOnsetS, log.Alarms, index),
+            Trace = series?.ToTrace(profile, Label, options.LeakOnsetS, log.Alarms, index),
             PressurePa = index == total ? pressurePa : pressurePa[..(int)index],
             ResidualSigmaPa = residualCount > 1 ? Math.Sqrt(Math.Max(0, (sumSquares / residualCount) - (mean * mean))) : double.NaN,
             // White noise of x gives differences with variance 2σ²; the slow thermal drift adds next to nothing.
