@@ -2,7 +2,7 @@ using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 using ThermalMonitor.Serial;
-using ThermalMonitor.VirtualBoard;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Hil.Tests;
 

@@ -4,7 +4,7 @@ using ThermalMonitor.Core.Alarms;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Core.Validation;
 using ThermalMonitor.Link;
-using ThermalMonitor.VirtualBoard;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Hil.Tests;
 

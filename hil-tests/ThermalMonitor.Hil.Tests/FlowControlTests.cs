@@ -2,8 +2,8 @@ using System.Globalization;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 using ThermalMonitor.Profiles;
-using ThermalMonitor.Replay;
-using ThermalMonitor.VirtualBoard;
+using ThermalMonitor.Stimulus;
+using ThermalMonitor.Targets;
 using Xunit.Abstractions;
 
 namespace ThermalMonitor.Hil.Tests;

@@ -1,4 +1,4 @@
-using ThermalMonitor.Replay;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Hil.Tests;
 

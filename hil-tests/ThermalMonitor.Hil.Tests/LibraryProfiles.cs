@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using ThermalMonitor.Profiles;
-using ThermalMonitor.Replay;
+using ThermalMonitor.Scoring;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Hil.Tests;
 
-/// <summary>The profile library and, per profile, the in-process SIL result every target must reproduce.</summary>
+/// <summary>The profile library and, per profile, the direct core run's result every target must reproduce.</summary>
 public static class LibraryProfiles
 {
-    private static readonly ConcurrentDictionary<string, Lazy<ReplayResult>> SilResults = new();
+    private static readonly ConcurrentDictionary<string, Lazy<ReplayResult>> CoreResults = new();
 
     public static IReadOnlyList<LibraryEntry> Entries { get; } = ProfileLibrary.Load(ProfileLibrary.FindDefaultDirectory());
 
@@ -28,10 +29,10 @@ public static class LibraryProfiles
         return data;
     }
 
-    /// <summary>The core called directly in this process (SilReplayer): the reference for the wire targets.</summary>
-    public static ReplayResult DirectSil(string name) => SilResults.GetOrAdd(name, n => new Lazy<ReplayResult>(() =>
+    /// <summary>The core stepped directly in this process, no link (CoreReplayer): the reference for every target.</summary>
+    public static ReplayResult DirectCore(string name) => CoreResults.GetOrAdd(name, n => new Lazy<ReplayResult>(() =>
     {
         Profile profile = ProfileCsv.Read(Entry(n).ProfilePath);
-        return SilReplayer.Run(profile, new ReplayOptions { CollectTrace = false }).Result;
+        return CoreReplayer.Run(profile, new ReplayOptions { CollectTrace = false }).Result;
     })).Value;
 }

@@ -1,33 +1,33 @@
 using ThermalMonitor.Profiles;
-using ThermalMonitor.Replay;
-
-using ThermalMonitor.VirtualBoard;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Hil.Tests;
 
 /// <summary>
 /// Every library profile replayed over the wire protocol on each target: the profile's ground-truth
-/// expectations hold, and the alarms are exactly those of the core called in-process — same
-/// sequence numbers, types, severities, channels, causes, raise and clear times. Since every target
-/// is held to the same reference, sil and virtual (and a real board) agree with each other.
+/// expectations hold, and the alarms are exactly those of the core stepped directly in this process,
+/// without the link — same sequence numbers, types, severities, channels, causes, raise and clear
+/// times. Since every target is held to the same reference, sil and virtual (and a real board)
+/// agree with each other.
 /// </summary>
 public sealed class LibraryReplayTests(ITestOutputHelper output)
 {
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Profile_meets_its_expectations_and_matches_in_process_sil(string target, string profile)
+    public void Profile_meets_its_expectations_and_matches_the_direct_core_run(string target, string profile)
     {
         LibraryEntry entry = LibraryProfiles.Entry(profile);
         Profile loaded = ProfileCsv.Read(entry.ProfilePath);
         Expectation expectation = ExpectationFile.Read(entry.ExpectPath);
 
         using var connection = TargetConnection.Open(target);
-        ReplayOutcome outcome = WireReplayer.Run(loaded, new ReplayOptions(), connection.Client, target);
+        ReplayOutcome outcome = connection.Replay(loaded, new ReplayOptions());
         ReplayResult wire = outcome.Result;
         output.WriteLine($"{profile} on {target}: {wire.Samples:N0} samples in {outcome.WallSeconds:0.0} s, {wire.Alarms.Count} alarms; unanswered INJ {connection.Client.InjectsUnanswered}");
 
+        Assert.Equal(TargetSpec.Parse(target).ToString(), wire.Target);
         Assert.Empty(ExpectationChecker.Check(expectation, wire));
-        ReplayResult reference = LibraryProfiles.DirectSil(profile);
+        ReplayResult reference = LibraryProfiles.DirectCore(profile);
         Assert.Equal(reference.Samples, wire.Samples);
         Assert.Equal(Describe(reference.Alarms), Describe(wire.Alarms));
         Assert.Equal(0, connection.Client.InjectsUnanswered);

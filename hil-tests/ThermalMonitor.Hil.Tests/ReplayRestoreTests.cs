@@ -1,9 +1,7 @@
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Link;
 using ThermalMonitor.Profiles;
-using ThermalMonitor.Replay;
-
-using ThermalMonitor.VirtualBoard;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Hil.Tests;
 

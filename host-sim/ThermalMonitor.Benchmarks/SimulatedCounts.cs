@@ -1,5 +1,5 @@
 using ThermalMonitor.Core.Acquisition;
-using ThermalMonitor.Replay;
+using ThermalMonitor.Stimulus;
 using ThermalMonitor.Sim;
 
 namespace ThermalMonitor.Benchmarks;

@@ -2,9 +2,8 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Link;
-using ThermalMonitor.Replay;
 using ThermalMonitor.Sim;
-using ThermalMonitor.VirtualBoard;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Benchmarks;
 
@@ -21,7 +20,6 @@ public class VirtualBoardThroughputBenchmarks
 
     private RawSample[] rawSamples = [];
     private TargetConnection connection = null!;
-    private int window;
     private long timeMs;
     private readonly byte[] body = new byte[InjectCommand.BytesMax];
 
@@ -35,7 +33,6 @@ public class VirtualBoardThroughputBenchmarks
         connection = TargetConnection.Open(Baud > 0 ? $"virtual@{Baud}" : "virtual");
         connection.Client.SendOk("TLM 0");
         connection.Client.SendOk("MODE REPLAY");
-        window = WireReplayer.InjectWindow(connection.Client.Hello!, rawSamples[0].ReadCount(ChannelId.Pressure));
     }
 
     [GlobalCleanup]
@@ -50,7 +47,7 @@ public class VirtualBoardThroughputBenchmarks
             timeMs += 100;
             sample.TimestampMs = timeMs;
             int length = InjectCommand.Write(sample, body);
-            connection.Client.Inject(body.AsSpan(0, length), window);
+            connection.Client.Inject(body.AsSpan(0, length)); // flow control: bytes in flight within HELLO rx_buffer
         }
 
         connection.Client.DrainInjects();

@@ -1,7 +1,6 @@
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Link;
 using ThermalMonitor.Profiles;
-using ThermalMonitor.Replay;
 
 namespace ThermalMonitor.Cli.Tests;
 

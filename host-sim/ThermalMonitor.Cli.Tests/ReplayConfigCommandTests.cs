@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ThermalMonitor.Targets;
 using ThermalMonitor.VirtualBoard;
 
 namespace ThermalMonitor.Cli.Tests;

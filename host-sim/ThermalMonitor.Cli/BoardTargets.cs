@@ -1,8 +1,7 @@
 using Spectre.Console;
 using ThermalMonitor.Link;
-using ThermalMonitor.Replay;
 using ThermalMonitor.Serial;
-using ThermalMonitor.VirtualBoard;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Cli;
 

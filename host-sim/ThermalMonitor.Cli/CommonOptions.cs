@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ThermalMonitor.Profiles;
-using ThermalMonitor.Replay;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Cli;
 
@@ -15,7 +15,7 @@ public static class CommonOptions
 
     public static Option<string> Target() => new("--target")
     {
-        Description = "Where the firmware runs: sil (in-process), virtual[@<baud>] (a virtual board on a pseudo-terminal), or serial:<device>[@<baud>] (a real board)",
+        Description = "Where the firmware runs, reached over the serial protocol: sil (the in-process board), virtual[@<baud>] (a virtual board on a pseudo-terminal), or serial:<device>[@<baud>] (a real board)",
         DefaultValueFactory = _ => "sil",
     };
 

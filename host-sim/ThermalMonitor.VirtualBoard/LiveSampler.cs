@@ -1,7 +1,7 @@
 using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Core.Board;
 using ThermalMonitor.Profiles;
-using ThermalMonitor.Replay;
+using ThermalMonitor.Stimulus;
 
 namespace ThermalMonitor.VirtualBoard;
 

@@ -1,6 +1,6 @@
 using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Core.Tests.Synthetic;
-using ThermalMonitor.Replay;
+using ThermalMonitor.Stimulus;
 using ThermalMonitor.Sim;
 
 namespace ThermalMonitor.Core.Tests.Link;

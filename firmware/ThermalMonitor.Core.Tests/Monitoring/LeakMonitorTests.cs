@@ -5,7 +5,7 @@ using ThermalMonitor.Core.Monitoring;
 using ThermalMonitor.Core.Tests.Alarms;
 using ThermalMonitor.Core.Tests.Synthetic;
 using ThermalMonitor.Core.Validation;
-using ThermalMonitor.Replay;
+using ThermalMonitor.Stimulus;
 using ThermalMonitor.Sim;
 
 namespace ThermalMonitor.Core.Tests.Monitoring;

@@ -3,7 +3,7 @@ using ThermalMonitor.Core.Alarms;
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Monitoring;
 using ThermalMonitor.Core.Tests.Synthetic;
-using ThermalMonitor.Replay;
+using ThermalMonitor.Stimulus;
 using ThermalMonitor.Sim;
 
 namespace ThermalMonitor.Core.Tests.Monitoring;

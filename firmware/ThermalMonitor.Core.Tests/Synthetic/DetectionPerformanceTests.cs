@@ -1,7 +1,7 @@
 using ThermalMonitor.Core.Alarms;
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Reference;
-using ThermalMonitor.Replay;
+using ThermalMonitor.Stimulus;
 using ThermalMonitor.Sim;
 using Xunit.Abstractions;
 

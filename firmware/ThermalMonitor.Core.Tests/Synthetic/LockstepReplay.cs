@@ -2,7 +2,7 @@ using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Monitoring;
 using ThermalMonitor.Core.Reference;
-using ThermalMonitor.Replay;
+using ThermalMonitor.Stimulus;
 using ThermalMonitor.Sim;
 
 namespace ThermalMonitor.Core.Tests.Synthetic;

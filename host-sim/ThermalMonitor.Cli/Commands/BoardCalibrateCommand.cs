@@ -7,7 +7,7 @@ using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 using ThermalMonitor.Serial;
-using ThermalMonitor.VirtualBoard;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Cli.Commands;
 

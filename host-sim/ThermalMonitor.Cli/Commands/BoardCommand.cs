@@ -4,8 +4,8 @@ using Spectre.Console;
 using ThermalMonitor.Cli.Views;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
-using ThermalMonitor.Replay;
 using ThermalMonitor.Serial;
+using ThermalMonitor.Targets;
 using ThermalMonitor.VirtualBoard;
 
 namespace ThermalMonitor.Cli.Commands;

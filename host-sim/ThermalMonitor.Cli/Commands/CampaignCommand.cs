@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
 using ThermalMonitor.Cli.Views;
-using ThermalMonitor.Replay;
+using ThermalMonitor.Scoring;
 
 namespace ThermalMonitor.Cli.Commands;
 

@@ -6,10 +6,11 @@ using ThermalMonitor.Core.Config;
 using ThermalMonitor.Link;
 using ThermalMonitor.Profiles;
 using Profile = ThermalMonitor.Profiles.Profile;
-using ThermalMonitor.Replay;
 using ThermalMonitor.Report;
+using ThermalMonitor.Scoring;
 using ThermalMonitor.Sim;
-using ThermalMonitor.VirtualBoard;
+using ThermalMonitor.Stimulus;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Cli.Commands;
 
@@ -52,10 +53,6 @@ public static class ReplayCommand
             }
 
             TargetSpec where = CommonOptions.ParseTarget(parse.GetValue(target)!);
-            if (where.Kind != TargetKind.Sil && parse.GetValue(report) is not null)
-            {
-                throw new UserInputException($"--report needs the per-sample series only the in-process target records: use --target sil (the alarms are identical on every target)");
-            }
 
             // The configuration is judged before anything runs, as the board would judge it.
             string? configPath = parse.GetValue(config);
@@ -65,14 +62,19 @@ public static class ReplayCommand
             PrintHeader(console, resolved, where, configPath);
             PrintNotices(console, resolved, requested);
 
-            var options = new ReplayOptions { Config = requested, SensorSeed = parse.GetValue(seed), Speed = pace, LeakOnsetS = onsetS, CollectTrace = parse.GetValue(report) is not null };
+            var options = new ReplayOptions { Config = requested, SensorSeed = parse.GetValue(seed), Speed = pace, LeakOnsetS = onsetS, CollectTrace = false };
             using var stop = new StopRequest();
             ReplayOutcome outcome;
+            ReplayTrace? trace = null;
             try
             {
-                outcome = where.Kind == TargetKind.Sil
-                    ? ReplayRunView.Run(console, $"replay {resolved.Profile.Name} on {where}", p => SilReplayer.Run(resolved.Profile, options, p, stop.Token), onsetS)
-                    : ReplayOverWire(console, resolved, options, where, onsetS, stop.Token);
+                outcome = ReplayOnTarget(console, resolved, options, where, onsetS, stop.Token);
+                PrintResult(console, outcome, onsetS, DisplayName(resolved));
+                Outputs.WriteJson(jsonPath, ReplayResultJson.Serialize(outcome.Result), console);
+                if (parse.GetValue(report) is not null)
+                {
+                    trace = ReportTrace(console, resolved, options, outcome.Result, stop.Token);
+                }
             }
             catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
             {
@@ -82,11 +84,9 @@ public static class ReplayCommand
                 return ExitCodes.Interrupted;
             }
 
-            PrintResult(console, outcome, onsetS, DisplayName(resolved));
-            Outputs.WriteJson(jsonPath, ReplayResultJson.Serialize(outcome.Result), console);
             if (parse.GetValue(report) is { } reportPath)
             {
-                Outputs.WriteText(reportPath, HtmlReport.RenderReplay(outcome.Trace!), console, "report");
+                Outputs.WriteText(reportPath, HtmlReport.RenderReplay(trace!), console, "report");
             }
 
             return ExitCodes.Success;
@@ -111,13 +111,16 @@ public static class ReplayCommand
         }
     }
 
-    /// <summary>Virtual or real board: the same replay through the serial protocol; the board gets its own state back afterwards.</summary>
-    private static ReplayOutcome ReplayOverWire(IAnsiConsole console, ResolvedProfile resolved, ReplayOptions options, TargetSpec where, double? onsetS, CancellationToken cancellation)
+    /// <summary>
+    /// The replay on its target, over the serial protocol whatever the target (the in-process board
+    /// for sil, a virtual board, a real one); the board gets its own state back afterwards.
+    /// </summary>
+    private static ReplayOutcome ReplayOnTarget(IAnsiConsole console, ResolvedProfile resolved, ReplayOptions options, TargetSpec where, double? onsetS, CancellationToken cancellation)
     {
         using TargetConnection connection = BoardTargets.Open(console, where);
         try
         {
-            return ReplayRunView.Run(console, $"replay {resolved.Profile.Name} on {where}", p => WireReplayer.Run(resolved.Profile, options, connection.Client, where.ToString(), p, cancellation), onsetS);
+            return ReplayRunView.Run(console, $"replay {resolved.Profile.Name} on {where}", p => connection.Replay(resolved.Profile, options, p, cancellation), onsetS);
         }
         catch (BoardRestoreException e)
         {
@@ -133,6 +136,37 @@ public static class ReplayCommand
         {
             throw new UserInputException($"target {where}: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The report's per-sample series (pressure, temperature, residual, detector statistic): a board
+    /// sends none over the wire, so the same counts go through the core run directly, unpaced, and
+    /// the page shows those series with the target's alarms. For the same counts both raise the same
+    /// alarms (the HIL suite holds every target to it); if they ever differ, the replay says so.
+    /// </summary>
+    private static ReplayTrace ReportTrace(IAnsiConsole console, ResolvedProfile resolved, ReplayOptions options, ReplayResult onTarget, CancellationToken cancellation)
+    {
+        console.MarkupLine("[grey]report: the per-sample series come from the same counts through the firmware core run directly[/]");
+        ReplayOutcome direct = CoreReplayer.Run(resolved.Profile, options with { Speed = 0, CollectTrace = true }, null, cancellation);
+        if (!direct.Result.Alarms.SequenceEqual(onTarget.Alarms))
+        {
+            Consoles.OneLine(console, $"warning: the core run directly raised {direct.Result.Alarms.Count} alarms where target {onTarget.Target} raised {onTarget.Alarms.Count} (or different ones); the report plots the direct run's series with the target's alarms");
+        }
+
+        ReplayTrace series = direct.Trace!;
+        return new ReplayTrace
+        {
+            ProfileName = series.ProfileName,
+            Target = onTarget.Target,
+            Description = series.Description,
+            LeakOnsetS = series.LeakOnsetS,
+            TimeS = series.TimeS,
+            PressureKpa = series.PressureKpa,
+            TempC = series.TempC,
+            ResidualKpa = series.ResidualKpa,
+            StatisticPercent = series.StatisticPercent,
+            Alarms = [.. onTarget.Alarms.Select(a => new TraceAlarm(a.Seq, a.Type, a.Severity, a.Channel, a.Cause, a.TimeS, a.ClearedTimeS))],
+        };
     }
 
     private static string SaveOwnConfig(BoardState own)

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using Spectre.Console;
 using ThermalMonitor.Cli.Views;
-using ThermalMonitor.Replay;
 using ThermalMonitor.Report;
+using ThermalMonitor.Scoring;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Cli.Commands;
 
@@ -41,7 +42,7 @@ public static class ReportCommand
 
             ResolvedProfile resolved = ProfileResolver.Resolve(name, parse.GetValue(library), null);
             var options = new ReplayOptions { LeakOnsetS = resolved.Expectation?.LeakOnsetS };
-            ReplayOutcome outcome = ReplayRunView.Run(console, $"replay {resolved.Profile.Name}", p => SilReplayer.Run(resolved.Profile, options, p), options.LeakOnsetS);
+            ReplayOutcome outcome = ReplayRunView.Run(console, $"replay {resolved.Profile.Name}", p => CoreReplayer.Run(resolved.Profile, options, p), options.LeakOnsetS);
             Outputs.WriteText(outPath, HtmlReport.RenderReplay(outcome.Trace!), console, "report");
             return ExitCodes.Success;
         });

@@ -4,8 +4,9 @@ using System.Text.Json;
 using Spectre.Console;
 using ThermalMonitor.Cli.Views;
 using ThermalMonitor.Profiles;
-using ThermalMonitor.Replay;
 using ThermalMonitor.Report;
+using ThermalMonitor.Scoring;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Cli.Commands;
 
@@ -87,7 +88,7 @@ public static class ScoreCommand
 
     private static Table ScoreTable(IReadOnlyList<ProfileScore> scores)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Score[/] (firmware core, SIL)");
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Score[/] (firmware core, run directly)");
         table.AddColumns("profile", "expected", "got", "delay", "bound", "delay/bound", "false alarms/day", "sensor fault", "baseline delay", "baseline FA/day", "result");
         foreach (ProfileScore s in scores)
         {

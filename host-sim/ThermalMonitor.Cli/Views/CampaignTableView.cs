@@ -1,6 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
-using ThermalMonitor.Replay;
+using ThermalMonitor.Scoring;
 using ThermalMonitor.Sim;
 
 namespace ThermalMonitor.Cli.Views;

@@ -1,6 +1,6 @@
 using Spectre.Console;
 using ThermalMonitor.Profiles;
-using ThermalMonitor.Replay;
+using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Cli.Views;
 

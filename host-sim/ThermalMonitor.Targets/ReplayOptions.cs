@@ -1,0 +1,27 @@
+using ThermalMonitor.Core.Config;
+using ThermalMonitor.Stimulus;
+
+namespace ThermalMonitor.Targets;
+
+/// <summary>How to replay a profile.</summary>
+public sealed record ReplayOptions
+{
+    /// <summary>
+    /// Firmware configuration; null = the defaults (the documented bench hardware). Either way the
+    /// replay switches the slow path off for a profile without coolant temperature
+    /// (<see cref="ReplayConfiguration"/>); the result records the configuration used.
+    /// </summary>
+    public MonitorConfig? Config { get; init; }
+
+    /// <summary>Seed of the simulated sensor noise; null = the profile's recorded seed.</summary>
+    public ulong? SensorSeed { get; init; }
+
+    /// <summary>Pace relative to real time (1 = real time); 0 = as fast as possible.</summary>
+    public double Speed { get; init; }
+
+    /// <summary>Keep per-sample series for plots (costs ~40 bytes per sample).</summary>
+    public bool CollectTrace { get; init; } = true;
+
+    /// <summary>Leak onset from the ground truth, when known: separates "before" noise statistics from the leak.</summary>
+    public double? LeakOnsetS { get; init; }
+}
