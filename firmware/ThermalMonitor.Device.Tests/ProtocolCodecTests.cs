@@ -269,7 +269,10 @@ namespace ThermalMonitor.Device.Tests
             Assert.IsNotNull(alarm, "an ALARM line within five open-wire samples");
             Assert.StartsWith("ALARM seq=1 type=SENSOR_FAULT sev=WARNING ch=pressure t=200 cause=OPEN ", LinkLines.Body(alarm));
             Assert.Contains(" acked=0 ", alarm);
-            Assert.AreEqual("OK 30 alarm=1 result=ACKED", LinkLines.Body(LinkLines.Last(LinkLines.Command(link, "30 ACK 1"))));
+            string[] ackLines = LinkLines.Command(link, "30 ACK 1");
+            Assert.AreEqual(2, ackLines.Length, "the reply and the ALARM_ACKED event");
+            Assert.AreEqual("OK 30 alarm=1 result=ACKED", LinkLines.Body(ackLines[0]), "the reply comes before the events it caused");
+            Assert.StartsWith("EVT n=2 id=ALARM_ACKED ", LinkLines.Body(ackLines[1]));
             Assert.AreEqual(0, link.Journal.UnacknowledgedCount, "nothing owed after the ACK");
         }
 
