@@ -46,13 +46,11 @@ done
 #    (the 30 nominal days alone take 167 s, the 24 h orbits 11-13 s, each leak/fault case 1-3 s);
 #    they would kill mutants (the reference no longer shares decision classes with the core),
 #    but at minutes per mutant;
-#  - Link.*: the serial protocol engine's tests (codec, commands, fuzzing, alarm delivery) drive
-#    the monitor through BoardLink; about 22 s per mutant of a widely used file, for the link's
-#    behaviour, not these decisions;
+#  (the serial protocol's tests, which drive the monitor through BoardLink at about 22 s per
+#  mutant, now live in host-sim/ThermalMonitor.Link.Tests, outside the project under test);
 #  - Monitoring.ZeroAllocationTests: it counts the bytes the instrumented assembly allocates, not
 #    those of the firmware (with it and the replays in, the initial run reported a failing test).
 filter='FullyQualifiedName!~ThermalMonitor.Core.Tests.Synthetic.'
-filter+='&FullyQualifiedName!~ThermalMonitor.Core.Tests.Link.'
 filter+='&FullyQualifiedName!~ThermalMonitor.Core.Tests.Monitoring.ZeroAllocationTests'
 
 print_tables() {

@@ -51,8 +51,12 @@ public class AlarmTableTests
         table.Update(AlarmSlot.SensorFaultTemperature, false, 0, 0, 2);
         table.Update(AlarmSlot.SensorFaultTemperature, true, 1, 0, 3);
         Assert.Equal(2, table.Sequence(AlarmSlot.SensorFaultTemperature));
-        Assert.Equal(AckResult.NotFound, table.Acknowledge(1, 4));
+        Assert.Equal(AckResult.Delivered, table.Acknowledge(1, 4));
+        Assert.Equal(AlarmState.Active, table.State(AlarmSlot.SensorFaultTemperature));
+        Assert.Equal(AckResult.AlreadyAcknowledged, table.Acknowledge(1, 4));
         Assert.Equal(AckResult.Acknowledged, table.Acknowledge(2, 4));
+        Assert.Equal(AlarmState.ActiveAcknowledged, table.State(AlarmSlot.SensorFaultTemperature));
+        Assert.Equal(0, table.Journal.UnacknowledgedCount);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Detection;
 using ThermalMonitor.Core.Monitoring;
 using ThermalMonitor.Core.Tests.Alarms;
-using ThermalMonitor.Core.Tests.Link;
+using ThermalMonitor.Core.Tests.Support;
 using ThermalMonitor.Core.Validation;
 
 namespace ThermalMonitor.Core.Tests.Monitoring;

@@ -9,7 +9,7 @@ using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Conversion;
 using ThermalMonitor.Core.Monitoring;
 using ThermalMonitor.Core.Tests.Alarms;
-using ThermalMonitor.Core.Tests.Link;
+using ThermalMonitor.Core.Tests.Support;
 
 namespace ThermalMonitor.Core.Tests.Monitoring;
 

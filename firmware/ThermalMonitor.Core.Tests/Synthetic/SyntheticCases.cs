@@ -20,7 +20,7 @@ public static class SyntheticCases
     public const double FaultStartS = 6000.0;
     public const double FaultEndS = 6300.0;
 
-    public const ulong Seed = 20221215;
+    public const ulong Seed = Support.SimulatedSamples.Seed;
 
     public static readonly double[] LeakDiametersMm = [0.05, 0.1, 0.2, 0.5, 0.8, 2.0, 5.0, 12.0];
 

@@ -4,8 +4,10 @@ namespace ThermalMonitor.Core.Alarms
 {
     /// <summary>
     /// Latching alarm state per <see cref="AlarmSlot"/>: raise with a new alarm sequence number,
-    /// report the clear, keep the alarm latched until it is acknowledged (DESIGN.md §4).
+    /// report the clear, keep the alarm latched until it is acknowledged (PROTOCOL.md §8).
     /// Conditions arrive already persisted and hysteresis-filtered from detection/validation.
+    /// A slot's state is derived from its condition and its latest occurrence in the
+    /// <see cref="AlarmJournal"/>, which alone keeps acknowledgements.
     /// </summary>
     /// <remarks>
     /// Transitions (each emits one event):
@@ -20,44 +22,63 @@ namespace ThermalMonitor.Core.Alarms
     public sealed class AlarmTable
     {
         private readonly EventQueue events;
-        private readonly AlarmState[] states = new AlarmState[AlarmSlots.Count];
-        private readonly int[] sequences = new int[AlarmSlots.Count];
-        private readonly int[] codes = new int[AlarmSlots.Count];
-        private readonly int[] values = new int[AlarmSlots.Count];
-        private readonly long[] raisedTimesMs = new long[AlarmSlots.Count];
-        private readonly long[] clearedTimesMs = new long[AlarmSlots.Count];
+        private readonly AlarmJournal journal = new AlarmJournal();
+
+        // Per slot only what is not alarm state: whether the condition is present now, and which
+        // journal entry holds the slot's latest occurrence (-1: never raised since the reset).
+        private readonly bool[] conditionPresent = new bool[AlarmSlots.Count];
+        private readonly int[] latestEntries = new int[AlarmSlots.Count];
         private int lastAlarmSequence;
 
         public AlarmTable(EventQueue events)
         {
             this.events = events;
+            Clear();
         }
 
-        public AlarmState State(AlarmSlot slot) => states[(int)slot];
+        /// <summary>Every occurrence with its acknowledgement: the one store of alarm state.</summary>
+        public AlarmJournal Journal => journal;
+
+        public AlarmState State(AlarmSlot slot)
+        {
+            int entry = latestEntries[(int)slot];
+            if (entry < 0)
+            {
+                return AlarmState.Normal;
+            }
+
+            bool acknowledged = journal.IsAcknowledged(entry);
+            if (conditionPresent[(int)slot])
+            {
+                return acknowledged ? AlarmState.ActiveAcknowledged : AlarmState.Active;
+            }
+
+            return acknowledged ? AlarmState.Normal : AlarmState.ClearedUnacknowledged;
+        }
 
         /// <summary>Sequence number of the slot's current (or last) occurrence; 0 if never raised.</summary>
-        public int Sequence(AlarmSlot slot) => sequences[(int)slot];
+        public int Sequence(AlarmSlot slot) => latestEntries[(int)slot] < 0 ? 0 : journal.SequenceAt(latestEntries[(int)slot]);
 
         /// <summary>DetectionCause or FaultReason recorded when the slot was raised.</summary>
-        public int Code(AlarmSlot slot) => codes[(int)slot];
+        public int Code(AlarmSlot slot) => latestEntries[(int)slot] < 0 ? 0 : journal.CodeAt(latestEntries[(int)slot]);
 
-        public long RaisedTimeMs(AlarmSlot slot) => raisedTimesMs[(int)slot];
+        public long RaisedTimeMs(AlarmSlot slot) => latestEntries[(int)slot] < 0 ? 0 : journal.RaisedTimeMsAt(latestEntries[(int)slot]);
 
-        public long ClearedTimeMs(AlarmSlot slot) => clearedTimesMs[(int)slot];
+        public long ClearedTimeMs(AlarmSlot slot) => latestEntries[(int)slot] < 0 ? 0 : journal.ClearedTimeMsAt(latestEntries[(int)slot]);
 
-        public bool IsConditionPresent(AlarmSlot slot)
-        {
-            AlarmState state = states[(int)slot];
-            return state == AlarmState.Active || state == AlarmState.ActiveAcknowledged;
-        }
+        /// <summary>The reading that went with the raise (Pa, milli-°C, or the channel's value).</summary>
+        public int Value(AlarmSlot slot) => latestEntries[(int)slot] < 0 ? 0 : journal.ValueAt(latestEntries[(int)slot]);
 
-        /// <summary>Latched and waiting for an acknowledgement (the link re-sends these).</summary>
+        public bool IsConditionPresent(AlarmSlot slot) => conditionPresent[(int)slot];
+
+        /// <summary>Latched and waiting for an acknowledgement.</summary>
         public bool IsUnacknowledged(AlarmSlot slot)
         {
-            AlarmState state = states[(int)slot];
-            return state == AlarmState.Active || state == AlarmState.ClearedUnacknowledged;
+            int entry = latestEntries[(int)slot];
+            return entry >= 0 && !journal.IsAcknowledged(entry);
         }
 
+        /// <summary>Slots whose latest occurrence waits for an acknowledgement.</summary>
         public int UnacknowledgedCount
         {
             get
@@ -75,63 +96,80 @@ namespace ThermalMonitor.Core.Alarms
             }
         }
 
-        /// <summary>The reading that went with the raise (Pa, milli-°C, or the channel's value).</summary>
-        public int Value(AlarmSlot slot) => values[(int)slot];
-
         /// <summary>
         /// Feeds the slot's persisted condition for this sample; <paramref name="code"/> and
         /// <paramref name="value"/> are recorded if this raises the alarm.
         /// </summary>
-        public void Update(AlarmSlot slot, bool conditionPresent, int code, int value, long timeMs)
+        public void Update(AlarmSlot slot, bool present, int code, int value, long timeMs)
         {
             int index = (int)slot;
-            AlarmState state = states[index];
-            if (conditionPresent)
+            if (present == conditionPresent[index])
             {
-                if (state == AlarmState.Normal || state == AlarmState.ClearedUnacknowledged)
-                {
-                    Raise(slot, code, value, timeMs);
-                }
-
                 return;
             }
 
-            if (state == AlarmState.Active)
+            conditionPresent[index] = present;
+            if (present)
             {
-                states[index] = AlarmState.ClearedUnacknowledged;
-                Clear(slot, timeMs);
+                // From Normal, or from ClearedUnacknowledged: the cleared occurrence is closed and
+                // stays in the journal for its own acknowledgement; this one needs a new one.
+                Raise(slot, code, value, timeMs);
+                return;
             }
-            else if (state == AlarmState.ActiveAcknowledged)
-            {
-                states[index] = AlarmState.Normal;
-                Clear(slot, timeMs);
-            }
+
+            journal.RecordCleared(latestEntries[index], timeMs);
+            Emit(EventId.AlarmCleared, latestEntries[index], timeMs);
         }
 
-        /// <summary>Acknowledges the latched alarm with this sequence number.</summary>
+        /// <summary>
+        /// Acknowledges the occurrence with this number: a slot's latest one changes that slot's
+        /// latch (an ALARM_ACKED event); an older, closed one is only marked delivered.
+        /// </summary>
         public AckResult Acknowledge(int alarmSequence, long timeMs)
         {
-            for (int index = 0; index < AlarmSlots.Count; index++)
+            int entry = journal.IndexOf(alarmSequence);
+            if (entry < 0)
             {
-                if (sequences[index] != alarmSequence || alarmSequence == 0)
-                {
-                    continue;
-                }
-
-                return AcknowledgeSlot((AlarmSlot)index, timeMs);
+                return AckResult.NotFound;
             }
 
-            return AckResult.NotFound;
+            if (journal.IsAcknowledged(entry))
+            {
+                return AckResult.AlreadyAcknowledged;
+            }
+
+            journal.RecordAcknowledged(entry);
+            if (!journal.IsLatestAt(entry))
+            {
+                return AckResult.Delivered;
+            }
+
+            Emit(EventId.AlarmAcknowledged, entry, timeMs);
+            return AckResult.Acknowledged;
         }
 
-        /// <summary>Acknowledges every latched alarm; returns how many were acknowledged.</summary>
+        /// <summary>Acknowledges every unacknowledged occurrence; returns how many.</summary>
         public int AcknowledgeAll(long timeMs)
         {
             int acknowledged = 0;
-            for (int index = 0; index < AlarmSlots.Count; index++)
+
+            // Latched slots first, in slot order (their ALARM_ACKED events), then closed occurrences.
+            for (int slot = 0; slot < AlarmSlots.Count; slot++)
             {
-                if (IsUnacknowledged((AlarmSlot)index) && AcknowledgeSlot((AlarmSlot)index, timeMs) == AckResult.Acknowledged)
+                int entry = latestEntries[slot];
+                if (entry >= 0 && !journal.IsAcknowledged(entry))
                 {
+                    journal.RecordAcknowledged(entry);
+                    Emit(EventId.AlarmAcknowledged, entry, timeMs);
+                    acknowledged++;
+                }
+            }
+
+            for (int entry = 0; entry < AlarmJournal.Capacity; entry++)
+            {
+                if (journal.IsUsed(entry) && !journal.IsAcknowledged(entry))
+                {
+                    journal.RecordAcknowledged(entry);
                     acknowledged++;
                 }
             }
@@ -139,76 +177,36 @@ namespace ThermalMonitor.Core.Alarms
             return acknowledged;
         }
 
-        private AckResult AcknowledgeSlot(AlarmSlot slot, long timeMs)
-        {
-            int index = (int)slot;
-            AlarmState state = states[index];
-            if (state == AlarmState.Active)
-            {
-                states[index] = AlarmState.ActiveAcknowledged;
-            }
-            else if (state == AlarmState.ClearedUnacknowledged)
-            {
-                states[index] = AlarmState.Normal;
-            }
-            else if (state == AlarmState.ActiveAcknowledged)
-            {
-                return AckResult.AlreadyAcknowledged;
-            }
-            else
-            {
-                // Normal with a matching sequence: acknowledged earlier and since cleared.
-                return AckResult.AlreadyAcknowledged;
-            }
-
-            Emit(EventId.AlarmAcknowledged, slot, timeMs);
-            return AckResult.Acknowledged;
-        }
-
-        private void Raise(AlarmSlot slot, int code, int value, long timeMs)
-        {
-            int index = (int)slot;
-            lastAlarmSequence = lastAlarmSequence == int.MaxValue ? 1 : lastAlarmSequence + 1;
-            sequences[index] = lastAlarmSequence;
-            codes[index] = code;
-            values[index] = value;
-            raisedTimesMs[index] = timeMs;
-            clearedTimesMs[index] = 0;
-            states[index] = AlarmState.Active;
-            Emit(EventId.AlarmRaised, slot, timeMs);
-        }
-
-        private void Clear(AlarmSlot slot, long timeMs)
-        {
-            clearedTimesMs[(int)slot] = timeMs;
-            Emit(EventId.AlarmCleared, slot, timeMs);
-        }
-
-        private void Emit(EventId id, AlarmSlot slot, long timeMs)
-        {
-            int index = (int)slot;
-            events.Enqueue(id, AlarmSlots.SeverityOf(slot), timeMs, AlarmSlots.TypeOf(slot), AlarmSlots.ChannelOf(slot), sequences[index], codes[index], values[index]);
-        }
-
-        /// <summary>Forgets every alarm (start-up only; a detector reset keeps the latch).</summary>
-        /// <summary>All slots normal and alarm sequence numbers starting again at 1 (a monitor restart).</summary>
+        /// <summary>All slots normal, the journal empty and alarm numbers from 1 again (a monitor restart).</summary>
         public void Reset()
         {
             Clear();
             lastAlarmSequence = 0;
         }
 
+        /// <summary>All slots normal and the journal empty; alarm numbers go on.</summary>
         public void Clear()
         {
+            journal.Clear();
             for (int index = 0; index < AlarmSlots.Count; index++)
             {
-                states[index] = AlarmState.Normal;
-                sequences[index] = 0;
-                codes[index] = 0;
-                values[index] = 0;
-                raisedTimesMs[index] = 0;
-                clearedTimesMs[index] = 0;
+                conditionPresent[index] = false;
+                latestEntries[index] = -1;
             }
+        }
+
+        private void Raise(AlarmSlot slot, int code, int value, long timeMs)
+        {
+            lastAlarmSequence = lastAlarmSequence == int.MaxValue ? 1 : lastAlarmSequence + 1;
+            int entry = journal.Record(slot, lastAlarmSequence, code, value, timeMs);
+            latestEntries[(int)slot] = entry;
+            Emit(EventId.AlarmRaised, entry, timeMs);
+        }
+
+        private void Emit(EventId id, int entry, long timeMs)
+        {
+            AlarmSlot slot = journal.SlotAt(entry);
+            events.Enqueue(id, AlarmSlots.SeverityOf(slot), timeMs, AlarmSlots.TypeOf(slot), AlarmSlots.ChannelOf(slot), journal.SequenceAt(entry), journal.CodeAt(entry), journal.ValueAt(entry));
         }
     }
 }

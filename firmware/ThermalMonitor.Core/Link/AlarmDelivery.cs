@@ -3,46 +3,44 @@ using ThermalMonitor.Core.Alarms;
 namespace ThermalMonitor.Core.Link
 {
     /// <summary>
-    /// Getting alarms to the host (PROTOCOL.md §8): each raise becomes an ALARM line and a journal
-    /// entry, each clear a CLEAR line; unacknowledged entries are sent again every
+    /// Getting alarms to the host (PROTOCOL.md §8): each raise becomes an ALARM line, each clear a
+    /// CLEAR line; the monitor's <see cref="AlarmJournal"/> keeps every occurrence and its
+    /// acknowledgement, and its unacknowledged entries are sent again every
     /// <see cref="BoardLink.AlarmResendIntervalMs"/> until the host acknowledges them, so an alarm
     /// survives lost lines and a host that reconnects.
     /// </summary>
     public sealed class AlarmDelivery
     {
-        private readonly AlarmJournal journal = new AlarmJournal();
+        private readonly AlarmJournal journal;
         private readonly LineTransport transport;
         private long lastResendMs;
 
-        public AlarmDelivery(LineTransport transport)
+        public AlarmDelivery(LineTransport transport, AlarmJournal journal)
         {
             this.transport = transport;
+            this.journal = journal;
         }
-
-        public AlarmJournal Journal => journal;
 
         public void Start(long nowMs) => lastResendMs = nowMs;
 
-        /// <summary>Takes the alarm events (raise, clear, acknowledge); false for every other event.</summary>
+        /// <summary>Writes the lines of raise and clear events; false for every other event (an EVT line).</summary>
         public bool TryDeliver(MonitorEvent e, int session)
         {
             if (e.Id == EventId.AlarmRaised)
             {
-                AlarmLines.WriteAlarm(transport, journal, journal.Record(e), session, false);
+                int entry = journal.IndexOf(e.AlarmSequence);
+                if (entry >= 0)
+                {
+                    AlarmLines.WriteAlarm(transport, journal, entry, session, false);
+                }
+
                 return true;
             }
 
             if (e.Id == EventId.AlarmCleared)
             {
-                journal.RecordCleared(e.AlarmSequence, e.TimeMs);
                 AlarmLines.WriteClear(transport, e.AlarmSequence, e.TimeMs);
                 return true;
-            }
-
-            if (e.Id == EventId.AlarmAcknowledged)
-            {
-                // Still reported as an EVT line: the caller writes it.
-                journal.Acknowledge(e.AlarmSequence);
             }
 
             return false;

@@ -67,7 +67,7 @@ namespace ThermalMonitor.Core.Link
             // the line buffer any more: it lends its bytes instead of the heap holding both.
             Settings = settingsMedium == null ? null : new SettingsStore(settingsMedium, transport.Line);
             replies = new Replies(transport, cursor);
-            alarms = new AlarmDelivery(transport);
+            alarms = new AlarmDelivery(transport, monitor.Alarms.Journal);
             dispatcher = new CommandDispatcher(configReader, workConfig);
         }
 
@@ -77,7 +77,7 @@ namespace ThermalMonitor.Core.Link
 
         public LineTransport Transport => transport;
 
-        public AlarmJournal Journal => alarms.Journal;
+        public AlarmJournal Journal => monitor.Alarms.Journal;
 
         public LinkMode Mode => mode;
 
@@ -259,8 +259,7 @@ namespace ThermalMonitor.Core.Link
         {
             mode = requested;
             session = session == int.MaxValue ? 1 : session + 1;
-            monitor.Restart();
-            alarms.Journal.Clear();
+            monitor.Restart(); // its alarm journal too: the old session's alarms go with it
             telemetryDue = true;
         }
 
@@ -345,7 +344,7 @@ namespace ThermalMonitor.Core.Link
             {
                 telemetryDue = false;
                 nextTelemetryMs = sampleMs + telemetryPeriodMs;
-                TelemetryLine.Write(transport, monitor.Telemetry, mode, alarms.Journal.UnacknowledgedCount);
+                TelemetryLine.Write(transport, monitor.Telemetry, mode, monitor.Alarms.Journal.UnacknowledgedCount);
             }
         }
     }

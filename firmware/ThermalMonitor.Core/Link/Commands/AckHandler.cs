@@ -17,7 +17,6 @@ namespace ThermalMonitor.Core.Link
             }
 
             long time = link.LinkTimeMs;
-            AlarmJournal journal = link.Journal;
             if (cursor.TokenIs(LinkDictionary.All))
             {
                 if (!replies.NoMoreArguments(reference))
@@ -26,9 +25,8 @@ namespace ThermalMonitor.Core.Link
                 }
 
                 int acknowledged = link.Monitor.AcknowledgeAll(time);
-                int delivered = journal.AcknowledgeAll();
                 replies.BeginOk(reference);
-                writer.Field(WireField.Acked, acknowledged > delivered ? acknowledged : delivered);
+                writer.Field(WireField.Acked, acknowledged);
                 link.Transport.Send();
                 return;
             }
@@ -45,8 +43,7 @@ namespace ThermalMonitor.Core.Link
             }
 
             AckResult result = link.Monitor.Acknowledge(alarmSequence, time);
-            bool inJournal = journal.Acknowledge(alarmSequence);
-            if (result == AckResult.NotFound && !inJournal)
+            if (result == AckResult.NotFound)
             {
                 replies.BeginError(reference, LinkError.NotFound);
                 writer.Field(WireField.Alarm, alarmSequence);

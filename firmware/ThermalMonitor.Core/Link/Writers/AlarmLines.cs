@@ -9,12 +9,13 @@ namespace ThermalMonitor.Core.Link
         {
             transport.BeginLine(LinkDictionary.Alarm);
             LineWriter writer = transport.Writer;
+            AlarmSlot slot = journal.SlotAt(index);
             writer.Field(WireField.Seq, journal.SequenceAt(index));
-            writer.Field(WireField.Type, MonitorDictionary.AlarmTypeName(journal.TypeAt(index)));
-            writer.Field(WireField.Severity, MonitorDictionary.SeverityName(journal.SeverityAt(index)));
-            writer.Field(WireField.Channel, MonitorDictionary.ChannelName(journal.ChannelAt(index)));
+            writer.Field(WireField.Type, MonitorDictionary.AlarmTypeName(AlarmSlots.TypeOf(slot)));
+            writer.Field(WireField.Severity, MonitorDictionary.SeverityName(AlarmSlots.SeverityOf(slot)));
+            writer.Field(WireField.Channel, MonitorDictionary.ChannelName(AlarmSlots.ChannelOf(slot)));
             writer.Field(WireField.TimeMs, journal.RaisedTimeMsAt(index));
-            writer.Field(WireField.Cause, MonitorDictionary.AlarmCodeName(journal.TypeAt(index), journal.CodeAt(index)));
+            writer.Field(WireField.Cause, MonitorDictionary.AlarmCodeName(AlarmSlots.TypeOf(slot), journal.CodeAt(index)));
             writer.Field(WireField.Value, journal.ValueAt(index));
             writer.Key(WireField.ClearedMs);
             if (journal.IsClearedAt(index))

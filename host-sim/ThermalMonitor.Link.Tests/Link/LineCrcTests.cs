@@ -2,7 +2,7 @@ using System.Text;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 
-namespace ThermalMonitor.Core.Tests.Link;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>
 /// The per-line check, CRC-16/CCITT-FALSE: the catalogue's check value, the empty line, agreement

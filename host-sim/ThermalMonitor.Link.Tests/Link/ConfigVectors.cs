@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ThermalMonitor.Core.Tests.Link;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>One case of firmware/test-vectors/config-documents.json (format: firmware/test-vectors/README.md).</summary>
 public sealed record ConfigVector(string Name, string Document, bool Accept, string? Error, string? Field)

@@ -3,7 +3,7 @@ using ThermalMonitor.Core.Link;
 using ThermalMonitor.Core.Settings;
 using ThermalMonitor.Link;
 
-namespace ThermalMonitor.Core.Tests.Board;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>
 /// A board keeps its configuration and calibration across resets (CFG SAVE, two slots, CRC-32),

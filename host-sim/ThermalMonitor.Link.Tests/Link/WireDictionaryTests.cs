@@ -4,7 +4,7 @@ using ThermalMonitor.Core.Dictionary;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 
-namespace ThermalMonitor.Core.Tests.Link;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>
 /// The declared protocol is the one <see cref="BoardLink"/> speaks: every message carries exactly

@@ -6,7 +6,7 @@ using ThermalMonitor.Core.Link;
 using ThermalMonitor.Core.Monitoring;
 using ThermalMonitor.Link;
 
-namespace ThermalMonitor.Core.Tests.Link;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>
 /// The link allocates nothing per line once running (BoardLink: "no line costs an allocation

@@ -2,7 +2,7 @@ using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 
-namespace ThermalMonitor.Core.Tests.Board;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>
 /// A replay borrows a LIVE board — its configuration, calibration and telemetry period — and the

@@ -8,7 +8,7 @@ using ThermalMonitor.Core.Monitoring;
 using ThermalMonitor.Link;
 using Xunit.Abstractions;
 
-namespace ThermalMonitor.Core.Tests.Link;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>
 /// More than 100 000 lines through one board: random bytes (CR, LF, '*' and non-ASCII among them,

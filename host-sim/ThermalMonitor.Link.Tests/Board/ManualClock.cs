@@ -1,6 +1,6 @@
 using ThermalMonitor.Core.Board;
 
-namespace ThermalMonitor.Core.Tests.Board;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>A board clock that moves only when told to, or when the loop sleeps (by exactly what it asked for).</summary>
 public sealed class ManualClock : IBoardClock

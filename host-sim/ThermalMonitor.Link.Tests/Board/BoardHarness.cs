@@ -4,10 +4,10 @@ using ThermalMonitor.Core.Board;
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Core.Settings;
-using ThermalMonitor.Core.Tests.Link;
+using ThermalMonitor.Core.Tests.Support;
 using ThermalMonitor.Link;
 
-namespace ThermalMonitor.Core.Tests.Board;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>
 /// A whole board in memory — the firmware's <see cref="BoardLoop"/> with a

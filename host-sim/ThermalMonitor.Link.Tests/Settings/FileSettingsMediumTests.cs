@@ -1,6 +1,6 @@
 using ThermalMonitor.Link;
 
-namespace ThermalMonitor.Core.Tests.Settings;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>
 /// The host file medium keeps the <c>ISettingsMedium</c> contract: empty slots read 0, what is

@@ -1,6 +1,6 @@
 using ThermalMonitor.Link;
 
-namespace ThermalMonitor.Core.Tests.Settings;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>The in-memory medium keeps the <c>ISettingsMedium</c> contract, and its fault hooks do what they say.</summary>
 public class MemorySettingsMediumTests

@@ -7,7 +7,7 @@ using ThermalMonitor.Core.Monitoring;
 using ThermalMonitor.Core.Tests.Alarms;
 using ThermalMonitor.Link;
 
-namespace ThermalMonitor.Core.Tests.Link;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>
 /// An injected sample is the sample: random raw samples (32 reads per channel, counts 0..4095,

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Link;
-using ThermalMonitor.Core.Tests.Link;
+using ThermalMonitor.Core.Tests.Support;
 using ThermalMonitor.Link.Dictionary;
 
-namespace ThermalMonitor.Core.Tests.Dictionary;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>
 /// docs/dictionary.json is what the code exports, byte for byte, so tools that read the committed

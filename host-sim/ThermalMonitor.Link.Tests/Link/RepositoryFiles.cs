@@ -1,4 +1,4 @@
-namespace ThermalMonitor.Core.Tests.Link;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>Finds files of this repository from the test binaries (the folder that holds ThermalMonitor.sln is the root).</summary>
 public static class RepositoryFiles

@@ -3,7 +3,7 @@ using System.Text;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 
-namespace ThermalMonitor.Core.Tests.Link;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>
 /// The board's line writer and command tokenizer against the host's line parser and .NET's own

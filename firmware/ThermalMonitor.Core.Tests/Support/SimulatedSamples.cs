@@ -1,13 +1,15 @@
 using ThermalMonitor.Core.Acquisition;
-using ThermalMonitor.Core.Tests.Synthetic;
 using ThermalMonitor.Stimulus;
 using ThermalMonitor.Sim;
 
-namespace ThermalMonitor.Core.Tests.Link;
+namespace ThermalMonitor.Core.Tests.Support;
 
 /// <summary>Raw samples from the loop simulator, for tests that need the monitor to see a real signal (a constant one would read as stuck).</summary>
 public static class SimulatedSamples
 {
+    /// <summary>The synthetic cases' seed (Synthetic/SyntheticCases.cs); this file is also compiled into ThermalMonitor.Link.Tests.</summary>
+    public const ulong Seed = 20221215;
+
     /// <summary>A healthy loop, one sample per 100 ms from t = 0.</summary>
     public static RawSample[] Healthy(double durationS) => Run(new Scenario { DurationS = durationS });
 
@@ -17,7 +19,7 @@ public static class SimulatedSamples
 
     public static RawSample[] Run(Scenario scenario)
     {
-        var run = new SimulationRun(scenario, SyntheticCases.Seed);
+        var run = new SimulationRun(scenario, Seed);
         var burst = new AdcBurst(run.BurstLength);
         var samples = new List<RawSample>();
         while (run.TryNext(out SimSample simulated, burst))

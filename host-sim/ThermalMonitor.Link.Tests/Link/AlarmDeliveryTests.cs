@@ -2,7 +2,7 @@ using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 
-namespace ThermalMonitor.Core.Tests.Link;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>
 /// Alarm delivery at the link (PROTOCOL.md, alarm delivery): an alarm is owed to the host until the

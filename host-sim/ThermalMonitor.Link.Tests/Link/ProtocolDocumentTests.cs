@@ -6,7 +6,7 @@ using ThermalMonitor.Core.Dictionary;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 
-namespace ThermalMonitor.Core.Tests.Link;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>
 /// PROTOCOL.md cannot drift from the code: every example line in its code blocks carries a correct

@@ -5,7 +5,7 @@ using ThermalMonitor.Core.Conversion;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 
-namespace ThermalMonitor.Core.Tests.Link;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>
 /// Configuration documents over the line (PROTOCOL.md, configuration), held to the shared vectors

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ThermalMonitor.Core.Acquisition;
+using ThermalMonitor.Core.Alarms;
 using ThermalMonitor.Core.Board;
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Link;
@@ -8,7 +9,7 @@ using ThermalMonitor.Core.Monitoring;
 using ThermalMonitor.Core.Settings;
 using ThermalMonitor.Link;
 
-namespace ThermalMonitor.Core.Tests.Link;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>
 /// Drives the firmware's <see cref="BoardLink"/> the way a host does, without a serial port: bytes
@@ -197,7 +198,7 @@ public sealed class LinkHarness
         {
             if (journal.IsUsed(i))
             {
-                text.Append(CultureInfo.InvariantCulture, $" [{i}: seq={journal.SequenceAt(i)} {journal.TypeAt(i)} t={journal.RaisedTimeMsAt(i)} cleared={(journal.IsClearedAt(i) ? journal.ClearedTimeMsAt(i) : -1)} acked={journal.IsAcknowledged(i)}]");
+                text.Append(CultureInfo.InvariantCulture, $" [{i}: seq={journal.SequenceAt(i)} {journal.SlotAt(i)} t={journal.RaisedTimeMsAt(i)} cleared={(journal.IsClearedAt(i) ? journal.ClearedTimeMsAt(i) : -1)} acked={journal.IsAcknowledged(i)}]");
             }
         }
 

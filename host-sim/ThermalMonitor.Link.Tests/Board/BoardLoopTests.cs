@@ -3,7 +3,7 @@ using ThermalMonitor.Core.Board;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 
-namespace ThermalMonitor.Core.Tests.Board;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>
 /// The one loop every board runs, on a fake clock: its period, its single service point with at

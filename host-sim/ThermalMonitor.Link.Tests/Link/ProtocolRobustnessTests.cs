@@ -4,7 +4,7 @@ using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 
-namespace ThermalMonitor.Core.Tests.Link;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>
 /// Bad input, one kind at a time (PROTOCOL.md, errors): each gets its specific ERR, and changes

@@ -3,7 +3,7 @@ using ThermalMonitor.Core.Alarms;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 
-namespace ThermalMonitor.Core.Tests.Link;
+namespace ThermalMonitor.Link.Tests;
 
 /// <summary>
 /// Monitor events and the board lines that carry them, reduced to one comparable text each:
