@@ -135,6 +135,7 @@ public sealed class BoardClient : IDisposable
     /// <summary>Sends a command and waits for its reply (OK, ERR, STATUS, CFG or HELLO).</summary>
     public BoardLine Send(string command, int timeoutMs = 5000)
     {
+        ThrowIfReaderDied();
         var reply = new TaskCompletionSource<BoardLine>(TaskCreationOptions.RunContinuationsAsynchronously);
         int sequence;
         string framed;
@@ -148,7 +149,7 @@ public sealed class BoardClient : IDisposable
         }
 
         WriteText(framed);
-        if (!reply.Task.Wait(timeoutMs))
+        if (!WaitForReply(reply.Task, timeoutMs, command))
         {
             lock (stateGate)
             {
@@ -160,6 +161,28 @@ public sealed class BoardClient : IDisposable
         }
 
         return reply.Task.Result;
+    }
+
+    /// <summary>
+    /// Waits for a reply; false on timeout. A reply that can no longer come throws what stopped it:
+    /// <see cref="ObjectDisposedException"/> when this client was closed meanwhile, or the reader's
+    /// <see cref="BoardProtocolException"/> — never a bare AggregateException.
+    /// </summary>
+    private bool WaitForReply(Task<BoardLine> reply, int timeoutMs, string command)
+    {
+        try
+        {
+            return reply.Wait(timeoutMs);
+        }
+        catch (AggregateException) when (reply.IsCanceled)
+        {
+            throw new ObjectDisposedException(nameof(BoardClient), $"the link to {link.Path} was closed while '{Shorten(command)}' waited for its reply");
+        }
+        catch (AggregateException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
     }
 
     /// <summary>Like <see cref="Send"/>, but an ERR reply throws with the board's words.</summary>
@@ -350,9 +373,10 @@ public sealed class BoardClient : IDisposable
             WaitReady(10000);
             Send(LinkDictionary.Alarms, 5000);
         }
-        catch (Exception e) when (e is TimeoutException or SerialLinkLostException or ObjectDisposedException)
+        catch (Exception e) when (e is TimeoutException or SerialLinkLostException or ObjectDisposedException or BoardProtocolException)
         {
-            // The next reconnection (or the caller's own wait) tries again.
+            // It runs on a pool thread after a reconnection, where an exception would end the
+            // process; the next reconnection (or the caller's own wait) tries again.
         }
     }
 
