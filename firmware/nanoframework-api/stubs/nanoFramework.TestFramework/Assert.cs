@@ -299,7 +299,7 @@ namespace nanoFramework.TestFramework
 
         public static void Contains(string expected, string other, string message = "")
         {
-            if (expected == null || other == null || other.IndexOf(expected, StringComparison.Ordinal) < 0)
+            if (expected == null || other == null || other.IndexOf(expected) < 0)
             {
                 Fail("Assert.Contains", Show(other) + " does not contain " + Show(expected) + ". " + message);
             }
@@ -307,7 +307,7 @@ namespace nanoFramework.TestFramework
 
         public static void DoesNotContains(string expected, string other, string message = "")
         {
-            if (expected == null || other == null || other.IndexOf(expected, StringComparison.Ordinal) >= 0)
+            if (expected == null || other == null || other.IndexOf(expected) >= 0)
             {
                 Fail("Assert.DoesNotContains", Show(other) + " should not contain " + Show(expected) + ". " + message);
             }
@@ -315,7 +315,7 @@ namespace nanoFramework.TestFramework
 
         public static void StartsWith(string expected, string other, string message = "")
         {
-            if (expected == null || other == null || !other.StartsWith(expected, StringComparison.Ordinal))
+            if (expected == null || other == null || !other.StartsWith(expected))
             {
                 Fail("Assert.StartsWith", Show(other) + " does not start with " + Show(expected) + ". " + message);
             }
@@ -323,7 +323,7 @@ namespace nanoFramework.TestFramework
 
         public static void EndsWith(string expected, string other, string message = "")
         {
-            if (expected == null || other == null || !other.EndsWith(expected, StringComparison.Ordinal))
+            if (expected == null || other == null || !other.EndsWith(expected))
             {
                 Fail("Assert.EndsWith", Show(other) + " does not end with " + Show(expected) + ". " + message);
             }
