@@ -36,6 +36,24 @@ public class ReplayCommandTests
         Assert.Equal("DEPRESSURIZATION", first.GetProperty("type").GetString());
     }
 
+    [Fact]
+    public void A_window_around_the_onset_replays_only_it_and_raises_the_same_first_alarm_at_the_same_profile_time()
+    {
+        var whole = CliRunner.Run("replay", "progress-ms21", "--json", "-");
+        var window = CliRunner.Run("replay", "progress-ms21", "--window", "onset-10m..onset+5m", "--json", "-");
+
+        Assert.Equal(0, window.ExitCode);
+        using var wholeJson = JsonDocument.Parse(whole.Stdout);
+        using var windowJson = JsonDocument.Parse(window.Stdout);
+        Assert.Equal(9001, windowJson.RootElement.GetProperty("samples").GetInt64()); // 15 min at 100 ms, both ends included
+        Assert.True(wholeJson.RootElement.GetProperty("samples").GetInt64() > 9001);
+        JsonElement first = windowJson.RootElement.GetProperty("alarms")[0];
+        JsonElement expected = wholeJson.RootElement.GetProperty("alarms")[0];
+        Assert.Equal(expected.GetProperty("type").GetString(), first.GetProperty("type").GetString());
+        Assert.Equal(expected.GetProperty("severity").GetString(), first.GetProperty("severity").GetString());
+        Assert.Equal(expected.GetProperty("time_s").GetDouble(), first.GetProperty("time_s").GetDouble(), 0.5);
+    }
+
     [Theory]
     [InlineData(new[] { "replay", "no-such-profile" }, "no profile named 'no-such-profile'")]
     [InlineData(new[] { "replay", "progress-ms21", "--target", "usb" }, "target 'usb': expected sil, virtual[@<baud>] or serial")]
@@ -48,6 +66,11 @@ public class ReplayCommandTests
     [InlineData(new[] { "replay", "/nonexistent/x.csv" }, "'/nonexistent/x.csv' does not exist")]
     [InlineData(new[] { "replay" }, "error:")]
     [InlineData(new[] { "replay", "progress-ms21", "--pressure-unit", "atm", "--map", "time=1,pressure=2,temp=3" }, "--pressure-unit 'atm'")]
+    [InlineData(new[] { "replay", "progress-ms21", "--window", "10m" }, "--window '10m': expected FROM..TO")]
+    [InlineData(new[] { "replay", "progress-ms21", "--window", "onset-1x..end" }, "'1x' is not a duration")]
+    [InlineData(new[] { "replay", "progress-ms21", "--window", "onset+5m..onset" }, "not after its start at 1:05:00")]
+    [InlineData(new[] { "replay", "progress-ms21", "--window", "20h..21h" }, "holds 0 row(s) of progress-ms21")]
+    [InlineData(new[] { "replay", "fault-pressure-open", "--window", "onset..end" }, "has no known leak onset")]
     public void Bad_input_is_one_specific_line_and_exit_code_2(string[] args, string expected)
     {
         var result = CliRunner.Run(args);

@@ -27,6 +27,11 @@ public static class ReplayCommand
         {
             Description = "Firmware configuration for this replay: a JSON document as for 'board config set' (PROTOCOL.md, CFG SET); members not given keep their defaults. On a board it is restored afterwards",
         };
+        var window = new Option<string?>("--window")
+        {
+            Description = "Replay only a stretch of the profile, at its own times: " + ReplayWindow.Syntax + ". "
+                + "For real boards, which take samples at their own pace; the slow (thermal-compensated) path learns from the window's start, so leave it room before the leak",
+        };
         var json = CommonOptions.Json();
         var report = CommonOptions.Report();
         var library = CommonOptions.Library();
@@ -36,10 +41,11 @@ public static class ReplayCommand
             + "Example: thermal-sim replay soyuz-ms22 --report ms22.html\n"
             + "Example: thermal-sim replay progress-ms21 --target virtual\n"
             + "Example: thermal-sim replay progress-ms21 --target serial:/dev/ttyUSB0@921600\n"
+            + "Example: thermal-sim replay soyuz-ms22 --window onset-2h..onset+1h --target serial:/dev/ttyUSB0@921600\n"
             + "Example: thermal-sim replay bench.csv --map time=Time,pressure=P1,temp=T1 --pressure-unit bar --gauge --json -\n"
             + "Example: thermal-sim replay water-loop.csv --map time=1,pressure=2 --pressure-unit bar --config one-bar-loop.json")
         {
-            profile, target, speed, seed, config, json, report, library,
+            profile, target, speed, seed, config, window, json, report, library,
         };
         foreign.AddTo(command);
         command.SetAction(parse =>
@@ -59,6 +65,11 @@ public static class ReplayCommand
             MonitorConfig? requested = configPath is null ? null : ReadConfig(configPath);
             ResolvedProfile resolved = ProfileResolver.Resolve(parse.GetRequiredValue(profile), parse.GetValue(library), foreign.Read(parse));
             double? onsetS = resolved.Expectation?.LeakOnsetS;
+            if (parse.GetValue(window) is { } windowText)
+            {
+                resolved = Windowed(console, resolved, ReplayWindow.Parse(windowText), onsetS);
+            }
+
             PrintHeader(console, resolved, where, configPath);
             PrintNotices(console, resolved, requested);
 
@@ -92,6 +103,25 @@ public static class ReplayCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The profile cut to the window (times unchanged), said on the console.</summary>
+    private static ResolvedProfile Windowed(IAnsiConsole console, ResolvedProfile resolved, ReplayWindow window, double? onsetS)
+    {
+        Profile whole = resolved.Profile;
+        (double fromS, double toS) = window.Resolve(whole.Rows[0].TimeS, whole.Rows[^1].TimeS, onsetS);
+        Profile cut;
+        try
+        {
+            cut = ProfileWindow.Cut(whole, fromS, toS);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserInputException($"--window {window.Text}: {e.Message.Split(" (Parameter", 2)[0]}");
+        }
+
+        console.MarkupLine(Markup.Escape($"window {ReplayWindow.Clock(cut.Rows[0].TimeS)} – {ReplayWindow.Clock(cut.Rows[^1].TimeS)} of the profile ({CommonOptions.FormatSeconds(cut.DurationS)} of {CommonOptions.FormatSeconds(whole.DurationS)}, {cut.Rows.Count:N0} rows)"));
+        return resolved with { Profile = cut };
     }
 
     private static MonitorConfig ReadConfig(string path)
