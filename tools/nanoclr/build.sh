@@ -314,16 +314,49 @@ NF_INTERPRETER_COMMIT='$(pin_field nf-interpreter 4)'
 CORELIB_VERSION='$CORELIB_VERSION'
 EOF
 
-# Smoke test: the runtime must load mscorlib and come back with "Done.".
+# Smoke test: the runtime loads mscorlib (and the libraries built here, whose native checksums must
+# match the interpreter's tables) and runs a program that uses them, ending with "Done.".
 CORLIB_DLL="$ASM_DIR/mscorlib.dll"; NANOCLR_EXE="$NANOCLR_HOME/nanoclr"
-mkdir -p "$NANOCLR_HOME/obj/smoke"
-cat >"$NANOCLR_HOME/obj/smoke/Smoke.cs" <<'EOF'
+SMOKE="$NANOCLR_HOME/obj/smoke"; rm -rf "$SMOKE"; mkdir -p "$SMOKE"
+SMOKE_REFS=(); SMOKE_PES=("$ASM_DIR/mscorlib.pe"); SMOKE_EXPECT='smoke: 42'
+if [[ $LIBS -eq 1 ]]; then
+  for a in nanoFramework.System.Collections nanoFramework.System.Text System.IO.Streams nanoFramework.Json; do
+    SMOKE_REFS+=("$ASM_DIR/$a.dll"); SMOKE_PES+=("$ASM_DIR/$a.pe")
+  done
+  cat >"$SMOKE/Smoke.cs" <<'EOF'
+public static class Smoke
+{
+    public static void Main()
+    {
+        try
+        {
+            var table = new System.Collections.Hashtable();
+            table["answer"] = 6 * 7;
+            var text = new System.Text.StringBuilder("smoke: ").Append((int)table["answer"]).ToString();
+            var json = nanoFramework.Json.JsonConvert.SerializeObject(table);
+            var back = (System.Collections.Hashtable)nanoFramework.Json.JsonConvert.DeserializeObject(
+                json, typeof(System.Collections.Hashtable));
+            var stream = new System.IO.MemoryStream();
+            var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+            stream.Write(bytes, 0, bytes.Length);
+            System.Console.WriteLine(text + " json " + json + " " + back["answer"] + " stream " + stream.Length);
+        }
+        catch (System.Exception e) { System.Console.WriteLine("smoke failed: " + e.GetType().FullName + ": " + e.Message); }
+    }
+}
+EOF
+  SMOKE_EXPECT='smoke: 42 json {"answer":42} 42 stream 13'
+else
+  cat >"$SMOKE/Smoke.cs" <<'EOF'
 public static class Smoke { public static void Main() { System.Console.WriteLine("smoke: " + (6 * 7)); } }
 EOF
-echo "$NANOCLR_HOME/obj/smoke/Smoke.cs" >"$NANOCLR_HOME/obj/smoke/sources.txt"
-nf_csc "$NANOCLR_HOME/obj/smoke/Smoke.exe" exe "$NANOCLR_HOME/obj/smoke/sources.txt"
-nf_mdp "$NANOCLR_HOME/obj/smoke/Smoke.exe" "$NANOCLR_HOME/obj/smoke/Smoke.pe"
-run_nanoclr 60 "$NANOCLR_HOME/obj/smoke/run.log" "$ASM_DIR/mscorlib.pe" "$NANOCLR_HOME/obj/smoke/Smoke.pe"
-grep -q '^smoke: 42' "$NANOCLR_HOME/obj/smoke/run.log" || { cat "$NANOCLR_HOME/obj/smoke/run.log" >&2; die "smoke test: the nanoCLR did not print 'smoke: 42'"; }
+fi
+echo "$SMOKE/Smoke.cs" >"$SMOKE/sources.txt"
+NF_CSC_EXTRA=()
+nf_csc "$SMOKE/Smoke.exe" exe "$SMOKE/sources.txt" ${SMOKE_REFS[@]+"${SMOKE_REFS[@]}"}
+nf_mdp "$SMOKE/Smoke.exe" "$SMOKE/Smoke.pe" ${SMOKE_REFS[@]+"${SMOKE_REFS[@]}"}
+run_nanoclr 120 "$SMOKE/run.log" "${SMOKE_PES[@]}" "$SMOKE/Smoke.pe"
+grep -q "^$SMOKE_EXPECT" "$SMOKE/run.log" || { cat "$SMOKE/run.log" >&2; die "smoke test: the nanoCLR did not print '$SMOKE_EXPECT' (output: $SMOKE/run.log)"; }
+log "smoke test passed on the nanoCLR: $SMOKE_EXPECT"
 
 log "ready in $((SECONDS - T0)) s: $NANOCLR_HOME ($(du -sh "$NANOCLR_HOME" | cut -f1)); runtime $NANOCLR_HOME/nanoclr, assemblies $ASM_DIR"
