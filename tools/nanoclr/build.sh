@@ -118,7 +118,7 @@ build_nanoclr() {
   fetch_src nf-interpreter
   local t=$SECONDS jobs="${NANOCLR_JOBS:-$(nproc)}"
   log "nanoCLR: configuring and building (Release, Ninja, $jobs jobs; a few minutes)"
-  rm -rf "$bdir"
+  rm -rf "$bdir"; mkdir -p "$NANOCLR_HOME/build"
   cmake -S "$SRC_DIR/nf-interpreter/targets/posix" -B "$bdir" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     >"$NANOCLR_HOME/build/nanoclr.log" 2>&1 || { tail -30 "$NANOCLR_HOME/build/nanoclr.log" >&2; die "cmake configure of the nanoCLR failed (log: $NANOCLR_HOME/build/nanoclr.log)"; }
   cmake --build "$bdir" -j "$jobs" >>"$NANOCLR_HOME/build/nanoclr.log" 2>&1 \
