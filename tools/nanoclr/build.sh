@@ -49,7 +49,7 @@ for a in "$@"; do
   case "$a" in
     --force) FORCE=1 ;;
     --no-libs) LIBS=0 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$a' (try --help)" ;;
   esac
 done
