@@ -73,14 +73,14 @@ EXPECTED="$(awk '
   END { print n + 0 }' $(grep -l '\[TestClass\]' $(cat "$WORK/test-sources.txt")))"
 
 log "running on the nanoCLR (timeout ${NANOCLR_TIMEOUT:-900} s)"
-T1=$SECONDS
+T1=${EPOCHREALTIME/[.,]/}
 set +e
 (run_nanoclr "${NANOCLR_TIMEOUT:-900}" "$WORK/nanoclr.log" \
   "$CORLIB_PE" "$ASM_DIR/nanoFramework.UnitTestLauncher.pe" "$ASM_DIR/nanoFramework.TestFramework.pe" \
   "$WORK/ThermalMonitor.Core.pe" "$WORK/NFUnitTest.pe")
 RUN_RC=$?
 set -e
-T_RUN=$((SECONDS - T1))
+T_RUN=$(( (${EPOCHREALTIME/[.,]/} - T1) / 1000 ))
 
 tr -d '\r' <"$WORK/nanoclr.log" | grep -E '^Test (passed|failed|skipped),' >"$WORK/cases.txt" || true
 [[ -z "$FILTER" ]] || { grep -F -- "$FILTER" "$WORK/cases.txt" >"$WORK/cases.filtered" || true; mv "$WORK/cases.filtered" "$WORK/cases.txt"; }
@@ -113,6 +113,6 @@ if [[ -z "$FILTER" && $TOTAL -ne $EXPECTED ]]; then
 fi
 [[ $TOTAL -gt 0 ]] || VERDICT=1
 
-printf 'nanoCLR device tests: %d passed, %d failed, %d skipped of %d (%d declared); build %d s, run %d s; %s\n' \
+printf 'nanoCLR device tests: %d passed, %d failed, %d skipped of %d (%d declared); build %d s, run %d ms; %s\n' \
   "$PASSED" "$FAILED" "$SKIPPED" "$TOTAL" "$EXPECTED" "$T_BUILD" "$T_RUN" "$([[ $VERDICT -eq 0 ]] && echo PASS || echo FAIL)"
 exit $VERDICT
