@@ -49,9 +49,12 @@ namespace ThermalMonitor.Core.Monitoring
         public LeakMonitor(MonitorConfig initialConfig)
         {
             alarms = new AlarmTable(events);
+
+            // The reducers run one after the other: one sort buffer serves all three (wide bursts only).
+            int[] sortScratch = new int[Channels.BurstLengthMax];
             for (int channel = 0; channel < Channels.Count; channel++)
             {
-                reducers[channel] = new BurstReducer();
+                reducers[channel] = new BurstReducer(sortScratch);
                 validators[channel] = new ChannelValidator();
             }
 
