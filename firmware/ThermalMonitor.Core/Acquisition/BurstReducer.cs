@@ -54,11 +54,17 @@ namespace ThermalMonitor.Core.Acquisition
             sortedCounts = sortScratch;
         }
 
-        public int CountsQ8 { get; private set; }
+        // Fields behind the outputs: on the nanoFramework interpreter an auto-property's setter is
+        // a method call, three per channel per sample.
+        private int countsQ8;
+        private int spreadCounts;
+        private int rejectedCount;
 
-        public int SpreadCounts { get; private set; }
+        public int CountsQ8 => countsQ8;
 
-        public int RejectedCount { get; private set; }
+        public int SpreadCounts => spreadCounts;
+
+        public int RejectedCount => rejectedCount;
 
         /// <summary>
         /// Reduces <paramref name="count"/> reads. Returns false (outputs unchanged) when the burst
@@ -162,9 +168,12 @@ namespace ThermalMonitor.Core.Acquisition
 
             // DivRound(sum · 256, keptCount) for a non-negative sum < 2^26: the same rounding in int,
             // one 32-bit division instead of two 64-bit ones and a call.
-            CountsQ8 = ((sumCounts << 8) + (keptCount >> 1)) / keptCount;
-            SpreadCounts = lastKeptBin - firstKeptBin;
-            RejectedCount = CountOutsideBand(bins, lowestBin, highestBin, medianBin, outlierBandCounts, count);
+            countsQ8 = ((sumCounts << 8) + (keptCount >> 1)) / keptCount;
+            spreadCounts = lastKeptBin - firstKeptBin;
+
+            // Usually every read is within the band of the median and no bin needs counting.
+            bool allWithinBand = medianBin - lowestBin <= outlierBandCounts && highestBin - medianBin <= outlierBandCounts;
+            rejectedCount = allWithinBand ? 0 : CountOutsideBand(bins, lowestBin, highestBin, medianBin, outlierBandCounts, count);
             return true;
         }
 
@@ -226,8 +235,8 @@ namespace ThermalMonitor.Core.Acquisition
                 sumCounts += sortedCounts[i];
             }
 
-            CountsQ8 = (int)FixedMath.DivRound((long)sumCounts * 256, keptCount);
-            SpreadCounts = sortedCounts[keptLast] - sortedCounts[keptFirst];
+            countsQ8 = (int)FixedMath.DivRound((long)sumCounts * 256, keptCount);
+            spreadCounts = sortedCounts[keptLast] - sortedCounts[keptFirst];
 
             // Median of an even burst: the lower middle; only used to count outliers.
             int medianCounts = sortedCounts[(count - 1) / 2];
@@ -240,7 +249,7 @@ namespace ThermalMonitor.Core.Acquisition
                 }
             }
 
-            RejectedCount = rejected;
+            rejectedCount = rejected;
             return true;
         }
     }
