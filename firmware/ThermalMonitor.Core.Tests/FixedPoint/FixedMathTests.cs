@@ -132,6 +132,39 @@ public class FixedLogTests
     public void BitLength_counts_significant_bits_of_the_magnitude(long value, int expected) =>
         Assert.Equal(expected, FixedMath.BitLength(value));
 
+    [Fact]
+    public void BitLength_equals_shifting_one_bit_at_a_time()
+    {
+        // The halving steps against the loop they replaced, at every power of two, its neighbours
+        // and random values of every length and sign.
+        static int ByLoop(long value)
+        {
+            long magnitude = FixedMath.Abs(value);
+            int bits = 0;
+            while (magnitude != 0 && bits < 64)
+            {
+                magnitude >>= 1;
+                bits++;
+            }
+
+            return bits;
+        }
+
+        var random = new Random(11);
+        var values = new List<long> { 0, long.MaxValue, long.MinValue, long.MinValue + 1 };
+        for (int shift = 0; shift < 63; shift++)
+        {
+            long power = 1L << shift;
+            values.AddRange([power, power - 1, power + 1, -power, -power + 1, -power - 1]);
+            values.Add(random.NextInt64(power, shift == 62 ? long.MaxValue : 2 * power) * (random.Next(2) == 0 ? 1 : -1));
+        }
+
+        foreach (long value in values)
+        {
+            Assert.True(ByLoop(value) == FixedMath.BitLength(value), $"BitLength({value})");
+        }
+    }
+
     [Theory]
     [InlineData(10L, 1, 5L)]
     [InlineData(11L, 1, 6L)]     // half up

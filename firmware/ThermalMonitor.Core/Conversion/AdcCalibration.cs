@@ -71,9 +71,17 @@ namespace ThermalMonitor.Core.Conversion
                 segment++;
             }
 
+            // FixedMath.ShiftRound(·, 20) and SaturateToInt written out: this runs for every channel
+            // every sample, and on the nanoFramework interpreter each call costs as much as a few
+            // dozen instructions.
             long offsetQ8 = (long)countsQ8 - knotCountsQ8[segment];
-            long microvolts = knotMicrovolts[segment] + FixedMath.ShiftRound(offsetQ8 * segmentSlopeQ20[segment], 20);
-            return FixedMath.SaturateToInt(microvolts);
+            long microvolts = knotMicrovolts[segment] + ((offsetQ8 * segmentSlopeQ20[segment] + (1L << 19)) >> 20);
+            if (microvolts > int.MaxValue)
+            {
+                return int.MaxValue;
+            }
+
+            return microvolts < int.MinValue ? int.MinValue : (int)microvolts;
         }
     }
 }

@@ -1,5 +1,3 @@
-using ThermalMonitor.Core.FixedPoint;
-
 namespace ThermalMonitor.Core.Conversion
 {
     /// <summary>
@@ -13,7 +11,17 @@ namespace ThermalMonitor.Core.Conversion
         /// <summary>Source voltage in µV from the pin voltage; rounded half away from zero.</summary>
         public static int SourceMicrovolts(int pinMicrovolts, int dividerRatioPpm)
         {
-            return FixedMath.SaturateToInt(FixedMath.DivRound((long)pinMicrovolts * PpmOne, dividerRatioPpm));
+            // FixedMath.DivRound and SaturateToInt written out for a divisor that is positive
+            // (validated: 10,000..1,000,000 ppm): two calls fewer per use, twice per sample.
+            long numerator = (long)pinMicrovolts * PpmOne;
+            long half = dividerRatioPpm >> 1;
+            long sourceMicrovolts = numerator >= 0 ? (numerator + half) / dividerRatioPpm : -((-numerator + half) / dividerRatioPpm);
+            if (sourceMicrovolts > int.MaxValue)
+            {
+                return int.MaxValue;
+            }
+
+            return sourceMicrovolts < int.MinValue ? int.MinValue : (int)sourceMicrovolts;
         }
     }
 }

@@ -45,6 +45,24 @@ namespace ThermalMonitor.Core.Detection
         private bool predictionFresh;
         private bool sequenceBroken;
 
+        // Fields behind the outputs: written every sample or block, and on the nanoFramework
+        // interpreter an auto-property's getter or setter is a method call.
+        private int residualPa;
+        private int predictedPa;
+        private bool hasResidual;
+        private int noiseSigmaPa;
+        private bool modelJustBecameReady;
+
+        // The alarm conditions change only in Update and Reset, but the monitor reads all six every
+        // sample: they are recomputed there (RefreshConditions), so each read is one call instead of
+        // the two to five nested property calls it cost the nanoFramework interpreter.
+        private bool depressurizationWarning;
+        private DetectionCause depressurizationWarningCause = DetectionCause.RateOfDrop;
+        private bool depressurizationCaution;
+        private DetectionCause depressurizationCautionCause = DetectionCause.YellowLowLimit;
+        private bool overtempCaution;
+        private bool overtempWarning;
+
         /// <summary>A block residual beyond this many σ (4-block scale) is an outlier the model does not learn from...</summary>
         public const int OutlierSigmas = 4;
 
@@ -61,33 +79,33 @@ namespace ThermalMonitor.Core.Detection
 
         public TemperatureFilter Filter => filter;
 
-        public bool DepressurizationWarning => rateOfDrop.IsActive || redLow.IsActive;
+        public bool DepressurizationWarning => depressurizationWarning;
 
-        public DetectionCause DepressurizationWarningCause => redLow.IsActive ? DetectionCause.RedLowLimit : DetectionCause.RateOfDrop;
+        public DetectionCause DepressurizationWarningCause => depressurizationWarningCause;
 
-        public bool DepressurizationCaution => bank.IsActive || yellowLow.IsActive;
+        public bool DepressurizationCaution => depressurizationCaution;
 
-        public DetectionCause DepressurizationCautionCause => bank.IsActive ? DetectionCause.Cusum : DetectionCause.YellowLowLimit;
+        public DetectionCause DepressurizationCautionCause => depressurizationCautionCause;
 
-        public bool OvertempCaution => tempYellowHigh.IsActive;
+        public bool OvertempCaution => overtempCaution;
 
-        public bool OvertempWarning => tempRedHigh.IsActive;
+        public bool OvertempWarning => overtempWarning;
 
         /// <summary>
         /// Residual P − P̂ of the last decision block (held until the next one while both channels stay
         /// valid); valid when <see cref="HasResidual"/>.
         /// </summary>
-        public int ResidualPa { get; private set; }
+        public int ResidualPa => residualPa;
 
-        public int PredictedPa { get; private set; }
+        public int PredictedPa => predictedPa;
 
-        public bool HasResidual { get; private set; }
+        public bool HasResidual => hasResidual;
 
         /// <summary>σ of one block the largest-scale bank member uses (Pa; the fixed σ with noiseAdaptive 0).</summary>
-        public int NoiseSigmaPa { get; private set; }
+        public int NoiseSigmaPa => noiseSigmaPa;
 
         /// <summary>True once, on the sample the model became ready (the monitor reports it).</summary>
-        public bool ModelJustBecameReady { get; private set; }
+        public bool ModelJustBecameReady => modelJustBecameReady;
 
         /// <summary>True while the rate-of-drop path watches the thermal-compensated pressure.</summary>
         public bool RateWatchesCompensated => rateWatchesCompensated;
@@ -120,7 +138,7 @@ namespace ThermalMonitor.Core.Detection
             noiseLearnStartBlocks = derived.NoiseLearnStartBlocks;
             slowPathEnabled = derived.SlowPathEnabled;
             rateCompensated = derived.RateCompensated;
-            NoiseSigmaPa = derived.ResidualSigmaPa;
+            noiseSigmaPa = derived.ResidualSigmaPa;
             Reset();
         }
 
@@ -137,11 +155,11 @@ namespace ThermalMonitor.Core.Detection
             model.Reset();
             noise.Reset();
             bank.Reset();
-            HasResidual = false;
-            ResidualPa = 0;
-            PredictedPa = 0;
+            hasResidual = false;
+            residualPa = 0;
+            predictedPa = 0;
             modelReadyReported = false;
-            ModelJustBecameReady = false;
+            modelJustBecameReady = false;
             rateWatchesCompensated = false;
             lastBlockCanPredict = false;
             residualHeld = false;
@@ -150,8 +168,10 @@ namespace ThermalMonitor.Core.Detection
             sequenceBroken = false;
             if (noiseAdaptive)
             {
-                NoiseSigmaPa = (int)FixedMath.DivRound(noise.EffectiveSigmaQ8(ResidualNoise.Levels - 1), 256);
+                noiseSigmaPa = (int)FixedMath.DivRound(noise.EffectiveSigmaQ8(ResidualNoise.Levels - 1), 256);
             }
+
+            RefreshConditions();
         }
 
         /// <summary>The pressure history is broken (sample gap, channel fault): restart the rate window.</summary>
@@ -163,8 +183,26 @@ namespace ThermalMonitor.Core.Detection
         /// </summary>
         public void Update(bool pressureAccepted, int pressurePa, bool tempAccepted, int tempMilliC)
         {
-            ModelJustBecameReady = false;
-            HasResidual = false;
+            UpdateLayers(pressureAccepted, pressurePa, tempAccepted, tempMilliC);
+            RefreshConditions();
+        }
+
+        private void RefreshConditions()
+        {
+            bool redLowActive = redLow.IsActive;
+            bool bankActive = bank.IsActive;
+            depressurizationWarning = rateOfDrop.IsActive || redLowActive;
+            depressurizationWarningCause = redLowActive ? DetectionCause.RedLowLimit : DetectionCause.RateOfDrop;
+            depressurizationCaution = bankActive || yellowLow.IsActive;
+            depressurizationCautionCause = bankActive ? DetectionCause.Cusum : DetectionCause.YellowLowLimit;
+            overtempCaution = tempYellowHigh.IsActive;
+            overtempWarning = tempRedHigh.IsActive;
+        }
+
+        private void UpdateLayers(bool pressureAccepted, int pressurePa, bool tempAccepted, int tempMilliC)
+        {
+            modelJustBecameReady = false;
+            hasResidual = false;
             if (tempAccepted)
             {
                 tempYellowHigh.Update(tempMilliC);
@@ -204,7 +242,7 @@ namespace ThermalMonitor.Core.Detection
             else if (residualHeld)
             {
                 // Between blocks the telemetry keeps showing the last block's residual.
-                HasResidual = true;
+                hasResidual = true;
             }
         }
 
@@ -234,7 +272,7 @@ namespace ThermalMonitor.Core.Detection
                 rateOfDrop.RestartWindow();
             }
 
-            rateOfDrop.Update(watchCompensated ? FixedMath.SubtractSaturated(pressurePa, PredictedPa) : pressurePa);
+            rateOfDrop.Update(watchCompensated ? FixedMath.SubtractSaturated(pressurePa, predictedPa) : pressurePa);
         }
 
         private void UpdateSlowPath(int pressurePa, long tempQ8)
@@ -247,25 +285,25 @@ namespace ThermalMonitor.Core.Detection
             bool canPredict = false;
             if (model.HasPrediction)
             {
-                PredictedPa = model.PredictPa(tempQ8, leadQ8, secondLeadQ8);
-                ResidualPa = FixedMath.SubtractSaturated(pressurePa, PredictedPa);
-                HasResidual = true;
+                predictedPa = model.PredictPa(tempQ8, leadQ8, secondLeadQ8);
+                residualPa = FixedMath.SubtractSaturated(pressurePa, predictedPa);
+                hasResidual = true;
                 canPredict = model.CanPredict(tempQ8);
                 if (model.IsReady && canPredict)
                 {
-                    bank.Update(ResidualPa, noise);
+                    bank.Update(residualPa, noise);
                 }
             }
 
             lastBlockCanPredict = canPredict;
-            residualHeld = HasResidual;
-            predictionFresh = HasResidual;
+            residualHeld = hasResidual;
+            predictionFresh = hasResidual;
 
             // Learn only from blocks that look nominal, so a leak is neither absorbed into the model
             // nor learned as noise.
             bool looksNominal = pressurePa >= modelPressureMinPa
-                && !DepressurizationWarning
-                && !DepressurizationCaution
+                && !(rateOfDrop.IsActive || redLow.IsActive) // this block's conditions, not the
+                && !(bank.IsActive || yellowLow.IsActive)    // ones refreshed after the sample
                 && bank.StatisticPermille < learnFreezePermille;
             if (noiseAdaptive)
             {
@@ -280,7 +318,7 @@ namespace ThermalMonitor.Core.Detection
             if (model.IsReady && !modelReadyReported)
             {
                 modelReadyReported = true;
-                ModelJustBecameReady = true;
+                modelJustBecameReady = true;
             }
         }
 
@@ -291,24 +329,24 @@ namespace ThermalMonitor.Core.Detection
         /// </summary>
         private bool IsShortOutlier()
         {
-            bool outlier = noiseAdaptive && HasResidual && model.IsReady
-                && FixedMath.Abs((long)ResidualPa << 8) > OutlierSigmas * noise.EffectiveSigmaQ8(1);
+            bool outlier = noiseAdaptive && hasResidual && model.IsReady
+                && FixedMath.Abs((long)residualPa << 8) > OutlierSigmas * noise.EffectiveSigmaQ8(1);
             outlierRunBlocks = outlier ? FixedMath.Min(outlierRunBlocks + 1, OutlierRunLearnBlocks + 1) : 0;
             return outlier && outlierRunBlocks <= OutlierRunLearnBlocks;
         }
 
         private void LearnNoise(bool allowed)
         {
-            if (allowed && HasResidual && model.UpdateCount >= noiseLearnStartBlocks)
+            if (allowed && hasResidual && model.UpdateCount >= noiseLearnStartBlocks)
             {
-                noise.Add(ResidualPa);
+                noise.Add(residualPa);
             }
             else
             {
                 noise.BreakSequence();
             }
 
-            NoiseSigmaPa = (int)FixedMath.DivRound(noise.EffectiveSigmaQ8(ResidualNoise.Levels - 1), 256);
+            noiseSigmaPa = (int)FixedMath.DivRound(noise.EffectiveSigmaQ8(ResidualNoise.Levels - 1), 256);
         }
     }
 }

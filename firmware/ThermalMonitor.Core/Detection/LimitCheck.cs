@@ -12,7 +12,11 @@ namespace ThermalMonitor.Core.Detection
         private int hysteresis;
         private bool tripsBelow;
 
-        public bool IsActive => condition.IsActive;
+        // The condition's state, kept here too: read every sample by the detector and the alarms,
+        // one call instead of two on the interpreter.
+        private bool active;
+
+        public bool IsActive => active;
 
         /// <param name="limit">Trip level in the value's unit.</param>
         /// <param name="hysteresis">How far back inside the limit the value must come to clear (≥ 0).</param>
@@ -25,21 +29,26 @@ namespace ThermalMonitor.Core.Detection
             condition.Configure(raiseSamples, clearSamples);
         }
 
-        public void Reset() => condition.Reset();
+        public void Reset()
+        {
+            condition.Reset();
+            active = false;
+        }
 
         public bool Update(int value)
         {
             bool beyond;
             if (tripsBelow)
             {
-                beyond = condition.IsActive ? value < (long)limit + hysteresis : value < limit;
+                beyond = active ? value < (long)limit + hysteresis : value < limit;
             }
             else
             {
-                beyond = condition.IsActive ? value > (long)limit - hysteresis : value > limit;
+                beyond = active ? value > (long)limit - hysteresis : value > limit;
             }
 
-            return condition.Update(beyond);
+            active = condition.Update(beyond);
+            return active;
         }
     }
 }

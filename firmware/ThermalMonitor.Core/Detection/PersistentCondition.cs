@@ -12,7 +12,11 @@ namespace ThermalMonitor.Core.Detection
         private int clearSamples = 1;
         private int runSamples;
 
-        public bool IsActive { get; private set; }
+        // A field, not an auto-property: Update reads it three times per sample, and on the
+        // nanoFramework interpreter every property access is a method call.
+        private bool active;
+
+        public bool IsActive => active;
 
         public void Configure(int raiseSamples, int clearSamples)
         {
@@ -22,28 +26,28 @@ namespace ThermalMonitor.Core.Detection
 
         public void Reset()
         {
-            IsActive = false;
+            active = false;
             runSamples = 0;
         }
 
         /// <summary>Feeds this sample's raw condition; returns the persisted state.</summary>
         public bool Update(bool conditionPresent)
         {
-            if (conditionPresent == IsActive)
+            if (conditionPresent == active)
             {
                 runSamples = 0;
-                return IsActive;
+                return active;
             }
 
             runSamples++;
-            int needed = IsActive ? clearSamples : raiseSamples;
+            int needed = active ? clearSamples : raiseSamples;
             if (runSamples >= needed)
             {
-                IsActive = conditionPresent;
+                active = conditionPresent;
                 runSamples = 0;
             }
 
-            return IsActive;
+            return active;
         }
     }
 }

@@ -17,10 +17,15 @@ namespace ThermalMonitor.Core.Detection
         private int newestIndex;
         private int filledSamples;
 
-        /// <summary>Drop over the window on the last sample (0 until the window has filled).</summary>
-        public int DropPa { get; private set; }
+        // Fields behind the properties: written every sample, and on the nanoFramework interpreter
+        // an auto-property's setter is a method call.
+        private int dropPa;
+        private bool active;
 
-        public bool IsActive => condition.IsActive;
+        /// <summary>Drop over the window on the last sample (0 until the window has filled).</summary>
+        public int DropPa => dropPa;
+
+        public bool IsActive => active;
 
         public void Configure(int windowSamples, int dropLimitPa, int raiseSamples, int clearSamples)
         {
@@ -35,8 +40,9 @@ namespace ThermalMonitor.Core.Detection
         {
             filledSamples = 0;
             newestIndex = 0;
-            DropPa = 0;
+            dropPa = 0;
             condition.Reset();
+            active = false;
         }
 
         /// <summary>Forgets the window but keeps the alarm condition (a gap must not clear an alarm).</summary>
@@ -44,7 +50,7 @@ namespace ThermalMonitor.Core.Detection
         {
             filledSamples = 0;
             newestIndex = 0;
-            DropPa = 0;
+            dropPa = 0;
         }
 
         public bool Update(int pressurePa)
@@ -64,8 +70,8 @@ namespace ThermalMonitor.Core.Detection
             if (filledSamples <= windowSamples)
             {
                 // Not enough history yet: no evidence either way, so the condition holds.
-                DropPa = 0;
-                return condition.IsActive;
+                dropPa = 0;
+                return active;
             }
 
             int oldestIndex = newestIndex - windowSamples;
@@ -74,8 +80,9 @@ namespace ThermalMonitor.Core.Detection
                 oldestIndex += WindowSamplesMax + 1;
             }
 
-            DropPa = pressureRingPa[oldestIndex] - pressurePa;
-            return condition.Update(DropPa > dropLimitPa);
+            dropPa = pressureRingPa[oldestIndex] - pressurePa;
+            active = condition.Update(dropPa > dropLimitPa);
+            return active;
         }
     }
 }

@@ -1,5 +1,3 @@
-using ThermalMonitor.Core.FixedPoint;
-
 namespace ThermalMonitor.Core.Validation
 {
     /// <summary>
@@ -33,10 +31,15 @@ namespace ThermalMonitor.Core.Validation
         private int stuckRunSamples;
         private bool hasStuckAnchor;
 
-        /// <summary>Set when the last sample ended a withheld run without a fault (a rejected glitch).</summary>
-        public int LastGlitchSamples { get; private set; }
+        // Fields behind the glitch outputs: Validate writes them every sample, and on the
+        // nanoFramework interpreter an auto-property's setter is a method call.
+        private int lastGlitchSamples;
+        private FaultReason lastGlitchReason;
 
-        public FaultReason LastGlitchReason { get; private set; }
+        /// <summary>Set when the last sample ended a withheld run without a fault (a rejected glitch).</summary>
+        public int LastGlitchSamples => lastGlitchSamples;
+
+        public FaultReason LastGlitchReason => lastGlitchReason;
 
         public bool IsFaulted => faulted;
 
@@ -57,8 +60,8 @@ namespace ThermalMonitor.Core.Validation
             faulted = false;
             faultReason = FaultReason.None;
             sampleCondition = FaultReason.None;
-            LastGlitchSamples = 0;
-            LastGlitchReason = FaultReason.None;
+            lastGlitchSamples = 0;
+            lastGlitchReason = FaultReason.None;
             ResetHistory();
         }
 
@@ -79,7 +82,7 @@ namespace ThermalMonitor.Core.Validation
         /// </summary>
         public ValidationOutcome Validate(bool readOk, int bandPpm, int value, int countsQ8, int spreadCounts)
         {
-            LastGlitchSamples = 0;
+            lastGlitchSamples = 0;
             sampleCondition = Classify(readOk, bandPpm, value, countsQ8, spreadCounts);
 
             if (sampleCondition == FaultReason.None)
@@ -122,8 +125,11 @@ namespace ThermalMonitor.Core.Validation
 
             if (hasReference && !faulted)
             {
+                // |Δ| written out (a call fewer per sample on the interpreter): the difference of
+                // two ints as a long is never long.MinValue, so negating cannot overflow.
                 long allowed = (long)limits.SlewMaxPerSample * samplesSinceReference;
-                if (FixedMath.Abs((long)value - referenceValue) > allowed)
+                long change = (long)value - referenceValue;
+                if ((change < 0 ? -change : change) > allowed)
                 {
                     return FaultReason.Slew;
                 }
@@ -140,7 +146,10 @@ namespace ThermalMonitor.Core.Validation
                 return false;
             }
 
-            if (hasStuckAnchor && FixedMath.Abs(countsQ8 - stuckAnchorCountsQ8) <= limits.StuckToleranceCountsQ8)
+            // FixedMath.Abs written out (a call fewer per sample), int.MinValue saturating as there.
+            int change = countsQ8 - stuckAnchorCountsQ8;
+            int distance = change >= 0 ? change : (change == int.MinValue ? int.MaxValue : -change);
+            if (hasStuckAnchor && distance <= limits.StuckToleranceCountsQ8)
             {
                 if (stuckRunSamples < limits.StuckWindowSamples)
                 {
@@ -161,7 +170,7 @@ namespace ThermalMonitor.Core.Validation
         {
             if (!faulted && badRunSamples > 0)
             {
-                LastGlitchSamples = badRunSamples;
+                lastGlitchSamples = badRunSamples;
             }
 
             badRunSamples = 0;
@@ -198,7 +207,7 @@ namespace ThermalMonitor.Core.Validation
 
             if (badRunSamples == 0)
             {
-                LastGlitchReason = sampleCondition;
+                lastGlitchReason = sampleCondition;
             }
 
             badRunSamples++;
