@@ -87,6 +87,7 @@ public static partial class Program
         }
 
         int index = 0;
+        var names = new List<string>();
         foreach (string spec in specs)
         {
             Match m = WindowSpec().Match(spec);
@@ -100,9 +101,11 @@ public static partial class Program
             string path = Path.Combine(profiles, window.Profile + ".csv.gz");
             WindowRun run = Record(window, ProfileCsv.Read(path));
             run.Write(Path.Combine(outDir, window.Name));
+            names.Add(window.Name);
             Console.WriteLine($"window {window.Name}: {window.Profile} from {window.FromS.ToString(CultureInfo.InvariantCulture)} s, {run.Samples} samples, {run.Lines} lines in ({run.Input.Count} B), host build wrote {run.Output.Count} B ({run.BoardLines} lines), {run.Chunks.Count} chunks");
         }
 
+        File.WriteAllLines(Path.Combine(outDir, "windows.txt"), names);
         return 0;
     }
 
