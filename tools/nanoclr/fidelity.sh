@@ -16,7 +16,8 @@
 #
 # Usage: tools/nanoclr/fidelity.sh [--window NAME=PROFILE@FROM_S+SAMPLES]...
 #   default windows: progress-ms21 from 3540 s (leak onset 3600 s), soyuz-ms22 from 10740 s (onset
-#   10800 s), fault-temp-stuck from 5980 s (fault 6000-6300 s), progress-ms22-nominal from 1800 s.
+#   10800 s), fault-temp-stuck from 5980 s (fault 6000-6300 s), progress-ms22-nominal from 1800 s,
+#   iss-2015-false-alarm-glitch from 10770 s (glitch at 10800 s), fault-pressure-open from 5990 s.
 # Environment: NANOCLR_HOME (as for build.sh), NANOCLR_TIMEOUT (s per window, default 600),
 #              NANOCLR_RUN_DIR (work directory, default $NANOCLR_HOME/run/fidelity; compiled chunks
 #              are cached there by content).
@@ -33,7 +34,7 @@ WINDOWS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --window) [[ $# -ge 2 ]] || die "--window needs NAME=PROFILE@FROM_S+SAMPLES"; WINDOWS+=(--window "$2"); shift ;;
-    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (try --help)" ;;
   esac
   shift

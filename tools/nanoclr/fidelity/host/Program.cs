@@ -36,6 +36,8 @@ public static partial class Program
         "soyuz-ms22-onset=soyuz-ms22@10740+1500",
         "fault-temp-stuck=fault-temp-stuck@5980+3400",
         "nominal-ms22=progress-ms22-nominal@1800+800",
+        "glitch-iss-2015=iss-2015-false-alarm-glitch@10770+600",
+        "fault-pressure-open=fault-pressure-open@5990+600",
     ];
 
     public static int Main(string[] args)
