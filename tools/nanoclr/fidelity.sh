@@ -34,7 +34,7 @@ WINDOWS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --window) [[ $# -ge 2 ]] || die "--window needs NAME=PROFILE@FROM_S+SAMPLES"; WINDOWS+=(--window "$2"); shift ;;
-    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (try --help)" ;;
   esac
   shift
