@@ -18,14 +18,14 @@ namespace ThermalMonitor.Core.Link
     /// \n \r \t</c>) are fine.</item>
     /// <item>At most <see cref="MembersMax"/> members in the document object (a line of
     /// <see cref="LineTransport.LineBytesMax"/> bytes holds at most 153, so on the wire this never
-    /// binds).</item>
+    /// binds), and at most <see cref="DocumentBytesMax"/> bytes.</item>
     /// </list>
     /// A refusal is reported to the builder as one syntax error (BAD_JSON, field json): the first
     /// problem by position. A document that passes is walked by the board's reader member by member
     /// in document order through <see cref="MemberCount"/> and the accessors below, which also
     /// decide every shape a library cannot be trusted with (objects, arrays, integers beyond
-    /// 32 bits) and mark a member name given a second time (<see cref="IsRepeat"/>; names compare
-    /// after unescaping). Objects nested inside a member's value are not checked for repeated
+    /// 32 bits) and find a member name given a second time (<see cref="IsRepeat"/>; names compare
+    /// after unescaping), which the builder refuses. Objects nested inside a member's value are not checked for repeated
     /// names: such a value is the wrong type for every member, and no library ever reads it.
     /// </summary>
     public sealed class ConfigJsonChecker
@@ -36,10 +36,13 @@ namespace ThermalMonitor.Core.Link
         /// <summary>Most members the document object may have.</summary>
         public const int MembersMax = 160;
 
+        /// <summary>Longest document (member offsets are kept in 16 bits); a line is far shorter.</summary>
+        public const int DocumentBytesMax = 65535;
+
         private const int NoProblem = -1;
 
-        private readonly int[] nameQuote = new int[MembersMax];
-        private readonly bool[] repeat = new bool[MembersMax];
+        // Offsets from Start, 2 bytes each: the whole table is part of the board's 32 KB start-up budget.
+        private readonly ushort[] nameOffset = new ushort[MembersMax];
         private readonly bool[] isArray = new bool[DepthMax];
         private byte[] bytes = new byte[0];
         private int end;
@@ -70,7 +73,11 @@ namespace ThermalMonitor.Core.Link
             MemberCount = 0;
             problemAt = NoProblem;
             int position = SkipSpace(start);
-            if (position >= end || bytes[position] != (byte)'{')
+            if (length > DocumentBytesMax)
+            {
+                Fail("a document longer than " + DocumentBytesMax.ToString() + " bytes", start);
+            }
+            else if (position >= end || bytes[position] != (byte)'{')
             {
                 Fail("expected a JSON object ({...})", position);
             }
@@ -98,11 +105,27 @@ namespace ThermalMonitor.Core.Link
             return true;
         }
 
-        /// <summary>Whether member <paramref name="index"/> repeats the name of an earlier member.</summary>
-        public bool IsRepeat(int index) => repeat[index];
+        /// <summary>
+        /// Whether member <paramref name="index"/> repeats the name of an earlier member (compared
+        /// after unescaping; worked out on each call, at most <see cref="MembersMax"/> comparisons).
+        /// </summary>
+        public bool IsRepeat(int index)
+        {
+            int quote = NameStart(index);
+            int closing = SkipString(quote) - 1;
+            for (int i = 0; i < index; i++)
+            {
+                if (SameName(NameStart(i), quote, closing))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Offset in <see cref="Bytes"/> of member <paramref name="index"/>'s name (its opening quote).</summary>
-        public int NameStart(int index) => nameQuote[index];
+        public int NameStart(int index) => Start + nameOffset[index];
 
         /// <summary>Offset just past member <paramref name="index"/>'s value.</summary>
         public int ValueEnd(int index) => SkipValue(ValueStart(index));
@@ -110,7 +133,7 @@ namespace ThermalMonitor.Core.Link
         /// <summary>Offset of member <paramref name="index"/>'s value.</summary>
         public int ValueStart(int index)
         {
-            int position = SkipSpace(SkipString(nameQuote[index]));
+            int position = SkipSpace(SkipString(NameStart(index)));
             return SkipSpace(position + 1); // past the ':'
         }
 
@@ -120,8 +143,8 @@ namespace ThermalMonitor.Core.Link
         /// <summary>The name of member <paramref name="index"/>, unescaped (allocates: command time only).</summary>
         public string Name(int index)
         {
-            int first = nameQuote[index] + 1;
-            int last = SkipString(nameQuote[index]) - 1; // the closing quote
+            int first = NameStart(index) + 1;
+            int last = SkipString(NameStart(index)) - 1; // the closing quote
             char[] chars = new char[last - first];
             int count = 0;
             int position = first;
@@ -313,7 +336,7 @@ namespace ThermalMonitor.Core.Link
 
             if (depth == 1)
             {
-                Record(quote, position);
+                Record(quote);
             }
 
             position = SkipSpace(position);
@@ -325,8 +348,8 @@ namespace ThermalMonitor.Core.Link
             return position + 1;
         }
 
-        /// <summary>Adds a member of the document object and marks it when its name was given before.</summary>
-        private void Record(int quote, int afterName)
+        /// <summary>Adds a member of the document object (its name's opening quote).</summary>
+        private void Record(int quote)
         {
             if (MemberCount == MembersMax)
             {
@@ -334,14 +357,7 @@ namespace ThermalMonitor.Core.Link
                 return;
             }
 
-            bool seen = false;
-            for (int i = 0; i < MemberCount && !seen; i++)
-            {
-                seen = SameName(nameQuote[i], quote, afterName - 1);
-            }
-
-            nameQuote[MemberCount] = quote;
-            repeat[MemberCount] = seen;
+            nameOffset[MemberCount] = (ushort)(quote - Start);
             MemberCount++;
         }
 
