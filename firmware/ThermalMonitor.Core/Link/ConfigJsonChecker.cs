@@ -141,10 +141,19 @@ namespace ThermalMonitor.Core.Link
         public JsonShape Shape(int index) => ShapeAt(ValueStart(index));
 
         /// <summary>The name of member <paramref name="index"/>, unescaped (allocates: command time only).</summary>
-        public string Name(int index)
+        public string Name(int index) => DecodeString(NameStart(index));
+
+        /// <summary>
+        /// Member <paramref name="index"/>'s value, unescaped (its shape must be
+        /// <see cref="JsonShape.String"/>; allocates: command time only).
+        /// </summary>
+        public string StringValue(int index) => DecodeString(ValueStart(index));
+
+        /// <summary>The (valid) string whose opening quote is at <paramref name="quote"/>, unescaped.</summary>
+        private string DecodeString(int quote)
         {
-            int first = NameStart(index) + 1;
-            int last = SkipString(NameStart(index)) - 1; // the closing quote
+            int first = quote + 1;
+            int last = SkipString(quote) - 1; // the closing quote
             char[] chars = new char[last - first];
             int count = 0;
             int position = first;

@@ -12,9 +12,9 @@ namespace ThermalMonitor.Device.Board
     /// arrays and on integers from 2^63, mis-decodes \u escapes and keeps members in a Hashtable).
     /// So the library never sees the whole document: the members are walked in the checker's
     /// (document) order, every shape the library cannot be trusted with — objects, arrays,
-    /// integers beyond 32 bits, fractions, literals, repeated names — is taken from the checker,
-    /// and nanoFramework.Json parses only a member holding a string or a 32-bit whole number, as
-    /// the one-member object <c>{"name":value}</c>. Each member is handed to the core's
+    /// integers beyond 32 bits, fractions, literals, repeated names, and the unescaping of names
+    /// and strings — is taken from the checker, and nanoFramework.Json parses only a member holding
+    /// a 32-bit whole number, as the one-member object <c>{"name":value}</c>. Each member is handed to the core's
     /// <see cref="ConfigDocumentBuilder"/>, the same builder the host twin (System.Text.Json) feeds,
     /// so both accept and reject the same documents with the same first field
     /// (firmware/test-vectors/). Runs at command time only; allocates.
@@ -55,7 +55,7 @@ namespace ThermalMonitor.Device.Board
                 }
                 else if (shape == JsonShape.String)
                 {
-                    ReadWithLibrary(checkedDocument, i, name, builder);
+                    builder.SetString(name, checkedDocument.StringValue(i));
                 }
                 else
                 {
@@ -64,7 +64,7 @@ namespace ThermalMonitor.Device.Board
             }
         }
 
-        /// <summary>Parses member <paramref name="index"/> alone, as <c>{"name":value}</c>, with nanoFramework.Json.</summary>
+        /// <summary>Parses member <paramref name="index"/> (a 32-bit whole number) alone, as <c>{"name":value}</c>, with nanoFramework.Json.</summary>
         private static void ReadWithLibrary(ConfigJsonChecker checkedDocument, int index, string name, ConfigDocumentBuilder builder)
         {
             object value;
@@ -96,13 +96,9 @@ namespace ThermalMonitor.Device.Board
             {
                 builder.SetInteger(name, whole);
             }
-            else if (value is string)
-            {
-                builder.SetString(name, (string)value);
-            }
             else
             {
-                builder.WrongType(name, Describe(value));
+                builder.SyntaxError("nanoFramework.Json read member " + index.ToString() + " as " + Describe(value) + ", not a whole number");
             }
         }
 

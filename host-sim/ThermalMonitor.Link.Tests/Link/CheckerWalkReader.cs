@@ -6,8 +6,8 @@ namespace ThermalMonitor.Link.Tests;
 
 /// <summary>
 /// The ESP32 reader (firmware/ThermalMonitor.Device/Board/NanoJsonConfigReader.cs) step for step on
-/// the host: members in the checker's order, every shape but a string or a 32-bit whole number taken
-/// from <see cref="ConfigJsonChecker"/>, and only those two parsed by a library as the one-member
+/// the host: members in the checker's order, every shape but a 32-bit whole number taken from
+/// <see cref="ConfigJsonChecker"/> (strings too), and only those numbers parsed by a library as the one-member
 /// object <c>{"name":value}</c> — here System.Text.Json stands in for nanoFramework.Json, which has no
 /// host build. Keep it in step with the device reader: it is how the device reader's routing is
 /// tested in <c>dotnet test</c>.
@@ -56,7 +56,7 @@ internal sealed class CheckerWalkReader : IConfigDocumentReader
             }
             else if (shape == JsonShape.String)
             {
-                ReadWithLibrary(checkedDocument, i, name, builder);
+                builder.SetString(name, checkedDocument.StringValue(i));
             }
             else
             {
@@ -74,10 +74,6 @@ internal sealed class CheckerWalkReader : IConfigDocumentReader
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int whole))
         {
             builder.SetInteger(name, whole);
-        }
-        else if (value.ValueKind == JsonValueKind.String)
-        {
-            builder.SetString(name, value.GetString()!);
         }
         else
         {

@@ -91,10 +91,13 @@ public class ConfigJsonCheckerTests
         Assert.Equal([JsonShape.Integer, JsonShape.Array, JsonShape.Fraction, JsonShape.Object, JsonShape.Null, JsonShape.Boolean, JsonShape.String], Enumerable.Range(0, 7).Select(checker.Shape));
         Assert.Equal([false, false, true, false, false, false, false], Enumerable.Range(0, 7).Select(checker.IsRepeat));
         Assert.Equal(-12, checker.IntegerValue(0));
+        Assert.Equal("s", checker.StringValue(6));
         long[] items = new long[2];
         Assert.Equal(3, checker.ArrayItems(1, items, out JsonShape odd));
         Assert.Equal(JsonShape.String, odd);
         Assert.Equal(1, items[0]);
+        Assert.True(Check(checker, "{\"s\":\"a\\\"b\\\\c\\/d\\be\\ff\\ng\\rh\\ti\"}"));
+        Assert.Equal("a\"b\\c/d\be\ff\ng\rh\ti", checker.StringValue(0));
     }
 
     [Theory]
