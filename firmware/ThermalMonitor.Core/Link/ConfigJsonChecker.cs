@@ -98,7 +98,7 @@ namespace ThermalMonitor.Core.Link
             if (problemAt != NoProblem)
             {
                 MemberCount = 0;
-                builder.SyntaxError(problem + " (at byte " + (problemAt - start).ToString() + ")");
+                builder.SyntaxError(problem + Where(problemAt));
                 return false;
             }
 
@@ -785,6 +785,27 @@ namespace ThermalMonitor.Core.Link
         }
 
         private static bool IsDigit(byte b) => b >= (byte)'0' && b <= (byte)'9';
+
+        /// <summary>
+        /// " (at byte N)", N counted from the document's start; in a document of several lines (a
+        /// file: a line on the wire has no LF) " (at line L, byte N)", L from 1 and N from the line's start.
+        /// </summary>
+        private string Where(int position)
+        {
+            int lineFeeds = 0;
+            int lineStart = Start;
+            for (int i = Start; i < position; i++)
+            {
+                if (bytes[i] == (byte)'\n')
+                {
+                    lineFeeds++;
+                    lineStart = i + 1;
+                }
+            }
+
+            string at = "byte " + (position - lineStart).ToString() + ")";
+            return lineFeeds == 0 ? " (at " + at : " (at line " + (lineFeeds + 1).ToString() + ", " + at;
+        }
 
         /// <summary>Keeps the first problem (constant text until the report); returns a position that ends every loop.</summary>
         private int Fail(string what, int position)

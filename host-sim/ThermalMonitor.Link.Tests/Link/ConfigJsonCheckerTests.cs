@@ -61,6 +61,7 @@ public class ConfigJsonCheckerTests
     [InlineData("{\"a\":1e+}", "json: an exponent without digits (at byte 6)")]
     [InlineData("{\"a\":-}", "json: a '-' without digits (at byte 5)")]
     [InlineData("{\"a\" 1}", "json: expected ':' after the member name (at byte 5)")]
+    [InlineData("{\n  \"a\": 1\n  \"b\": 2\n}", "json: expected ',' or '}' after a member's value (at line 3, byte 2)")]
     public void A_refusal_names_the_first_problem_and_its_byte(string document, string expected)
     {
         Verdict verdict = Judge(document, new JsonConfigReader());
