@@ -249,6 +249,18 @@ namespace ThermalMonitor.Device.Tests
         }
 
         [TestMethod]
+        public void Cfg_set_with_malformed_json_is_refused_by_the_core_before_the_reader()
+        {
+            NewSession();
+            int callsBefore = reader.Calls;
+            string[] lines = LinkLines.Command(link, "5 CFG SET {\"samplePeriodMs\":200,}");
+
+            Assert.AreEqual(callsBefore, reader.Calls, "the reader never saw the document");
+            Assert.AreEqual("ERR 5 BAD_JSON errors=1 field=json msg=json: a trailing comma before the closing '}' (at byte 22)", LinkLines.Body(LinkLines.Last(lines)));
+            Assert.AreEqual(100, monitor.Derived.SamplePeriodMs, "configuration unchanged");
+        }
+
+        [TestMethod]
         public void Ack_of_an_unknown_alarm_is_not_found()
         {
             NewSession();

@@ -140,7 +140,7 @@ public static class ConfigJson
 
     /// <summary>
     /// Reads document <paramref name="bytes"/> over <paramref name="basis"/> (null: the defaults) as the
-    /// board does: the host twin reader, <see cref="ConfigDocumentBuilder"/>, then the validator on the
+    /// board does: <see cref="ConfigJsonChecker"/>, the host twin reader, <see cref="ConfigDocumentBuilder"/>, then the validator on the
     /// whole configuration (only when the document itself was fine). False with every problem in
     /// <paramref name="errors"/>; then <paramref name="config"/> must not be used.
     /// </summary>
@@ -156,7 +156,12 @@ public static class ConfigJson
 
         var builder = new ConfigDocumentBuilder();
         builder.Begin(config, errors);
-        new JsonConfigReader().Read(bytes, 0, bytes.Length, builder);
+        var checker = new ConfigJsonChecker();
+        if (checker.Check(bytes, 0, bytes.Length, builder))
+        {
+            new JsonConfigReader().Read(checker, builder);
+        }
+
         return builder.End() && ConfigValidator.Validate(config, errors, new DerivedSettings());
     }
 

@@ -5,61 +5,70 @@ using ThermalMonitor.Core.Link;
 namespace ThermalMonitor.Link;
 
 /// <summary>
-/// The host twin of the ESP32's configuration reader: System.Text.Json in strict mode (no comments,
-/// no trailing commas) finds the top-level members, and <see cref="ConfigDocumentBuilder"/> — the
-/// same portable code the board runs — decides what they mean. The shared vectors in
-/// firmware/test-vectors/config-documents.json pin down which documents both accept.
+/// The host twin of the ESP32's configuration reader. <see cref="ConfigJsonChecker"/> — the same
+/// portable code the board runs — has judged the document's syntax before this reader sees it;
+/// System.Text.Json in strict mode (no comments, no trailing commas) then walks the members in
+/// document order, and <see cref="ConfigDocumentBuilder"/> decides what they mean. The shared
+/// vectors in firmware/test-vectors/config-documents.json pin down which documents both accept.
 /// </summary>
 public sealed class JsonConfigReader : IConfigDocumentReader
 {
     private const int ArrayItemsMax = 64;
 
-    public void Read(byte[] bytes, int start, int length, ConfigDocumentBuilder builder)
+    public void Read(ConfigJsonChecker checkedDocument, ConfigDocumentBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(checkedDocument);
+        ArgumentNullException.ThrowIfNull(builder);
         try
         {
-            var reader = new Utf8JsonReader(bytes.AsSpan(start, length), new JsonReaderOptions
+            var reader = new Utf8JsonReader(checkedDocument.Bytes.AsSpan(checkedDocument.Start, checkedDocument.Length), new JsonReaderOptions
             {
                 CommentHandling = JsonCommentHandling.Disallow,
                 AllowTrailingCommas = false,
-                MaxDepth = 8,
+                MaxDepth = ConfigJsonChecker.DepthMax,
             });
-            ReadDocument(ref reader, builder);
+            ReadDocument(ref reader, checkedDocument, builder);
         }
         catch (JsonException e)
         {
+            // Never for a document the checker passed (the fuzz tests hold the two to each other).
             builder.SyntaxError(Describe(e));
         }
         catch (InvalidOperationException e)
         {
-            // E.g. a lone surrogate escape in a name: not valid UTF-16 text.
             builder.SyntaxError("invalid text in the document: " + e.Message);
         }
     }
 
-    private static void ReadDocument(ref Utf8JsonReader reader, ConfigDocumentBuilder builder)
+    private static void ReadDocument(ref Utf8JsonReader reader, ConfigJsonChecker checkedDocument, ConfigDocumentBuilder builder)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            builder.SyntaxError("expected a JSON object ({...}) at byte 0");
+            builder.SyntaxError("expected a JSON object ({...}) (at byte 0)");
             return;
         }
 
+        int index = 0;
         while (reader.Read())
         {
             if (reader.TokenType == JsonTokenType.EndObject)
             {
-                if (reader.Read())
-                {
-                    builder.SyntaxError($"unexpected content after the closing '}}' at byte {reader.TokenStartIndex}");
-                }
-
                 return;
             }
 
             string name = reader.GetString() ?? string.Empty;
             reader.Read();
-            ReadMember(ref reader, name, builder);
+            if (index < checkedDocument.MemberCount && checkedDocument.IsRepeat(index))
+            {
+                reader.Skip();
+                builder.Repeated(name);
+            }
+            else
+            {
+                ReadMember(ref reader, name, builder);
+            }
+
+            index++;
         }
 
         builder.SyntaxError("the document ends before its closing '}'");
@@ -147,7 +156,7 @@ public sealed class JsonConfigReader : IConfigDocumentReader
         builder.SetIntegerArray(name, items, count);
     }
 
-    /// <summary>A JSON number written as an integer (no '.', no exponent) that fits 64 bits.</summary>
+    /// <summary>A JSON number written as an integer (no '.', no exponent), saturated to 64 bits.</summary>
     private static bool TryWholeNumber(ref Utf8JsonReader reader, out long value, out string found)
     {
         ReadOnlySpan<byte> raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
@@ -160,8 +169,8 @@ public sealed class JsonConfigReader : IConfigDocumentReader
 
         if (!reader.TryGetInt64(out value))
         {
-            found = "a number beyond 64 bits";
-            return false;
+            // Beyond 64 bits: saturated like ConfigJsonChecker.IntegerValue, so it is refused as beyond 32 bits on every board.
+            value = raw[0] == (byte)'-' ? -long.MaxValue : long.MaxValue;
         }
 
         found = string.Empty;

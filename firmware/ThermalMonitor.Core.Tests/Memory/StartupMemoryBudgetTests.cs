@@ -74,7 +74,7 @@ public static class StartupGraph
     /// <summary>Stands in for the board's JSON reader, which keeps no state between documents.</summary>
     private sealed class StatelessConfigReader : IConfigDocumentReader
     {
-        public void Read(byte[] bytes, int start, int length, ConfigDocumentBuilder builder)
+        public void Read(ConfigJsonChecker checkedDocument, ConfigDocumentBuilder builder)
         {
         }
     }

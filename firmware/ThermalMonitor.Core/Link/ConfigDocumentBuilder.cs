@@ -55,7 +55,21 @@ namespace ThermalMonitor.Core.Link
             errors.Add(JsonField, message);
         }
 
-        /// <summary>A member whose value is a JSON number with no fraction or exponent.</summary>
+        /// <summary>
+        /// A member whose name an earlier member of the document already had (found by
+        /// <see cref="ConfigJsonChecker.IsRepeat"/>, names compared after unescaping): refused
+        /// whatever its value, known name or not.
+        /// </summary>
+        public void Repeated(string name)
+        {
+            errors.Add(name, "given twice");
+        }
+
+        /// <summary>
+        /// A member whose value is a JSON number with no fraction or exponent; a reader passes a number
+        /// beyond 64 bits saturated (<see cref="ConfigJsonChecker.IntegerValue"/>), which is refused
+        /// as beyond 32 bits all the same.
+        /// </summary>
         public void SetInteger(string name, long value)
         {
             if (name == AdcCalCountsMember || name == AdcCalMicrovoltsMember)
@@ -173,6 +187,30 @@ namespace ThermalMonitor.Core.Link
             }
 
             errors.Add(name, (isArrayMember ? "must be an array of whole numbers, got " : "must be a whole number, got ") + found);
+        }
+
+        /// <summary>How a wrong type is named in an error ("a string", "an object", ...), the same words on every board.</summary>
+        public static string Describe(JsonShape shape)
+        {
+            switch (shape)
+            {
+                case JsonShape.Integer:
+                    return "a whole number";
+                case JsonShape.Fraction:
+                    return "a number with a fraction or exponent";
+                case JsonShape.String:
+                    return "a string";
+                case JsonShape.Boolean:
+                    return "a boolean";
+                case JsonShape.Null:
+                    return "null";
+                case JsonShape.Object:
+                    return "an object";
+                case JsonShape.Array:
+                    return "an array";
+                default:
+                    return "nothing";
+            }
         }
 
         /// <summary>Finishes the document: pairs the calibration arrays. True when no member had a problem.</summary>

@@ -74,7 +74,7 @@ namespace ThermalMonitor.Core.Link
                 new WireValue((int)LinkError.MissingArgument, "MISSING_ARGUMENT", "the command, or one of its arguments, is missing"),
                 new WireValue((int)LinkError.BadArgument, "BAD_ARGUMENT", "an argument that cannot be read as what was expected"),
                 new WireValue((int)LinkError.OutOfRange, "OUT_OF_RANGE", "a number outside its range, or an INJ with the wrong number of reads"),
-                new WireValue((int)LinkError.BadJson, "BAD_JSON", "the configuration document is not well-formed JSON of the expected shape"),
+                new WireValue((int)LinkError.BadJson, "BAD_JSON", "the configuration document is not well-formed JSON (RFC 8259) of the expected shape: one object, at most 8 levels, at most 160 members, no \\u escape"),
                 new WireValue((int)LinkError.ConfigInvalid, "CONFIG_INVALID", "well-formed, but the configuration it describes is invalid"),
                 new WireValue((int)LinkError.NotFound, "NOT_FOUND", "no alarm with that number"),
                 new WireValue((int)LinkError.WrongMode, "WRONG_MODE", "the command needs the other mode"),

@@ -11,7 +11,7 @@ namespace ThermalMonitor.Device.Tests
     {
         public int Calls { get; private set; }
 
-        public void Read(byte[] bytes, int start, int length, ConfigDocumentBuilder builder)
+        public void Read(ConfigJsonChecker checkedDocument, ConfigDocumentBuilder builder)
         {
             Calls++;
             builder.SyntaxError("not used");

@@ -6,10 +6,18 @@ using ThermalMonitor.Core.Link;
 namespace ThermalMonitor.Device.Board
 {
     /// <summary>
-    /// The board's JSON seam: nanoFramework.Json parses the document into a Hashtable, and each
-    /// top-level member is handed to the core's <see cref="ConfigDocumentBuilder"/>, which decides
-    /// what it means — the same builder the host twin (System.Text.Json) feeds, so both accept and
-    /// reject the same documents (firmware/test-vectors/). Runs at command time only; allocates.
+    /// The board's JSON seam. The core's <see cref="ConfigJsonChecker"/> has judged the document's
+    /// syntax before this reader runs (nanoFramework.Json 2.2.x accepts trailing commas, single
+    /// quotes, missing commas, leading zeros and '+', throws on repeated names, on arrays inside
+    /// arrays and on integers from 2^63, mis-decodes \u escapes and keeps members in a Hashtable).
+    /// So the library never sees the whole document: the members are walked in the checker's
+    /// (document) order, every shape the library cannot be trusted with — objects, arrays,
+    /// integers beyond 32 bits, fractions, literals, repeated names, and the unescaping of names
+    /// and strings — is taken from the checker, and nanoFramework.Json parses only a member holding
+    /// a 32-bit whole number, as the one-member object <c>{"name":value}</c>. Each member is handed to the core's
+    /// <see cref="ConfigDocumentBuilder"/>, the same builder the host twin (System.Text.Json) feeds,
+    /// so both accept and reject the same documents with the same first field
+    /// (firmware/test-vectors/). Runs at command time only; allocates.
     /// </summary>
     public sealed class NanoJsonConfigReader : IConfigDocumentReader
     {
@@ -17,76 +25,92 @@ namespace ThermalMonitor.Device.Board
 
         private readonly long[] items = new long[ArrayItemsMax];
 
-        public void Read(byte[] bytes, int start, int length, ConfigDocumentBuilder builder)
+        public void Read(ConfigJsonChecker checkedDocument, ConfigDocumentBuilder builder)
         {
-            Hashtable document;
-            try
+            for (int i = 0; i < checkedDocument.MemberCount; i++)
             {
-                string text = Encoding.UTF8.GetString(bytes, start, length);
-                document = JsonConvert.DeserializeObject(text, typeof(Hashtable)) as Hashtable;
-            }
-            catch (System.Exception e)
-            {
-                builder.SyntaxError("not well-formed JSON: " + e.Message);
-                return;
-            }
-
-            if (document == null)
-            {
-                builder.SyntaxError("expected a JSON object ({...}) at byte 0");
-                return;
-            }
-
-            foreach (object key in document.Keys)
-            {
-                string name = key as string;
-                if (name == null)
+                string name = checkedDocument.Name(i);
+                if (checkedDocument.IsRepeat(i))
                 {
-                    builder.SyntaxError("a member name is not a string");
+                    builder.Repeated(name);
                     continue;
                 }
 
-                ReadMember(name, document[key], builder);
+                JsonShape shape = checkedDocument.Shape(i);
+                if (shape == JsonShape.Array)
+                {
+                    ReadArray(checkedDocument, i, name, builder);
+                }
+                else if (shape == JsonShape.Integer)
+                {
+                    long whole = checkedDocument.IntegerValue(i);
+                    if (whole < int.MinValue || whole > int.MaxValue)
+                    {
+                        builder.SetInteger(name, whole); // refused by the builder; the library would throw from 2^63
+                    }
+                    else
+                    {
+                        ReadWithLibrary(checkedDocument, i, name, builder);
+                    }
+                }
+                else if (shape == JsonShape.String)
+                {
+                    builder.SetString(name, checkedDocument.StringValue(i));
+                }
+                else
+                {
+                    builder.WrongType(name, ConfigDocumentBuilder.Describe(shape));
+                }
             }
         }
 
-        private void ReadMember(string name, object value, ConfigDocumentBuilder builder)
+        /// <summary>Parses member <paramref name="index"/> (a 32-bit whole number) alone, as <c>{"name":value}</c>, with nanoFramework.Json.</summary>
+        private static void ReadWithLibrary(ConfigJsonChecker checkedDocument, int index, string name, ConfigDocumentBuilder builder)
         {
+            object value;
+            try
+            {
+                int start = checkedDocument.NameStart(index);
+                string member = Encoding.UTF8.GetString(checkedDocument.Bytes, start, checkedDocument.ValueEnd(index) - start);
+                Hashtable document = JsonConvert.DeserializeObject("{" + member + "}", typeof(Hashtable)) as Hashtable;
+                if (document == null || document.Count != 1)
+                {
+                    builder.SyntaxError("nanoFramework.Json did not read member " + index.ToString());
+                    return;
+                }
+
+                value = null;
+                foreach (object item in document.Values)
+                {
+                    value = item;
+                }
+            }
+            catch (System.Exception e)
+            {
+                builder.SyntaxError("nanoFramework.Json failed on member " + index.ToString() + ": " + e.Message);
+                return;
+            }
+
             long whole;
             if (TryWhole(value, out whole))
             {
                 builder.SetInteger(name, whole);
             }
-            else if (value is string)
-            {
-                builder.SetString(name, (string)value);
-            }
-            else if (value is ArrayList)
-            {
-                ReadArray(name, (ArrayList)value, builder);
-            }
             else
             {
-                builder.WrongType(name, Describe(value));
+                builder.SyntaxError("nanoFramework.Json read member " + index.ToString() + " as " + Describe(value) + ", not a whole number");
             }
         }
 
-        private void ReadArray(string name, ArrayList list, ConfigDocumentBuilder builder)
+        /// <summary>An array is never given to the library (it throws on an array inside an array): the checker reads its items.</summary>
+        private void ReadArray(ConfigJsonChecker checkedDocument, int index, string name, ConfigDocumentBuilder builder)
         {
-            int count = list.Count;
-            for (int i = 0; i < count; i++)
+            JsonShape oddItem;
+            int count = checkedDocument.ArrayItems(index, items, out oddItem);
+            if (oddItem != JsonShape.None)
             {
-                long whole;
-                if (!TryWhole(list[i], out whole))
-                {
-                    builder.WrongType(name, "an array holding " + Describe(list[i]));
-                    return;
-                }
-
-                if (i < ArrayItemsMax)
-                {
-                    items[i] = whole;
-                }
+                builder.WrongType(name, "an array holding " + ConfigDocumentBuilder.Describe(oddItem));
+                return;
             }
 
             builder.SetIntegerArray(name, items, count);

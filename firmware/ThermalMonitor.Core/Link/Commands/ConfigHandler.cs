@@ -10,7 +10,7 @@ namespace ThermalMonitor.Core.Link
     /// and applied whole by COMMIT, so a config never needs a buffer as big as itself and is never
     /// half applied. The pending configuration lives in the link's one scratch configuration, so
     /// any other CFG command (or a refused part) drops it. Documents go through the board's JSON
-    /// reader, never in the sampling path.
+    /// reader, never in the sampling path, after <see cref="ConfigJsonChecker"/> has judged their syntax.
     /// </summary>
     internal sealed class ConfigHandler : ICommandHandler
     {
@@ -18,6 +18,7 @@ namespace ThermalMonitor.Core.Link
         private readonly MonitorConfig candidate;
         private readonly ConfigErrors errors = new ConfigErrors();
         private readonly ConfigDocumentBuilder builder = new ConfigDocumentBuilder();
+        private readonly ConfigJsonChecker checker = new ConfigJsonChecker();
         private int stagedParts;
 
         /// <param name="workConfig">Scratch for the document being read (the link's, shared: commands never overlap).</param>
@@ -155,7 +156,11 @@ namespace ThermalMonitor.Core.Link
             builder.Begin(target, errors);
             try
             {
-                reader.Read(link.Transport.Line, start, cursor.End - start, builder);
+                // The core judges the syntax for every board; the reader only sees documents it passed.
+                if (checker.Check(link.Transport.Line, start, cursor.End - start, builder))
+                {
+                    reader.Read(checker, builder);
+                }
             }
             catch (System.Exception)
             {
