@@ -36,22 +36,35 @@ namespace ThermalMonitor.Core.Acquisition
 
         private const int HistogramCentre = HistogramBins / 2;
 
-        private readonly byte[] binCounts = new byte[HistogramBins];
-
-        // Only for bursts too wide for the histogram; the monitor's reducers share one (they run
-        // one after the other), which keeps the three reducers within the old sort buffers' memory.
+        // Scratch only, cleared at the start of every Reduce: the monitor's three reducers run one
+        // after the other and share one histogram and one sort buffer (the sort only for bursts too
+        // wide for the histogram), which keeps them within the old sort buffers' memory.
+        private readonly byte[] binCounts;
         private readonly int[] sortedCounts;
 
         public BurstReducer()
-            : this(new int[Channels.BurstLengthMax])
+            : this(new int[Channels.BurstLengthMax], new byte[HistogramBins])
         {
         }
 
-        /// <param name="sortScratch">A buffer of at least <see cref="Channels.BurstLengthMax"/> ints for wide
-        /// bursts; reducers that never run at the same time may share one.</param>
-        public BurstReducer(int[] sortScratch)
+        /// <param name="sortScratch">A buffer of at least <see cref="Channels.BurstLengthMax"/> ints for wide bursts.</param>
+        /// <param name="histogramScratch">A buffer of <see cref="HistogramBins"/> bytes.</param>
+        /// <remarks>Reducers that never run at the same time may share both buffers.</remarks>
+        public BurstReducer(int[] sortScratch, byte[] histogramScratch)
         {
+            // Programmer errors, caught at start-up.
+            if (sortScratch == null || sortScratch.Length < Channels.BurstLengthMax)
+            {
+                throw new System.ArgumentException("sort scratch shorter than the longest burst", "sortScratch");
+            }
+
+            if (histogramScratch == null || histogramScratch.Length != HistogramBins)
+            {
+                throw new System.ArgumentException("histogram scratch of the wrong size", "histogramScratch");
+            }
+
             sortedCounts = sortScratch;
+            binCounts = histogramScratch;
         }
 
         // Fields behind the outputs: on the nanoFramework interpreter an auto-property's setter is

@@ -63,11 +63,12 @@ namespace ThermalMonitor.Core.Monitoring
             rateOfDrop = detector.RateOfDrop;
             model = detector.Model;
 
-            // The reducers run one after the other: one sort buffer serves all three (wide bursts only).
+            // The reducers run one after the other: one histogram and one sort buffer serve all three.
             int[] sortScratch = new int[Channels.BurstLengthMax];
+            byte[] histogramScratch = new byte[BurstReducer.HistogramBins];
             for (int channel = 0; channel < Channels.Count; channel++)
             {
-                reducers[channel] = new BurstReducer(sortScratch);
+                reducers[channel] = new BurstReducer(sortScratch, histogramScratch);
                 validators[channel] = new ChannelValidator();
             }
 

@@ -17,6 +17,8 @@ namespace System.Collections
 
         public ICollection Keys { get { throw null; } }
 
+        public ICollection Values { get { throw null; } }
+
         public void CopyTo(Array array, int arrayIndex) { throw null; }
 
         public IEnumerator GetEnumerator() { throw null; }
