@@ -123,7 +123,7 @@ namespace Fidelity
         /// <summary>No CFG SET/STAGE is sent (the replies of a refused document depend on the JSON reader, not the core).</summary>
         private sealed class UnusedConfigReader : IConfigDocumentReader
         {
-            public void Read(byte[] bytes, int start, int length, ConfigDocumentBuilder builder) => builder.SyntaxError("no JSON reader in the fidelity run");
+            public void Read(ConfigJsonChecker checkedDocument, ConfigDocumentBuilder builder) => builder.SyntaxError("no JSON reader in the fidelity run");
         }
     }
 }
