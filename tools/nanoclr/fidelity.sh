@@ -97,7 +97,7 @@ for w in "${WINDOW_NAMES[@]}"; do
   for p in ${pids[@]+"${pids[@]}"}; do wait "$p" || die "compiling chunk of $w failed"; done
   refs=(); pes=()
   for c in "${chunks[@]}"; do d="$(cat "$wd/$c.dir")"; refs+=("$d/$c.dll"); pes+=("$d/$c.pe"); done
-  printf '%s\n' "$HERE/fidelity/device/FidelityRunner.cs" "$gen/WindowData.cs" >"$wd/sources.txt"
+  printf '%s\n' "$HERE/fidelity/device/FidelityRunner.cs" "$HERE/device/BoardOutput.cs" "$gen/WindowData.cs" >"$wd/sources.txt"
   nf_csc "$wd/FidelityRunner.exe" exe "$wd/sources.txt" "$CORE_DLL" "${refs[@]}"
   nf_mdp "$wd/FidelityRunner.exe" "$wd/FidelityRunner.pe" "$CORE_DLL" "${refs[@]}"
 

@@ -74,7 +74,7 @@ for c in "${chunks[@]}"; do
   nf_mdp "$WORK/chunks/$c/$c.dll" "$WORK/chunks/$c/$c.pe"
   refs+=("$WORK/chunks/$c/$c.dll"); pes+=("$WORK/chunks/$c/$c.pe")
 done
-printf '%s\n' "$HERE/vectors/device/VectorsRunner.cs" "$READER" "$WORK/gen/VectorData.cs" >"$WORK/runner/sources.txt"
+printf '%s\n' "$HERE/vectors/device/VectorsRunner.cs" "$HERE/device/BoardOutput.cs" "$READER" "$WORK/gen/VectorData.cs" >"$WORK/runner/sources.txt"
 nf_csc "$WORK/runner/VectorsRunner.exe" exe "$WORK/runner/sources.txt" "$CORE_DLL" "${LIB_DLLS[@]}" "${refs[@]}"
 nf_mdp "$WORK/runner/VectorsRunner.exe" "$WORK/runner/VectorsRunner.pe" "$CORE_DLL" "${LIB_DLLS[@]}" "${refs[@]}"
 

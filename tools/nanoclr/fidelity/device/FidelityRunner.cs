@@ -2,6 +2,7 @@ using System;
 using ThermalMonitor.Core.Board;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Core.Monitoring;
+using NanoClrTools;
 
 namespace Fidelity
 {
@@ -16,12 +17,6 @@ namespace Fidelity
     {
         private const long MsPerLine = 100;
         private const int RxBufferBytes = 2048;
-        private const int TxBufferBytes = 16384;
-        private const int BytesPerOutLine = 512;
-
-        private static readonly char[] HexDigits = "0123456789ABCDEF".ToCharArray();
-        private static readonly byte[] Tx = new byte[TxBufferBytes];
-        private static readonly char[] Hex = new char[BytesPerOutLine * 2];
 
         private static MemoryBytePort port;
         private static BoardLink link;
@@ -45,10 +40,10 @@ namespace Fidelity
 
         private static void Run()
         {
-            port = new MemoryBytePort(RxBufferBytes, TxBufferBytes);
+            port = new MemoryBytePort(RxBufferBytes, BoardOutput.PortTransmitBytes);
             link = new BoardLink(new LeakMonitor(), new UnusedConfigReader(), new BoardInfo("fidelity", LinkDictionary.FirmwareVersion, ResetCause.PowerOn), port, null);
             link.Start(0, LinkMode.Live);
-            Flush();
+            BoardOutput.Print(port, "OUT ");
             for (int k = 0; k < WindowData.Chunks; k++)
             {
                 char[] text = WindowData.Chunk(k).ToCharArray();
@@ -97,27 +92,7 @@ namespace Fidelity
             {
             }
 
-            Flush();
-        }
-
-        private static void Flush()
-        {
-            while (port.TransmitPendingBytes > 0)
-            {
-                int n = port.TakeTransmitted(Tx, 0, Tx.Length);
-                for (int offset = 0; offset < n; offset += BytesPerOutLine)
-                {
-                    int count = n - offset < BytesPerOutLine ? n - offset : BytesPerOutLine;
-                    for (int i = 0; i < count; i++)
-                    {
-                        byte b = Tx[offset + i];
-                        Hex[2 * i] = HexDigits[b >> 4];
-                        Hex[(2 * i) + 1] = HexDigits[b & 0xF];
-                    }
-
-                    Console.WriteLine("OUT " + new string(Hex, 0, 2 * count));
-                }
-            }
+            BoardOutput.Print(port, "OUT ");
         }
 
         /// <summary>No CFG SET/STAGE is sent (the replies of a refused document depend on the JSON reader, not the core).</summary>

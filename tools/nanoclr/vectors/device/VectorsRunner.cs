@@ -3,6 +3,7 @@ using ThermalMonitor.Core.Board;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Core.Monitoring;
 using ThermalMonitor.Device.Board;
+using NanoClrTools;
 
 namespace Vectors
 {
@@ -17,12 +18,6 @@ namespace Vectors
     public static class VectorsRunner
     {
         private const int RxBufferBytes = 2048;
-        private const int TxBufferBytes = 16384;
-        private const int BytesPerOutLine = 512;
-
-        private static readonly char[] HexDigits = "0123456789ABCDEF".ToCharArray();
-        private static readonly byte[] Tx = new byte[TxBufferBytes];
-        private static readonly char[] Hex = new char[BytesPerOutLine * 2];
 
         private static MemoryBytePort port;
         private static BoardLink link;
@@ -72,13 +67,10 @@ namespace Vectors
         {
             vector = v;
             Console.WriteLine("V " + v.ToString()); // a vector whose board wrote nothing still shows
-            port = new MemoryBytePort(RxBufferBytes, TxBufferBytes);
+            port = new MemoryBytePort(RxBufferBytes, BoardOutput.PortTransmitBytes);
             link = new BoardLink(new LeakMonitor(), new NanoJsonConfigReader(), new BoardInfo("vectors", LinkDictionary.FirmwareVersion, ResetCause.PowerOn), port, null);
             link.Start(0, LinkMode.Replay);
-            while (port.TransmitPendingBytes > 0)
-            {
-                port.TakeTransmitted(Tx, 0, Tx.Length); // the boot lines are not compared
-            }
+            BoardOutput.Discard(port); // the boot lines are not compared
         }
 
         private static byte[] Unhex(string text, int from, int to)
@@ -117,32 +109,12 @@ namespace Vectors
                 offset += port.Deliver(line, offset, count);
                 while (link.Service(0) > 0 || port.ReceivePendingBytes > 0)
                 {
-                    Flush();
+                    BoardOutput.Print(port, "V " + vector.ToString() + " ");
                 }
 
-                Flush();
+                BoardOutput.Print(port, "V " + vector.ToString() + " ");
             }
             while (offset < line.Length);
-        }
-
-        private static void Flush()
-        {
-            while (port.TransmitPendingBytes > 0)
-            {
-                int n = port.TakeTransmitted(Tx, 0, Tx.Length);
-                for (int offset = 0; offset < n; offset += BytesPerOutLine)
-                {
-                    int count = n - offset < BytesPerOutLine ? n - offset : BytesPerOutLine;
-                    for (int i = 0; i < count; i++)
-                    {
-                        byte b = Tx[offset + i];
-                        Hex[2 * i] = HexDigits[b >> 4];
-                        Hex[(2 * i) + 1] = HexDigits[b & 0xF];
-                    }
-
-                    Console.WriteLine("V " + vector.ToString() + " " + new string(Hex, 0, 2 * count));
-                }
-            }
         }
     }
 }
