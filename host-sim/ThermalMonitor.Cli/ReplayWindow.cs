@@ -1,4 +1,5 @@
 using System.Globalization;
+using ThermalMonitor.Cli.Views;
 
 namespace ThermalMonitor.Cli;
 
@@ -44,14 +45,11 @@ public sealed record ReplayWindow(string Text, ReplayWindow.Bound From, ReplayWi
         double to = Resolve(To, profileStartS, profileEndS, onsetS);
         if (!(to > from))
         {
-            throw new UserInputException($"--window {Text}: it ends at {Clock(to)}, not after its start at {Clock(from)} (profile time)");
+            throw new UserInputException($"--window {Text}: it ends at {AlarmTableView.Clock(to)}, not after its start at {AlarmTableView.Clock(from)} (profile time)");
         }
 
         return (from, to);
     }
-
-    public static string Clock(double seconds) =>
-        TimeSpan.FromSeconds(Math.Round(seconds, 1)).ToString(seconds >= 86400 ? @"d\.hh\:mm\:ss" : @"h\:mm\:ss", CultureInfo.InvariantCulture);
 
     private double Resolve(Bound bound, double startS, double endS, double? onsetS) => bound.Anchor switch
     {

@@ -120,7 +120,7 @@ public static class ReplayCommand
             throw new UserInputException($"--window {window.Text}: {e.Message.Split(" (Parameter", 2)[0]}");
         }
 
-        console.MarkupLine(Markup.Escape($"window {ReplayWindow.Clock(cut.Rows[0].TimeS)} – {ReplayWindow.Clock(cut.Rows[^1].TimeS)} of the profile ({CommonOptions.FormatSeconds(cut.DurationS)} of {CommonOptions.FormatSeconds(whole.DurationS)}, {cut.Rows.Count:N0} rows)"));
+        console.MarkupLine(Markup.Escape($"window {AlarmTableView.Clock(cut.Rows[0].TimeS)} – {AlarmTableView.Clock(cut.Rows[^1].TimeS)} of the profile ({CommonOptions.FormatSeconds(cut.DurationS)} of {CommonOptions.FormatSeconds(whole.DurationS)}, {cut.Rows.Count:N0} rows)"));
         return resolved with { Profile = cut };
     }
 
