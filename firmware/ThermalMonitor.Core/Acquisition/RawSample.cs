@@ -9,9 +9,11 @@ namespace ThermalMonitor.Core.Acquisition
     /// </summary>
     public sealed class RawSample
     {
-        private readonly int[][] readsCounts;
-        private readonly int[] readCount;
-        private readonly ReadStatus[] status;
+        // Internal so that the monitor's hot path reads them directly: on the nanoFramework
+        // interpreter each accessor call costs as much as a few dozen instructions.
+        internal readonly int[][] readsCounts;
+        internal readonly int[] readCount;
+        internal readonly ReadStatus[] status;
 
         public RawSample()
         {

@@ -22,7 +22,7 @@ namespace ThermalMonitor.Core.Alarms
 
         private readonly MonitorEvent[] slots;
         private int headIndex;
-        private int count;
+        internal int count; // internal: the monitor checks it every sample (a property read is a call on the interpreter)
         private int nextSequence = 1;
         private int overflowSlotIndex = -1;
 

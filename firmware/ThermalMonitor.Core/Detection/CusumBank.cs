@@ -67,8 +67,9 @@ namespace ThermalMonitor.Core.Detection
         private int clearingBlocks;
         private int ringNewest = -1;
         private int ringFilled;
-        private int statisticPermille;
-        private bool withinBounds = true;
+        // Internal: the monitor reads both every sample (a property read is a call on the interpreter).
+        internal int statisticPermille;
+        internal bool withinBounds = true;
 
         public bool IsActive { get; private set; }
 

@@ -46,22 +46,23 @@ namespace ThermalMonitor.Core.Detection
         private bool sequenceBroken;
 
         // Fields behind the outputs: written every sample or block, and on the nanoFramework
-        // interpreter an auto-property's getter or setter is a method call.
-        private int residualPa;
-        private int predictedPa;
-        private bool hasResidual;
-        private int noiseSigmaPa;
-        private bool modelJustBecameReady;
+        // interpreter an auto-property's getter or setter is a method call. Internal: the monitor
+        // reads them every sample without the property call.
+        internal int residualPa;
+        internal int predictedPa;
+        internal bool hasResidual;
+        internal int noiseSigmaPa;
+        internal bool modelJustBecameReady;
 
         // The alarm conditions change only in Update and Reset, but the monitor reads all six every
         // sample: they are recomputed there (RefreshConditions), so each read is one call instead of
         // the two to five nested property calls it cost the nanoFramework interpreter.
-        private bool depressurizationWarning;
-        private DetectionCause depressurizationWarningCause = DetectionCause.RateOfDrop;
-        private bool depressurizationCaution;
-        private DetectionCause depressurizationCautionCause = DetectionCause.YellowLowLimit;
-        private bool overtempCaution;
-        private bool overtempWarning;
+        internal bool depressurizationWarning;
+        internal DetectionCause depressurizationWarningCause = DetectionCause.RateOfDrop;
+        internal bool depressurizationCaution;
+        internal DetectionCause depressurizationCautionCause = DetectionCause.YellowLowLimit;
+        internal bool overtempCaution;
+        internal bool overtempWarning;
 
         /// <summary>A block residual beyond this many σ (4-block scale) is an outlier the model does not learn from...</summary>
         public const int OutlierSigmas = 4;

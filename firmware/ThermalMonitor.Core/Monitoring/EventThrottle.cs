@@ -20,7 +20,11 @@ namespace ThermalMonitor.Core.Monitoring
             windowOpen = new bool[ids];
         }
 
-        public int SuppressedTotal { get; private set; }
+        /// <summary>Events suppressed since start-up.</summary>
+        public int SuppressedTotal => suppressedTotal;
+
+        // A field the monitor reads every sample (a property read is a call on the interpreter).
+        internal int suppressedTotal;
 
         /// <summary>True if an event of this id may be emitted now.</summary>
         /// <summary>Opens every window afresh (a monitor restart).</summary>
@@ -29,7 +33,7 @@ namespace ThermalMonitor.Core.Monitoring
             System.Array.Clear(windowStartMs, 0, windowStartMs.Length);
             System.Array.Clear(countInWindow, 0, countInWindow.Length);
             System.Array.Clear(windowOpen, 0, windowOpen.Length);
-            SuppressedTotal = 0;
+            suppressedTotal = 0;
         }
 
         public bool Allow(EventId id, long timeMs)
@@ -50,7 +54,7 @@ namespace ThermalMonitor.Core.Monitoring
 
             if (countInWindow[index] >= limit)
             {
-                SuppressedTotal++;
+                suppressedTotal++;
                 return false;
             }
 

@@ -198,12 +198,17 @@ namespace ThermalMonitor.Core.Monitoring
             bool pressureAccepted = outcomes[(int)ChannelId.Pressure] == ValidationOutcome.Accepted;
             bool tempAccepted = outcomes[(int)ChannelId.Temperature] == ValidationOutcome.Accepted;
             detector.Update(pressureAccepted, pressurePa, tempAccepted, tempMilliC);
-            if (detector.ModelJustBecameReady)
+            if (detector.modelJustBecameReady)
             {
                 events.Enqueue(EventId.ModelReady, MonitorDictionary.EventSeverity(EventId.ModelReady), timeMs, AlarmType.None, ChannelId.Pressure, 0, 0, 0);
             }
 
-            UpdateAlarms(pressurePa, tempMilliC, timeMs);
+            // Usually no condition changed and the table has nothing to do.
+            if (ConditionMask() != alarms.presentMask)
+            {
+                UpdateAlarms(pressurePa, tempMilliC, timeMs);
+            }
+
             UpdateTelemetry(supplyMicrovolts, pressurePa, tempMilliC);
             CheckInvariants(timeMs);
         }
@@ -235,33 +240,48 @@ namespace ThermalMonitor.Core.Monitoring
         }
 
         /// <summary>Reduces and calibrates one channel's burst; false if the read failed.</summary>
-        private bool ReduceToPin(RawSample sample, ChannelId channel)
+        /// <remarks>
+        /// Reads the sample's, the reducer's and the validator's fields directly (internal): on the
+        /// nanoFramework interpreter each accessor would be a call, eight per channel per sample.
+        /// </remarks>
+        private bool ReduceToPin(RawSample sample, int index)
         {
-            int index = (int)channel;
             BurstReducer reducer = reducers[index];
             DerivedSettings derived = activeDerived;
             int burstLength = derived.BurstLength;
 
-            // The count is read once (it must equal the burst length anyway), and so is each output.
-            bool readOk = sample.Status(channel) == ReadStatus.Ok
-                && sample.ReadCount(channel) == burstLength
-                && reducer.Reduce(sample.ReadsCounts(channel), burstLength, derived.BurstTrimEachSide, derived.BurstOutlierBandCounts);
+            // The count must equal the burst length anyway.
+            bool readOk = sample.status[index] == ReadStatus.Ok
+                && sample.readCount[index] == burstLength
+                && reducer.Reduce(sample.readsCounts[index], burstLength, derived.BurstTrimEachSide, derived.BurstOutlierBandCounts);
             if (readOk)
             {
-                int countsQ8 = reducer.CountsQ8;
-                telemetry.CountsQ8[index] = countsQ8;
-                telemetry.SpreadCounts[index] = reducer.SpreadCounts;
-                telemetry.RejectedReads[index] = reducer.RejectedCount;
-                telemetry.PinMicrovolts[index] = calibration.ToMicrovolts(countsQ8);
+                MonitorTelemetry snapshot = telemetry;
+                int countsQ8 = reducer.countsQ8;
+                snapshot.CountsQ8[index] = countsQ8;
+                snapshot.SpreadCounts[index] = reducer.spreadCounts;
+                snapshot.RejectedReads[index] = reducer.rejectedCount;
+                snapshot.PinMicrovolts[index] = calibration.ToMicrovolts(countsQ8);
             }
 
             return readOk;
         }
 
+        /// <summary>Validates one channel's value and records the outcome; returns the outcome.</summary>
+        private ValidationOutcome ValidateChannel(int index, bool readOk, int bandPpm, int value)
+        {
+            MonitorTelemetry snapshot = telemetry;
+            ChannelValidator validator = validators[index];
+            ValidationOutcome outcome = validator.Validate(readOk, bandPpm, value, snapshot.CountsQ8[index], snapshot.SpreadCounts[index]);
+            snapshot.Outcomes[index] = outcome;
+            snapshot.FaultReasons[index] = validator.faultReason;
+            return outcome;
+        }
+
         private int AcquireSupply(RawSample sample)
         {
             int nominal = supplyNominalMicrovolts;
-            int index = (int)ChannelId.Supply;
+            const int index = (int)ChannelId.Supply;
             if (!activeDerived.SupplyChannelEnabled)
             {
                 telemetry.Outcomes[index] = ValidationOutcome.Accepted;
@@ -269,12 +289,16 @@ namespace ThermalMonitor.Core.Monitoring
                 return nominal;
             }
 
-            bool readOk = ReduceToPin(sample, ChannelId.Supply);
-            int supplyMicrovolts = readOk ? VoltageDivider.SourceMicrovolts(telemetry.PinMicrovolts[index], supplyDividerPpm) : 0;
-            int bandPpm = readOk ? FixedMath.SaturateToInt(FixedMath.DivRound((long)supplyMicrovolts * VoltageDivider.PpmOne, nominal)) : 0;
-            ValidationOutcome outcome = validators[index].Validate(readOk, bandPpm, supplyMicrovolts, telemetry.CountsQ8[index], telemetry.SpreadCounts[index]);
-            telemetry.Outcomes[index] = outcome;
-            telemetry.FaultReasons[index] = validators[index].FaultReason;
+            bool readOk = ReduceToPin(sample, index);
+            int supplyMicrovolts = 0;
+            int bandPpm = 0;
+            if (readOk)
+            {
+                supplyMicrovolts = VoltageDivider.SourceMicrovolts(telemetry.PinMicrovolts[index], supplyDividerPpm);
+                bandPpm = FixedMath.SaturateToInt(FixedMath.DivRound((long)supplyMicrovolts * VoltageDivider.PpmOne, nominal));
+            }
+
+            ValidationOutcome outcome = ValidateChannel(index, readOk, bandPpm, supplyMicrovolts);
             if (outcome == ValidationOutcome.Accepted)
             {
                 lastAcceptedSupplyMicrovolts = supplyMicrovolts;
@@ -290,8 +314,8 @@ namespace ThermalMonitor.Core.Monitoring
 
         private int AcquirePressure(RawSample sample, int supplyMicrovolts)
         {
-            int index = (int)ChannelId.Pressure;
-            bool readOk = ReduceToPin(sample, ChannelId.Pressure);
+            const int index = (int)ChannelId.Pressure;
+            bool readOk = ReduceToPin(sample, index);
             int pressurePa = 0;
             int bandPpm = 0;
             if (readOk)
@@ -301,16 +325,14 @@ namespace ThermalMonitor.Core.Monitoring
                 bandPpm = FixedMath.SaturateToInt(FixedMath.DivRound(ratioPpb, 1000));
             }
 
-            ValidationOutcome outcome = validators[index].Validate(readOk, bandPpm, pressurePa, telemetry.CountsQ8[index], telemetry.SpreadCounts[index]);
-            telemetry.Outcomes[index] = outcome;
-            telemetry.FaultReasons[index] = validators[index].FaultReason;
+            ValidateChannel(index, readOk, bandPpm, pressurePa);
             return pressurePa;
         }
 
         private int AcquireTemperature(RawSample sample)
         {
-            int index = (int)ChannelId.Temperature;
-            bool readOk = ReduceToPin(sample, ChannelId.Temperature);
+            const int index = (int)ChannelId.Temperature;
+            bool readOk = ReduceToPin(sample, index);
             int tempMilliC = 0;
             int bandPpm = 0;
             if (readOk)
@@ -320,9 +342,7 @@ namespace ThermalMonitor.Core.Monitoring
                 bandPpm = FixedMath.SaturateToInt(FixedMath.DivRound((long)pinMicrovolts * VoltageDivider.PpmOne, ntc.SupplyMicrovolts));
             }
 
-            ValidationOutcome outcome = validators[index].Validate(readOk, bandPpm, tempMilliC, telemetry.CountsQ8[index], telemetry.SpreadCounts[index]);
-            telemetry.Outcomes[index] = outcome;
-            telemetry.FaultReasons[index] = validators[index].FaultReason;
+            ValidateChannel(index, readOk, bandPpm, tempMilliC);
             return tempMilliC;
         }
 
@@ -331,38 +351,84 @@ namespace ThermalMonitor.Core.Monitoring
             for (int index = 0; index < Channels.Count; index++)
             {
                 ChannelValidator validator = validators[index];
-                ChannelId channel = (ChannelId)index;
-                int glitchSamples = validator.LastGlitchSamples;
+                int glitchSamples = validator.lastGlitchSamples;
                 if (glitchSamples > 0)
                 {
                     telemetry.GlitchesRejected++;
-                    EmitThrottled(EventId.GlitchRejected, timeMs, channel, (int)validator.LastGlitchReason, glitchSamples);
+                    EmitThrottled(EventId.GlitchRejected, timeMs, (ChannelId)index, (int)validator.lastGlitchReason, glitchSamples);
                 }
 
-                bool faulted = validator.IsFaulted; // read once: each read is a call on the interpreter
+                bool faulted = validator.faulted;
                 bool faultedBefore = wasFaulted[index];
-                if (faulted && !faultedBefore && channel == ChannelId.Pressure)
+                if (faulted != faultedBefore)
                 {
-                    // The pressure history has a hole: rate-of-drop must start over once it is back.
-                    detector.RestartRateWindow();
+                    if (faulted && index == (int)ChannelId.Pressure)
+                    {
+                        // The pressure history has a hole: rate-of-drop must start over once it is back.
+                        detector.RestartRateWindow();
+                    }
+
+                    if (!faulted)
+                    {
+                        events.Enqueue(EventId.ChannelRecovered, MonitorDictionary.EventSeverity(EventId.ChannelRecovered), timeMs, AlarmType.None, (ChannelId)index, 0, (int)lastFaultReasons[index], 0);
+                    }
+
+                    wasFaulted[index] = faulted;
                 }
 
-                if (!faulted && faultedBefore)
-                {
-                    events.Enqueue(EventId.ChannelRecovered, MonitorDictionary.EventSeverity(EventId.ChannelRecovered), timeMs, AlarmType.None, channel, 0, (int)lastFaultReasons[index], 0);
-                }
-
-                wasFaulted[index] = faulted;
-                lastFaultReasons[index] = validator.FaultReason;
+                lastFaultReasons[index] = validator.faultReason;
             }
+        }
+
+        /// <summary>
+        /// The seven alarm conditions as bits (bit = <see cref="AlarmSlot"/>): compared with the
+        /// table's, it lets a sample in which no condition changed skip the seven updates.
+        /// </summary>
+        private int ConditionMask()
+        {
+            LeakDetector leak = detector;
+            ChannelValidator[] channel = validators;
+            int mask = leak.depressurizationCaution ? 1 << (int)AlarmSlot.DepressurizationCaution : 0;
+            if (leak.depressurizationWarning)
+            {
+                mask |= 1 << (int)AlarmSlot.DepressurizationWarning;
+            }
+
+            if (leak.overtempCaution)
+            {
+                mask |= 1 << (int)AlarmSlot.OvertempCaution;
+            }
+
+            if (leak.overtempWarning)
+            {
+                mask |= 1 << (int)AlarmSlot.OvertempWarning;
+            }
+
+            if (channel[(int)ChannelId.Pressure].faulted)
+            {
+                mask |= 1 << (int)AlarmSlot.SensorFaultPressure;
+            }
+
+            if (channel[(int)ChannelId.Temperature].faulted)
+            {
+                mask |= 1 << (int)AlarmSlot.SensorFaultTemperature;
+            }
+
+            if (channel[(int)ChannelId.Supply].faulted)
+            {
+                mask |= 1 << (int)AlarmSlot.SensorFaultSupply;
+            }
+
+            return mask;
         }
 
         private void UpdateAlarms(int pressurePa, int tempMilliC, long timeMs)
         {
-            alarms.Update(AlarmSlot.DepressurizationCaution, detector.DepressurizationCaution, (int)detector.DepressurizationCautionCause, pressurePa, timeMs);
-            alarms.Update(AlarmSlot.DepressurizationWarning, detector.DepressurizationWarning, (int)detector.DepressurizationWarningCause, pressurePa, timeMs);
-            alarms.Update(AlarmSlot.OvertempCaution, detector.OvertempCaution, (int)DetectionCause.YellowHighLimit, tempMilliC, timeMs);
-            alarms.Update(AlarmSlot.OvertempWarning, detector.OvertempWarning, (int)DetectionCause.RedHighLimit, tempMilliC, timeMs);
+            LeakDetector leak = detector;
+            alarms.Update(AlarmSlot.DepressurizationCaution, leak.depressurizationCaution, (int)leak.depressurizationCautionCause, pressurePa, timeMs);
+            alarms.Update(AlarmSlot.DepressurizationWarning, leak.depressurizationWarning, (int)leak.depressurizationWarningCause, pressurePa, timeMs);
+            alarms.Update(AlarmSlot.OvertempCaution, leak.overtempCaution, (int)DetectionCause.YellowHighLimit, tempMilliC, timeMs);
+            alarms.Update(AlarmSlot.OvertempWarning, leak.overtempWarning, (int)DetectionCause.RedHighLimit, tempMilliC, timeMs);
             UpdateSensorFaultAlarm(AlarmSlot.SensorFaultPressure, ChannelId.Pressure, timeMs);
             UpdateSensorFaultAlarm(AlarmSlot.SensorFaultTemperature, ChannelId.Temperature, timeMs);
             UpdateSensorFaultAlarm(AlarmSlot.SensorFaultSupply, ChannelId.Supply, timeMs);
@@ -372,23 +438,25 @@ namespace ThermalMonitor.Core.Monitoring
         {
             int index = (int)channel;
             ChannelValidator validator = validators[index];
-            alarms.Update(slot, validator.IsFaulted, (int)validator.FaultReason, telemetry.PinMicrovolts[index], timeMs);
+            alarms.Update(slot, validator.faulted, (int)validator.faultReason, telemetry.PinMicrovolts[index], timeMs);
         }
 
         private void UpdateTelemetry(int supplyMicrovolts, int pressurePa, int tempMilliC)
         {
-            telemetry.SupplyMicrovolts = supplyMicrovolts;
-            telemetry.PressurePa = pressurePa;
-            telemetry.TempMilliC = tempMilliC;
-            telemetry.HasResidual = detector.HasResidual;
-            telemetry.ResidualPa = detector.ResidualPa;
-            telemetry.PredictedPa = detector.PredictedPa;
-            telemetry.CusumPermille = bank.StatisticPermille;
-            telemetry.NoiseSigmaPa = detector.NoiseSigmaPa;
-            telemetry.RateDropPa = rateOfDrop.DropPa;
-            telemetry.ModelReady = model.IsReady;
-            telemetry.ModelSlopeQ16 = model.SlopeQ16;
-            telemetry.SuppressedEvents = throttle.SuppressedTotal;
+            MonitorTelemetry snapshot = telemetry;
+            LeakDetector leak = detector;
+            snapshot.SupplyMicrovolts = supplyMicrovolts;
+            snapshot.PressurePa = pressurePa;
+            snapshot.TempMilliC = tempMilliC;
+            snapshot.HasResidual = leak.hasResidual;
+            snapshot.ResidualPa = leak.residualPa;
+            snapshot.PredictedPa = leak.predictedPa;
+            snapshot.CusumPermille = bank.statisticPermille;
+            snapshot.NoiseSigmaPa = leak.noiseSigmaPa;
+            snapshot.RateDropPa = rateOfDrop.dropPa;
+            snapshot.ModelReady = model.IsReady;
+            snapshot.ModelSlopeQ16 = model.SlopeQ16;
+            snapshot.SuppressedEvents = throttle.suppressedTotal;
         }
 
         private void CheckInvariants(long timeMs)
@@ -401,12 +469,12 @@ namespace ThermalMonitor.Core.Monitoring
                 FailInvariant(InvariantId.ReducedCountsInRange, timeMs);
             }
 
-            if (!bank.WithinBounds)
+            if (!bank.withinBounds)
             {
                 FailInvariant(InvariantId.CusumWithinBounds, timeMs);
             }
 
-            if (events.Count > EventQueue.Capacity)
+            if (events.count > EventQueue.Capacity)
             {
                 FailInvariant(InvariantId.EventQueueWithinCapacity, timeMs);
             }

@@ -17,8 +17,10 @@ namespace ThermalMonitor.Core.Validation
     {
         private readonly ChannelLimits limits = new ChannelLimits();
 
-        private bool faulted;
-        private FaultReason faultReason;
+        // The outputs the monitor reads every sample are internal fields: on the nanoFramework
+        // interpreter a property read is a method call.
+        internal bool faulted;
+        internal FaultReason faultReason;
         private FaultReason sampleCondition;
         private int badRunSamples;
         private int goodRunSamples;
@@ -33,8 +35,8 @@ namespace ThermalMonitor.Core.Validation
 
         // Fields behind the glitch outputs: Validate writes them every sample, and on the
         // nanoFramework interpreter an auto-property's setter is a method call.
-        private int lastGlitchSamples;
-        private FaultReason lastGlitchReason;
+        internal int lastGlitchSamples;
+        internal FaultReason lastGlitchReason;
 
         /// <summary>Set when the last sample ended a withheld run without a fault (a rejected glitch).</summary>
         public int LastGlitchSamples => lastGlitchSamples;
