@@ -71,7 +71,10 @@ namespace ThermalMonitor.Core.Detection
         internal int statisticPermille;
         internal bool withinBounds = true;
 
-        public bool IsActive { get; private set; }
+        public bool IsActive => active;
+
+        // Internal: the detector reads it every sample (a property read is a call on the interpreter).
+        internal bool active;
 
         public int Members => members;
 
@@ -150,7 +153,7 @@ namespace ThermalMonitor.Core.Detection
             System.Array.Clear(residualRingPa, 0, GrowthWindowMax);
             ringNewest = -1;
             ringFilled = 0;
-            IsActive = false;
+            active = false;
             System.Array.Clear(pendingBlocks, 0, MembersMax);
             clearingBlocks = 0;
             RefreshSummary();
@@ -176,16 +179,16 @@ namespace ThermalMonitor.Core.Detection
             }
 
             RefreshSummary();
-            if (IsActive)
+            if (active)
             {
                 clearingBlocks = AllAtOrBelowClearLevel() ? clearingBlocks + 1 : 0;
                 if (clearingBlocks >= clearBlocks)
                 {
-                    IsActive = false;
+                    active = false;
                     clearingBlocks = 0;
                 }
 
-                return IsActive;
+                return active;
             }
 
             bool raise = false;
@@ -200,11 +203,11 @@ namespace ThermalMonitor.Core.Detection
 
             if (raise)
             {
-                IsActive = true;
+                active = true;
                 System.Array.Clear(pendingBlocks, 0, MembersMax);
             }
 
-            return IsActive;
+            return active;
         }
 
         /// <summary>Recomputes <see cref="StatisticPermille"/> and <see cref="WithinBounds"/> after S or H changed.</summary>

@@ -190,14 +190,15 @@ namespace ThermalMonitor.Core.Detection
 
         private void RefreshConditions()
         {
-            bool redLowActive = redLow.IsActive;
-            bool bankActive = bank.IsActive;
-            depressurizationWarning = rateOfDrop.IsActive || redLowActive;
+            // Fields, not IsActive: six calls fewer per sample on the interpreter.
+            bool redLowActive = redLow.active;
+            bool bankActive = bank.active;
+            depressurizationWarning = rateOfDrop.active || redLowActive;
             depressurizationWarningCause = redLowActive ? DetectionCause.RedLowLimit : DetectionCause.RateOfDrop;
-            depressurizationCaution = bankActive || yellowLow.IsActive;
+            depressurizationCaution = bankActive || yellowLow.active;
             depressurizationCautionCause = bankActive ? DetectionCause.Cusum : DetectionCause.YellowLowLimit;
-            overtempCaution = tempYellowHigh.IsActive;
-            overtempWarning = tempRedHigh.IsActive;
+            overtempCaution = tempYellowHigh.active;
+            overtempWarning = tempRedHigh.active;
         }
 
         private void UpdateLayers(bool pressureAccepted, int pressurePa, bool tempAccepted, int tempMilliC)

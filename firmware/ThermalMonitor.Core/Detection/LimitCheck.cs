@@ -14,7 +14,7 @@ namespace ThermalMonitor.Core.Detection
 
         // The condition's state, kept here too: read every sample by the detector and the alarms,
         // one call instead of two on the interpreter.
-        private bool active;
+        internal bool active; // internal: the detector reads it every sample without a call
 
         public bool IsActive => active;
 

@@ -20,7 +20,7 @@ namespace ThermalMonitor.Core.Detection
         // Fields behind the properties: written every sample, and on the nanoFramework interpreter
         // an auto-property's setter is a method call.
         internal int dropPa;
-        private bool active;
+        internal bool active;
 
         /// <summary>Drop over the window on the last sample (0 until the window has filled).</summary>
         public int DropPa => dropPa;
