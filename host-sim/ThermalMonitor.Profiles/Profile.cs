@@ -109,6 +109,16 @@ public sealed class Profile
     /// <summary>The leading <c># key: value</c> lines of its file; keys lower-case.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
+    /// <summary>
+    /// The UTC time of profile time 0 (<see cref="StartUtcKey"/>), or null when the profile does not
+    /// state one or states it in a form that is not an ISO 8601 date-time (the CSV reader refuses those).
+    /// </summary>
+    public DateTimeOffset? StartUtc =>
+        Metadata.TryGetValue(StartUtcKey, out string? text)
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out DateTimeOffset start)
+            ? start
+            : null;
+
     /// <summary>The rows, in strictly increasing time.</summary>
     public IReadOnlyList<ProfileRow> Rows { get; }
 

@@ -23,8 +23,9 @@ public sealed class FormatTests
     {
         Assert.Equal("0.0", Format.Number(-0.04, 1));
         Assert.Equal("\u22120.5", Format.Number(-0.5, 1));
-        Assert.Equal("\u2014", Format.SecondsOrNone(null));
-        Assert.Equal("6.4 s", Format.SecondsOrNone(6.44));
+        Assert.Equal("\u2014", Format.DurationOrNone(null));
+        Assert.Equal("6.4 s", Format.DurationOrNone(6.44));
+        Assert.Equal("6 h 41 min", Format.DurationOrNone(24074.7)); // the score page once printed "24074.7 s"
         Assert.Equal("5.3", Format.RatioOrNone(5.33));
         Assert.Equal("11", Format.RatioOrNone(10.9));
         Assert.Equal("0", Format.PerDay(0));

@@ -84,15 +84,58 @@ public sealed partial class ReplayReportTests
     }
 
     [Fact]
-    public void Statistic_plots_draw_the_alarm_level()
+    public void Statistic_plots_draw_the_alarm_level_and_the_ceiling()
     {
         var doc = new HtmlDocument(LeakHtml.Value);
         foreach (string id in (string[])["whole-3", "closeup-3"])
         {
             XElement svg = doc.SvgElements("svg").Single(s => (string?)s.Attribute("id") == id);
-            XElement reference = svg.Descendants(HtmlDocument.SvgName("g")).Single(g => HtmlDocument.HasClass(g, "reference"));
-            Assert.Equal("alarm level 100 %", reference.Value);
+            var references = svg.Descendants(HtmlDocument.SvgName("g")).Where(g => HtmlDocument.HasClass(g, "reference")).Select(g => g.Value).ToList();
+            Assert.Equal(["alarm level 100 %", "ceiling 200 %: the statistic is held at twice its threshold"], references);
         }
+
+        Assert.Contains("a flat line there is the ceiling", doc.Elements("p").Single(p => (string?)p.Attribute("id") == "statistic-note").Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_trace_that_knows_its_start_time_and_settings_explains_utc_warm_up_and_confirmation()
+    {
+        var alarm = new TraceAlarm(1, "DEPRESSURIZATION", "CAUTION", "pressure", "CUSUM", 12.5, null);
+        ReplayTrace plain = SyntheticTraces.Tiny([.. Enumerable.Repeat(250.0, 30)], onsetS: 10, alarms: [alarm]);
+        var trace = new ReplayTrace
+        {
+            ProfileName = plain.ProfileName,
+            Target = plain.Target,
+            LeakOnsetS = plain.LeakOnsetS,
+            TimeS = plain.TimeS,
+            PressureKpa = plain.PressureKpa,
+            TempC = plain.TempC,
+            ResidualKpa = [.. Enumerable.Repeat(double.NaN, 30)], // a 30 s recording: the model never learned
+            StatisticPercent = [.. Enumerable.Repeat(double.NaN, 30)],
+            Alarms = plain.Alarms,
+            StartUtc = new DateTimeOffset(2022, 12, 15, 0, 45, 0, TimeSpan.Zero),
+            ModelWarmupS = 5600,
+            StatisticPersistS = 3,
+        };
+        var doc = new HtmlDocument(HtmlReport.RenderReplay(trace));
+
+        XElement whole = doc.Elements("section").Single(e => (string?)e.Attribute("id") == "whole");
+        Assert.Contains("Time since profile start (0 is 2022-12-15 00:45:00.0 UTC)", whole.Element("p")!.Value, StringComparison.Ordinal);
+        Assert.Contains("2022-12-15 00:45:12.5 UTC", doc.Elements("table").Single().Value, StringComparison.Ordinal);
+        Assert.Contains("ground truth, 2022-12-15 00:45:10.0 UTC", doc.Elements("header").Single().Value, StringComparison.Ordinal);
+        Assert.Contains(doc.SvgElements("title"), t => t.Value.Contains("(2022-12-15 00:45:12.5 UTC)", StringComparison.Ordinal));
+        foreach (string id in (string[])["whole-2", "whole-3"])
+        {
+            XElement svg = doc.SvgElements("svg").Single(s => (string?)s.Attribute("id") == id);
+            Assert.Contains("no values yet: the thermal model learns for the first 1 h 33 min of a replay (modelWarmupS)", svg.Value, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("only after it has stayed above 100 % for 3.0 s", doc.Elements("p").Single(p => (string?)p.Attribute("id") == "statistic-note").Value, StringComparison.Ordinal);
+
+        // Without them the page claims nothing it does not know.
+        var bare = new HtmlDocument(HtmlReport.RenderReplay(SyntheticTraces.Tiny([.. Enumerable.Repeat(250.0, 30)], onsetS: 10, alarms: [alarm])));
+        Assert.DoesNotContain("UTC", bare.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("only after it has stayed above", bare.Html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,9 +41,11 @@ public sealed class ScoreReportTests
         XElement table = doc.Elements("table").Single(t => HtmlDocument.HasClass(t, "score"));
         var rows = table.Element("tbody")!.Elements("tr").ToList();
 
-        Assert.Equal(4, rows.Count);
-        Assert.Equal(["pass", "pass", "fail", "pass"], rows.Select(r => (string)r.Attribute("class")!));
-        Assert.Equal(["PASS", "PASS", "FAIL", "PASS"], rows.Select(r => r.Elements("td").Single(td => HtmlDocument.HasClass(td, "result")).Value));
+        // Four score rows, and the failed one's reason on a row of its own under it.
+        Assert.Equal(5, rows.Count);
+        Assert.Equal(["pass", "pass", "fail", "failure", "pass"], rows.Select(r => (string)r.Attribute("class")!));
+        var scoreRows = rows.Where(r => (string)r.Attribute("class")! != "failure").ToList();
+        Assert.Equal(["PASS", "PASS", "FAIL", "PASS"], scoreRows.Select(r => r.Elements("td").Single(td => HtmlDocument.HasClass(td, "result")).Value));
         Assert.Contains("3 passed", doc.Elements("header").Single().Value, StringComparison.Ordinal);
         Assert.Contains("1 failed", doc.Elements("header").Single().Value, StringComparison.Ordinal);
     }
@@ -53,14 +55,34 @@ public sealed class ScoreReportTests
     {
         var cells = Doc.Value.Elements("table").Single().Element("tbody")!.Elements("tr")
             .Select(r => r.Elements("td").Select(td => td.Value).ToList()).ToList();
+        int headings = Doc.Value.Elements("table").Single().Element("thead")!.Descendants("th").Count();
 
-        // Profile, Expected, Got, Delay, Bound, Ratio, FA/day, Sensor fault, Baseline delay, Baseline FA/day, Result, Failure
-        Assert.Equal(["soyuz-ms22", "DEPRESSURIZATION CAUTION", "DEPRESSURIZATION CAUTION", "6.4 s", "1.2 s", "5.4", "0", "—", "9.1 s", "0", "PASS", ""], cells[0]);
+        // Profile, Expected, Got, Delay, Bound, Ratio, FA/day, Sensor fault, Baseline delay, Baseline FA/day, Result
+        Assert.Equal(["soyuz-ms22", "DEPRESSURIZATION CAUTION", "DEPRESSURIZATION CAUTION", "6.4 s", "1.2 s", "5.4", "0", "—", "9.1 s", "0", "PASS"], cells[0]);
+        Assert.Equal(headings, cells[0].Count);
         Assert.Equal("10", cells[1][5]);
         Assert.Equal(["—", "—", "—", "0.03"], cells[2][3..7]);
         Assert.Equal("0.5", cells[2][9]);
-        Assert.Equal("1 false alarm at 12:03:04.5 < limit & co", cells[2][11]);
-        Assert.Equal("✓", cells[3][7]);
+
+        // The failure's reason spans the whole table under its row.
+        Assert.Equal(["1 false alarm at 12:03:04.5 < limit & co"], cells[3]);
+        XElement reason = Doc.Value.Elements("tr").Single(r => (string?)r.Attribute("class") == "failure").Element("td")!;
+        Assert.Equal(headings.ToString(System.Globalization.CultureInfo.InvariantCulture), (string)reason.Attribute("colspan")!);
+        Assert.Equal("✓", cells[4][7]);
+    }
+
+    [Fact]
+    public void Long_delays_read_as_durations_and_the_baseline_is_named_for_what_it_is()
+    {
+        ScoreRow slow = new("iss-p6-slow", "DEPRESSURIZATION CAUTION", "DEPRESSURIZATION CAUTION", 24074.7, 3125.0, 7.7, 0, null, 90000.0, 0, true, null);
+        var doc = new HtmlDocument(HtmlReport.RenderScore([slow], [], "t"));
+        var cells = doc.Elements("tbody").Single().Elements("tr").Single().Elements("td").Select(td => td.Value).ToList();
+
+        Assert.Equal(["6 h 41 min", "52 min 5.0 s"], cells[3..5]);
+        Assert.Equal("1 d 01 h", cells[8]);
+        string legend = doc.Elements("section").Single(e => (string?)e.Attribute("id") == "score").Element("p")!.Value;
+        Assert.Contains("Baseline: a red low-pressure limit with persistence and nothing else", legend, StringComparison.Ordinal);
+        Assert.DoesNotContain("reference detector", legend, StringComparison.Ordinal);
     }
 
     [Fact]

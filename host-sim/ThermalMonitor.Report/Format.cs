@@ -98,9 +98,9 @@ internal static class Format
             : Duration(deltaS) + " before " + reference;
     }
 
-    /// <summary>Seconds with one decimal and unit, or "—".</summary>
-    public static string SecondsOrNone(double? seconds) =>
-        seconds is double s && double.IsFinite(s) ? Number(s, 1) + " s" : None;
+    /// <summary>A duration as <see cref="Duration"/> writes it ("6 h 41 min", "6.4 s"), or "—".</summary>
+    public static string DurationOrNone(double? seconds) =>
+        seconds is double s && double.IsFinite(s) ? Duration(s) : None;
 
     /// <summary>A ratio: two significant figures below 10, whole above ("5.3", "11"), or "—".</summary>
     public static string RatioOrNone(double? ratio) =>

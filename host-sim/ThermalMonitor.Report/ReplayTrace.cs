@@ -22,6 +22,21 @@ public sealed class ReplayTrace
     /// <summary>Ground-truth leak onset in seconds from profile start, if known.</summary>
     public double? LeakOnsetS { get; init; }
 
+    /// <summary>The UTC time of profile time 0, when the profile states it (its <c>start_utc</c>).</summary>
+    public DateTimeOffset? StartUtc { get; init; }
+
+    /// <summary>
+    /// How long the thermal model learns before the slow path (residual, statistic) decides, in
+    /// seconds (the configuration's <c>modelWarmupS</c>); explains empty residual and statistic panels.
+    /// </summary>
+    public double? ModelWarmupS { get; init; }
+
+    /// <summary>
+    /// How long the statistic must stay above 100 % before a CAUTION is raised, in seconds (the
+    /// configuration's <c>cusumPersistMs</c>); explains the gap between the crossing and the alarm.
+    /// </summary>
+    public double? StatisticPersistS { get; init; }
+
     /// <summary>Sample times, seconds from profile start, finite and strictly increasing.</summary>
     public required double[] TimeS { get; init; }
 

@@ -97,7 +97,7 @@ public static class CoreReplayer
         {
             SingleRowSpikes = stream.SingleRowSpikes,
             Result = result,
-            Trace = series?.ToTrace(profile, Label, options.LeakOnsetS, log.Alarms, index),
+            Trace = series?.ToTrace(profile, Label, options.LeakOnsetS, log.Alarms, index, config),
             PressurePa = index == total ? pressurePa : pressurePa[..(int)index],
             ResidualSigmaPa = residualCount > 1 ? Math.Sqrt(Math.Max(0, (sumSquares / residualCount) - (mean * mean))) : double.NaN,
             // White noise of x gives differences with variance 2σ²; the slow thermal drift adds next to nothing.
@@ -125,12 +125,15 @@ public static class CoreReplayer
             statisticPercent[index] = t.ModelReady ? t.CusumPermille / 10.0 : double.NaN;
         }
 
-        public ReplayTrace ToTrace(Profile profile, string target, double? onsetS, IReadOnlyList<ResultAlarm> alarms, long samples) => new()
+        public ReplayTrace ToTrace(Profile profile, string target, double? onsetS, IReadOnlyList<ResultAlarm> alarms, long samples, MonitorConfig config) => new()
         {
             ProfileName = profile.Name,
             Target = target,
             Description = profile.Metadata.GetValueOrDefault("description"),
             LeakOnsetS = onsetS,
+            StartUtc = profile.StartUtc,
+            ModelWarmupS = config.Get(ParamId.ModelWarmupS),
+            StatisticPersistS = config.Get(ParamId.CusumPersistMs) / 1000.0,
             TimeS = timeS[..(int)samples],
             PressureKpa = pressureKpa[..(int)samples],
             TempC = tempC[..(int)samples],

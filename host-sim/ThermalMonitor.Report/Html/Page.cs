@@ -76,7 +76,7 @@ internal static class Page
         table.score { font-size: 13px; }
         table.score th, table.score td { padding: 6px 7px; }
         table.score td.name { white-space: nowrap; font-weight: 600; }
-        table.score td.failure { min-width: 18ch; }
+        table.score tr.failure td { padding-top: 0; border-top: none; white-space: normal; }
         :target { outline: 2px solid #93c5fd; outline-offset: 2px; }
         footer { margin-top: 24px; font-size: 12px; color: var(--muted); }
         @media print { html { background: #fff; } section.card, .stat, figure.small { box-shadow: none; break-inside: avoid; } }

@@ -24,9 +24,12 @@ internal static class ReplayPage
         {
             var whole = WholeWindow(trace.TimeS);
             sb.Append("<section class=\"card\" id=\"whole\"><h2>Whole profile</h2>\n")
-              .Append("<p class=\"sub\">Time since profile start. Hover a marker for the alarm's details.</p>\n");
+              .Append("<p class=\"sub\">Time since profile start")
+              .Append(trace.StartUtc is DateTimeOffset start ? " (0 is " + Markup.Escape(Utc(start)) + ")" : string.Empty)
+              .Append(". Hover a marker for the alarm's details.</p>\n");
             Page.Legend(sb, trace.LeakOnsetS is not null);
             Stack(sb, "whole", trace, whole, Markers(trace, alarms, whole));
+            StatisticNote(sb, trace);
             sb.Append("</section>\n");
 
             if (CloseUp.For(trace, alarms) is (TimeWindow window, string caption))
@@ -79,6 +82,7 @@ internal static class ReplayPage
             string tooltip = string.Create(
                 CultureInfo.InvariantCulture,
                 $"#{a.Seq} {a.Type} {a.Severity} on {a.Channel} ({a.Cause}), raised at {Format.Clock(a.TimeS)}")
+                + (trace.StartUtc is DateTimeOffset start ? " (" + Utc(start.AddSeconds(a.TimeS)) + ")" : string.Empty)
                 + (trace.LeakOnsetS is double o ? ", " + Format.Relative(a.TimeS - o, "onset") : string.Empty)
                 + (a.ClearedTimeS is double c ? ", cleared at " + Format.Clock(c) : ", not cleared");
             double? bandEnd = a.ClearedTimeS ?? endS;
@@ -97,18 +101,53 @@ internal static class ReplayPage
             new("Thermal-compensated residual", "kPa", trace.ResidualKpa, Palette.Residual),
             new("Detector statistic (CUSUM)", "% of alarm threshold", trace.StatisticPercent, Palette.Statistic),
         ];
+        // Before the model has learned there is no residual and no statistic: say why, not just "no samples".
+        string notLearnedYet = trace.ModelWarmupS is double warmupS
+            ? $"no values yet: the thermal model learns for the first {Format.Duration(warmupS)} of a replay (modelWarmupS)"
+            : new PanelOptions().EmptyText;
         PanelOptions[] options =
         [
             new() { LabelMarkers = true },
             new(),
-            new() { IncludeZero = true },
-            new() { IncludeZero = true, CapMax = 300, References = [new ReferenceLine(100, "alarm level 100 %", Palette.Warning)] },
+            new() { IncludeZero = true, EmptyText = notLearnedYet },
+            new()
+            {
+                IncludeZero = true,
+                CapMax = 300,
+                EmptyText = notLearnedYet,
+                References =
+                [
+                    new ReferenceLine(100, "alarm level 100 %", Palette.Warning),
+                    new ReferenceLine(StatisticCeilingPercent, "ceiling 200 %: the statistic is held at twice its threshold", Palette.Text),
+                ],
+            },
         ];
         for (int k = 0; k < series.Length; k++)
         {
             SvgPlot.Render(sb, $"{idPrefix}-{k}", trace.TimeS, series[k], window, markers, options[k], PanelSize.Wide);
         }
     }
+
+    /// <summary>The firmware holds each CUSUM at twice its threshold, so the statistic never shows more than 200 %.</summary>
+    internal const double StatisticCeilingPercent = 200;
+
+    /// <summary>What the statistic panel cannot show by itself: its ceiling, and the wait between crossing 100 % and the alarm.</summary>
+    private static void StatisticNote(StringBuilder sb, ReplayTrace trace)
+    {
+        sb.Append("<p class=\"sub\" id=\"statistic-note\">The detector statistic is held at 200 % (twice its threshold): a flat line there is the ceiling, not a lost signal.");
+        if (trace.StatisticPersistS is double persistS)
+        {
+            sb.Append(" A CAUTION from the statistic is raised only after it has stayed above 100 % for ")
+              .Append(Markup.Escape(Format.Duration(persistS)))
+              .Append(" (cusumPersistMs, with the growth check: still rising), so the alarm comes that long after the crossing.");
+        }
+
+        sb.Append("</p>\n");
+    }
+
+    /// <summary>A UTC time to the tenth of a second: "2022-12-15 00:45:03.9 UTC".</summary>
+    internal static string Utc(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.f", CultureInfo.InvariantCulture) + " UTC";
 
     private static void Header(StringBuilder sb, ReplayTrace trace, List<TraceAlarm> alarms)
     {
@@ -128,7 +167,8 @@ internal static class ReplayPage
         Stat(sb, "Duration", t.Length > 1 ? Format.Duration(durationS) : Format.None,
             t.Length > 0 ? Format.Clock(t[0]) + " to " + Format.Clock(t[^1]) : string.Empty);
         Stat(sb, "Leak onset", trace.LeakOnsetS is double onset ? Format.Clock(onset) : "unknown",
-            trace.LeakOnsetS is null ? "no ground truth" : "ground truth");
+            trace.LeakOnsetS is not double onsetS ? "no ground truth"
+            : trace.StartUtc is DateTimeOffset start ? "ground truth, " + Utc(start.AddSeconds(onsetS)) : "ground truth");
 
         TraceAlarm? first = trace.LeakOnsetS is double o2 ? alarms.FirstOrDefault(a => a.TimeS >= o2) : alarms.FirstOrDefault();
         if (first is null)
@@ -203,7 +243,9 @@ internal static class ReplayPage
               .Append("<td><span class=\"sev ").Append(Markup.SeverityClass(a.Severity)).Append("\">").Append(Markup.Escape(a.Severity)).Append("</span></td>")
               .Append("<td>").Append(Markup.Escape(a.Channel)).Append("</td>")
               .Append("<td>").Append(Markup.Escape(a.Cause)).Append("</td>")
-              .Append("<td class=\"num\">").Append(Format.Clock(a.TimeS)).Append(" <span class=\"muted\">").Append(Format.Number(a.TimeS, 1)).Append(" s</span></td>");
+              .Append("<td class=\"num\">").Append(Format.Clock(a.TimeS)).Append(" <span class=\"muted\">").Append(Format.Number(a.TimeS, 1)).Append(" s")
+              .Append(trace.StartUtc is DateTimeOffset start ? "<br/>" + Markup.Escape(Utc(start.AddSeconds(a.TimeS))) : string.Empty)
+              .Append("</span></td>");
             if (trace.LeakOnsetS is double onset)
             {
                 sb.Append("<td class=\"rel\">").Append(Format.Relative(a.TimeS - onset, "onset")).Append("</td>");

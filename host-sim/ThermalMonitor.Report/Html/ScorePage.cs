@@ -47,14 +47,18 @@ internal static class ScorePage
         return sb.ToString();
     }
 
+    /// <summary>Columns of the score table (the failure row spans them all).</summary>
+    private const int ScoreColumns = 11;
+
     private static void Table(StringBuilder sb, IReadOnlyList<ScoreRow> rows, Dictionary<string, string> slugs, HashSet<string> traceNames)
     {
         sb.Append("<section class=\"card\" id=\"score\"><h2>Score</h2>\n")
           .Append("<p class=\"sub\">Delay: first alarm after leak onset. Bound: delay of a clairvoyant CUSUM at the same false-alarm rate. ")
-          .Append("Ratio: delay / bound. FA/day: false alarms per simulated day. Baseline: the reference detector.</p>\n")
+          .Append("Ratio: delay / bound. FA/day: false alarms per simulated day. Baseline: a red low-pressure limit with persistence and nothing else "
+              + "(no validation, rate path or thermal model), what a first leak monitor usually is. Why a profile failed is shown under its row.</p>\n")
           .Append("<div class=\"scroll\"><table class=\"score\">\n<thead><tr><th>Profile</th><th>Expected</th><th>Got</th>")
           .Append("<th class=\"num\">Delay</th><th class=\"num\">Bound</th><th class=\"num\">Ratio</th><th class=\"num\">FA/day</th>")
-          .Append("<th>Sensor fault</th><th class=\"num\">Baseline delay</th><th class=\"num\">Baseline FA/day</th><th>Result</th><th>Failure</th></tr></thead>\n<tbody>\n");
+          .Append("<th>Sensor fault</th><th class=\"num\">Baseline delay</th><th class=\"num\">Baseline FA/day</th><th>Result</th></tr></thead>\n<tbody>\n");
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (ScoreRow r in rows)
         {
@@ -65,8 +69,8 @@ internal static class ScorePage
               .Append("<td class=\"name\">").Append(traceNames.Contains(r.Profile) ? $"<a href=\"#plot-{slug}\">{name}</a>" : name).Append("</td>")
               .Append("<td>").Append(Markup.Escape(r.Expected)).Append("</td>")
               .Append("<td>").Append(Markup.Escape(r.Got)).Append("</td>")
-              .Append("<td class=\"num\">").Append(Format.SecondsOrNone(r.DelayS)).Append("</td>")
-              .Append("<td class=\"num\">").Append(Format.SecondsOrNone(r.BoundS)).Append("</td>")
+              .Append("<td class=\"num\">").Append(Format.DurationOrNone(r.DelayS)).Append("</td>")
+              .Append("<td class=\"num\">").Append(Format.DurationOrNone(r.BoundS)).Append("</td>")
               .Append("<td class=\"num\">").Append(Format.RatioOrNone(r.Ratio)).Append("</td>")
               .Append("<td class=\"num\">").Append(Format.PerDay(r.FalseAlarmsPerDay)).Append("</td>")
               .Append("<td>").Append(r.SensorFaultCorrect switch
@@ -75,11 +79,18 @@ internal static class ScorePage
                   false => "<span class=\"bad\" title=\"not reported\">✗</span>",
                   null => Format.None,
               }).Append("</td>")
-              .Append("<td class=\"num\">").Append(Format.SecondsOrNone(r.BaselineDelayS)).Append("</td>")
+              .Append("<td class=\"num\">").Append(Format.DurationOrNone(r.BaselineDelayS)).Append("</td>")
               .Append("<td class=\"num\">").Append(Format.PerDay(r.BaselineFalseAlarmsPerDay)).Append("</td>")
               .Append("<td class=\"result\"><span>").Append(r.Passed ? "PASS" : "FAIL").Append("</span></td>")
-              .Append("<td class=\"failure\">").Append(string.IsNullOrEmpty(r.Failure) ? string.Empty : Markup.Escape(r.Failure)).Append("</td>")
               .Append("</tr>\n");
+
+            // The reason on a row of its own across the table: as a last column it was cut off
+            // (or forced a sideways scroll) at common screen widths.
+            if (!string.IsNullOrEmpty(r.Failure))
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"failure\"><td colspan=\"{ScoreColumns}\">")
+                  .Append(Markup.Escape(r.Failure)).Append("</td></tr>\n");
+            }
         }
 
         sb.Append("</tbody>\n</table></div>\n</section>\n");

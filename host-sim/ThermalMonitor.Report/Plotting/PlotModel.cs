@@ -45,6 +45,9 @@ internal sealed record PanelOptions
     /// <summary>Draw the markers' labels in lanes above this panel (the top panel of a stack).</summary>
     public bool LabelMarkers { get; init; }
 
+    /// <summary>What the panel says when the window has no valid sample (why, when it is known).</summary>
+    public string EmptyText { get; init; } = "no valid samples in this window";
+
     /// <summary>Draw the title row (big panels); small panels only print the unit.</summary>
     public bool ShowTitle { get; init; } = true;
 }

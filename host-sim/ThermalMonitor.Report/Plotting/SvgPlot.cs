@@ -68,7 +68,7 @@ internal static class SvgPlot
         }
         else
         {
-            sb.Append(ic, $"<text x=\"{C((x0 + x1) / 2)}\" y=\"{C((y0 + y1) / 2)}\" text-anchor=\"middle\" font-size=\"13\" fill=\"{Palette.Text}\">no valid samples in this window</text>\n");
+            sb.Append(ic, $"<text x=\"{C((x0 + x1) / 2)}\" y=\"{C((y0 + y1) / 2)}\" text-anchor=\"middle\" font-size=\"13\" fill=\"{Palette.Text}\">{Markup.Escape(options.EmptyText)}</text>\n");
         }
 
         foreach (ReferenceLine r in options.References)
