@@ -17,7 +17,7 @@ internal static class TextLines
     public static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
 
     /// <summary>The decompressed bytes of a gzip stream, or the input when it is not gzip.</summary>
-    /// <exception cref="ProfileFormatException">The gzip stream is corrupt.</exception>
+    /// <exception cref="ProfileFormatException">The gzip stream is corrupt, or ends before its end (<see cref="GzipIntegrity"/>).</exception>
     public static byte[] Inflate(byte[] bytes, string sourceName)
     {
         if (!IsGzip(bytes))
@@ -31,6 +31,9 @@ internal static class TextLines
             using var gzip = new GZipStream(input, CompressionMode.Decompress);
             using var output = new MemoryStream();
             gzip.CopyTo(output);
+            var integrity = new GzipIntegrity();
+            integrity.Append(output.GetBuffer().AsSpan(0, (int)output.Length));
+            integrity.Verify(bytes, sourceName);
             return output.ToArray();
         }
         catch (InvalidDataException e)
