@@ -42,10 +42,46 @@ public static class ProfileResolver
             throw new UserInputException($"profile file '{nameOrPath}' does not exist");
         }
 
-        Profile profile = foreign is null ? ProfileCsv.Read(nameOrPath) : ForeignCsv.Import(nameOrPath, foreign);
+        Profile profile = foreign is null ? ReadProfileCsv(nameOrPath) : ForeignCsv.Import(nameOrPath, foreign);
         string expectPath = ProfilePaths.Sidecar(nameOrPath, ProfileNaming.ExpectExtension);
         Expectation? expectation = File.Exists(expectPath) ? ExpectationFile.Read(expectPath) : null;
         return new ResolvedProfile(profile, null, expectation);
+    }
+
+    /// <summary>
+    /// A Profile CSV v1; a file that does not declare that format is probably another logger's CSV,
+    /// so the error says how to read it as one (which columns its header names, the --map to give).
+    /// </summary>
+    private static Profile ReadProfileCsv(string path)
+    {
+        try
+        {
+            return ProfileCsv.Read(path);
+        }
+        catch (ProfileFormatException e) when (!ProfileCsv.DeclaresFormat(path))
+        {
+            throw new UserInputException(ForeignHint(path, e.Message));
+        }
+    }
+
+    private static string ForeignHint(string path, string profileCsvError)
+    {
+        const string Units = "--pressure-unit Pa|kPa|bar|psi [--gauge] [--temp-unit C|K|F]";
+        string start = $"'{path}' is not a Profile CSV v1 (it has no '# format: {Profile.FormatId}' line; as one: {profileCsvError}). ";
+        ForeignHeaderGuess? guess = ForeignHeader.Guess(path);
+        if (guess is null)
+        {
+            return start + $"To replay another logger's CSV, name its columns and units: --map time=<col>,pressure=<col>[,temp=<col>] {Units}";
+        }
+
+        if (guess.HasRequiredColumns)
+        {
+            string noTemp = guess.Found.ContainsKey("temp") ? string.Empty : " (no temperature column was found: the slow path will be off)";
+            return start + $"It reads as another logger's CSV with --map {guess.Map} and its units: {Units}{noTemp}";
+        }
+
+        return start + $"Its header ({string.Join(", ", guess.Cells.Take(12))}{(guess.Cells.Count > 12 ? ", ..." : string.Empty)}) has no column named "
+            + $"{string.Join(" or ", guess.MissingRequired)}: name them with --map time=<col>,pressure=<col>[,temp=<col>] (header names or 1-based numbers) and give the units: {Units}";
     }
 
     private static bool LooksLikePath(string text) =>

@@ -62,6 +62,17 @@ public static class ProfileCsv
     }
 
     /// <summary>
+    /// True when the file's first line declares this format (any version): its errors are then
+    /// errors of a Profile CSV, not a sign that it is some other logger's CSV.
+    /// </summary>
+    public static bool DeclaresFormat(string path)
+    {
+        string first = FileHead.Lines(path).FirstOrDefault() ?? string.Empty;
+        return first.TrimStart('\uFEFF').StartsWith("# format:", StringComparison.Ordinal)
+            && first.Contains("thermal-monitor/profile-csv", StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// The CSV bytes of a profile file: gunzipped when compressed, unchanged otherwise. For comparing
     /// files by content (the deflate body of a .gz depends on the zlib build).
     /// </summary>

@@ -20,7 +20,8 @@ namespace ThermalMonitor.Profiles;
 /// </remarks>
 public static class ForeignCsv
 {
-    private static readonly char[] CandidateDelimiters = [',', ';', '\t', '|'];
+    /// <summary>Delimiters tried on a header, in order of preference.</summary>
+    internal static readonly char[] CandidateDelimiters = [',', ';', '\t', '|'];
 
     /// <summary>Reads <paramref name="path"/> as a profile named after the file.</summary>
     /// <exception cref="ArgumentException">Malformed options (map syntax, delimiter).</exception>
