@@ -30,7 +30,7 @@ public class FirmwareProjectTests
     [Fact]
     public void The_portable_core_declares_the_core_library_only()
     {
-        // DESIGN.md §3: the core must run on a bare nanoCLR, so mscorlib is its only dependency.
+        // docs/design.md §3: the core must run on a bare nanoCLR, so mscorlib is its only dependency.
         var core = FirmwareProject.Load(Path.Combine(Layout.FirmwareDirectory, "ThermalMonitor.Core/ThermalMonitor.Core.nfproj"));
 
         Assert.Equal(["nanoFramework.CoreLibrary"], core.Packages.Select(package => package.Id));

@@ -1,7 +1,7 @@
 namespace ThermalMonitor.Core.Reference;
 
 /// <summary>
-/// The information bound on detection delay (DOMAIN.md §5.3, §5.5): a clairvoyant CUSUM that knows
+/// The information bound on detection delay (docs/physics.md §5.3, §5.5): a clairvoyant CUSUM that knows
 /// the leak's mean-shift trajectory μ_1, μ_2, … (relative to the leak-free signal) and the noise σ
 /// accumulates log-likelihood ratio Σ μ_j² / (2σ²) on average; at a false-alarm interval of ARL0
 /// samples it cannot stop before that sum reaches ln ARL0 (Lorden 1971). For a step δ this is the

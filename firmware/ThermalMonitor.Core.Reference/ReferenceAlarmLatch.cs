@@ -8,7 +8,7 @@ namespace ThermalMonitor.Core.Reference;
 /// alarm table does, and reports them as <see cref="MonitorEvent"/>s (AlarmRaised / AlarmCleared) so
 /// the tests read both pipelines alike. The reference never acknowledges, so an alarm is either
 /// normal, active, or cleared and waiting for an acknowledgement (which a returning condition
-/// raises again under a new number). Written from DESIGN.md §4, sharing no code with AlarmTable.
+/// raises again under a new number). Written from docs/design.md §4, sharing no code with AlarmTable.
 /// </summary>
 public sealed class ReferenceAlarmLatch
 {

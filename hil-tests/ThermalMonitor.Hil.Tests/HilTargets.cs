@@ -3,7 +3,7 @@ using ThermalMonitor.Targets;
 namespace ThermalMonitor.Hil.Tests;
 
 /// <summary>
-/// Which targets the suite drives: THERMAL_TARGET as in DESIGN.md §5 (sil, virtual,
+/// Which targets the suite drives: THERMAL_TARGET as in docs/design.md §5 (sil, virtual,
 /// serial:&lt;device&gt;[@&lt;baud&gt;]), or several separated by commas. Unset means "sil,virtual":
 /// everything that needs no hardware, which is what `dotnet test` and CI run.
 /// </summary>

@@ -34,7 +34,7 @@ public static class CommonOptions
         Description = "Write a self-contained HTML report to this file",
     };
 
-    /// <summary>Foreign CSV import options (DESIGN.md §5).</summary>
+    /// <summary>Foreign CSV import options (docs/design.md §5).</summary>
     public sealed class Foreign
     {
         public Option<string?> Map { get; } = new("--map") { Description = "Foreign CSV columns: time=<col>,pressure=<col>[,temp=<col>][,cabin=<col>] (header name or 1-based number); without a temperature column the slow path is off for the replay" };

@@ -16,7 +16,7 @@ public sealed class ProfileGeneratorTests
         },
         77,
         new RecordingPlan(2.0, [new DenseWindow(290, 310)]),
-        "DOMAIN.md §3.6");
+        "docs/physics.md §3.6");
 
     [Fact]
     public void TheSameRecordedScenarioGivesIdenticalBytes()
@@ -73,7 +73,7 @@ public sealed class ProfileGeneratorTests
         Assert.Equal("2023-02-11T08:15:00Z", metadata["start_utc"]);
         Assert.Equal("77", metadata["sensor_seed"]);
         Assert.Equal("100", metadata["period_ms"]);
-        Assert.Equal("DOMAIN.md §3.6", metadata["source"]);
+        Assert.Equal("docs/physics.md §3.6", metadata["source"]);
         Assert.Equal(ProfileGenerator.GeneratorId, metadata["generator"]);
     }
 

@@ -12,7 +12,7 @@ public sealed class ScenarioJsonTests
     public void PresetsRoundTripToTheSameText(string name)
     {
         Scenario preset = ScenarioPresets.All().Single(s => s.Name == name);
-        var recorded = new RecordedScenario(preset, 123, RecordingPlanner.Plan(preset), "DOMAIN.md §1");
+        var recorded = new RecordedScenario(preset, 123, RecordingPlanner.Plan(preset), "docs/physics.md §1");
 
         string json = ScenarioJson.Serialize(recorded);
         RecordedScenario back = ScenarioJson.Deserialize(json);

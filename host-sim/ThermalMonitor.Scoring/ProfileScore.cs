@@ -18,7 +18,7 @@ public sealed record ProfileScore
     /// <summary>First DEPRESSURIZATION raise after the leak onset, seconds after it; null if none or no leak.</summary>
     public double? DelayS { get; init; }
 
-    /// <summary>Information bound at the configured false-alarm interval (DOMAIN.md §5.3/§5.5); null if not computable.</summary>
+    /// <summary>Information bound at the configured false-alarm interval (docs/physics.md §5.3/§5.5); null if not computable.</summary>
     public double? BoundS { get; init; }
 
     public double? Ratio => DelayS is { } delay && BoundS is { } bound && bound > 0 ? delay / bound : null;

@@ -116,7 +116,7 @@ public class NtcThermistorTableTests
     private static double TableTempC(NtcThermistorTable table, double pinVolts) =>
         table.TempMilliC(table.RatioQ20((int)Math.Round(pinVolts * 1e6))) / 1000.0;
 
-    // DOMAIN.md §4.2: 10k B3950 to ground, 10k to 3.3 V.
+    // docs/physics.md §4.2: 10k B3950 to ground, 10k to 3.3 V.
     [Theory]
     [InlineData(1.65, 25.0)]
     [InlineData(2.54, 0.0)]

@@ -9,7 +9,7 @@ using ThermalMonitor.Sim;
 namespace ThermalMonitor.Core.Tests.Monitoring;
 
 /// <summary>
-/// DESIGN.md §3: nothing is allocated per sample once running. More than 100 000 steps after
+/// docs/design.md §3: nothing is allocated per sample once running. More than 100 000 steps after
 /// warm-up — with alarms raising, clearing and being acknowledged, sensor faults, glitches and
 /// event drains — must allocate exactly 0 bytes on the sampling thread.
 /// </summary>

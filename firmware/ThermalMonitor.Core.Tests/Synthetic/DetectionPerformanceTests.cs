@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace ThermalMonitor.Core.Tests.Synthetic;
 
 /// <summary>
-/// Detection delay per hole size next to the information bound (DOMAIN.md §5.3/§5.5): the delay of
+/// Detection delay per hole size next to the information bound (docs/physics.md §5.3/§5.5): the delay of
 /// a clairvoyant CUSUM that knows the leak's pressure trajectory and the measurement noise (firmware
 /// pressure minus the physics' pressure), at the configured false-alarm interval. The table this prints is the one in the README.
 /// </summary>

@@ -4,7 +4,7 @@ namespace ThermalMonitor.Core.Tests.Synthetic;
 
 public class InformationBoundTests
 {
-    // DOMAIN.md §5.3 table: δ/σ = 1 at ARL0 = 10^6 → 28 samples; δ/σ = 0.5 at 10^4 → 74.
+    // docs/physics.md §5.3 table: δ/σ = 1 at ARL0 = 10^6 → 28 samples; δ/σ = 0.5 at 10^4 → 74.
     [Theory]
     [InlineData(1.0, 1e6, 28)]
     [InlineData(0.5, 1e4, 74)]
@@ -16,7 +16,7 @@ public class InformationBoundTests
         Assert.InRange(InformationBound.StepDelaySamples(delta, 1.0, arl), expected - 1, expected);
     }
 
-    // DOMAIN.md §5.5 bench example: σ = 2 mbar, slope 0.1 mbar/sample, ARL0 = 10^6 → ≈ 32 samples.
+    // docs/physics.md §5.5 bench example: σ = 2 mbar, slope 0.1 mbar/sample, ARL0 = 10^6 → ≈ 32 samples.
     [Fact]
     public void A_ramp_matches_the_cube_root_law()
     {

@@ -66,7 +66,7 @@ public static class SyntheticCases
         }],
     };
 
-    /// <summary>What the firmware must call each injected fault (DESIGN.md §4: never a leak).</summary>
+    /// <summary>What the firmware must call each injected fault (docs/design.md §4: never a leak).</summary>
     public static FaultReason ExpectedReason(FaultKind kind) => kind switch
     {
         FaultKind.Open => FaultReason.Open,

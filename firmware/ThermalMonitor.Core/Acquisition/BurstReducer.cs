@@ -5,7 +5,7 @@ namespace ThermalMonitor.Core.Acquisition
     /// <summary>
     /// Reduces a burst of N raw ADC reads to one value: drop the <c>trimEachSide</c> lowest and
     /// highest reads, average the rest. Outlier bursts up to <c>trimEachSide</c> reads on either side
-    /// cannot move the result (DOMAIN.md §4.3: ESP32 reads carry occasional 20+ LSB outliers).
+    /// cannot move the result (docs/physics.md §4.3: ESP32 reads carry occasional 20+ LSB outliers).
     /// </summary>
     /// <remarks>
     /// Outputs (valid after <see cref="Reduce"/> returns true):

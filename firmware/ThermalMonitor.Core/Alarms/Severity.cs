@@ -1,6 +1,6 @@
 namespace ThermalMonitor.Core.Alarms
 {
-    /// <summary>ISS caution-and-warning classes below "emergency" (DOMAIN.md §5.9).</summary>
+    /// <summary>ISS caution-and-warning classes below "emergency" (docs/physics.md §5.9).</summary>
     public enum Severity
     {
         /// <summary>Information worth logging; no crew/operator action.</summary>

@@ -11,7 +11,7 @@ namespace ThermalMonitor.Core.Config
     public sealed class MonitorConfig
     {
         /// <summary>
-        /// Nominal ESP32 12 dB transfer (DOMAIN.md §4.3): 150 mV at 175 counts, 2.45 V at 2900 counts
+        /// Nominal ESP32 12 dB transfer (docs/physics.md §4.3): 150 mV at 175 counts, 2.45 V at 2900 counts
         /// (the accurate window), compressed above up to 3.15 V at full scale. Replace with the
         /// board's own knots (hardware/README.md, calibration).
         /// </summary>

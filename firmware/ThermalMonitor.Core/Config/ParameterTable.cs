@@ -3,7 +3,7 @@ namespace ThermalMonitor.Core.Config
     /// <summary>
     /// The declarative parameter dictionary (F Prime style): one row per <see cref="ParamId"/>, used
     /// by validation, by the JSON configuration codec and exported for host tools. Defaults describe
-    /// the documented bench hardware (hardware/README.md) and a loop like DOMAIN.md §2.3.
+    /// the documented bench hardware (hardware/README.md) and a loop like docs/physics.md §2.3.
     /// </summary>
     public static class ParameterTable
     {
@@ -33,14 +33,14 @@ namespace ThermalMonitor.Core.Config
         {
             return new ParameterInfo[]
             {
-                // Acquisition: 10 Hz output, 32-read bursts, trimmed mean (DOMAIN.md §4.3).
+                // Acquisition: 10 Hz output, 32-read bursts, trimmed mean (docs/physics.md §4.3).
                 new ParameterInfo(ParamId.SamplePeriodMs, "samplePeriodMs", "ms", 10, 60000, 100, "Output sample period"),
                 new ParameterInfo(ParamId.BurstLength, "burstLength", "reads", 1, 64, 32, "ADC reads per channel per sample"),
                 new ParameterInfo(ParamId.BurstTrimEachSide, "burstTrimEachSide", "reads", 0, 31, 4, "Lowest and highest reads dropped before averaging"),
                 new ParameterInfo(ParamId.BurstOutlierBandCounts, "burstOutlierBandCounts", "counts", 1, 4095, 24, "Reads further than this from the burst median count as rejected outliers"),
                 new ParameterInfo(ParamId.AdcCalKnotCount, "adcCalKnotCount", "knots", 2, 8, 3, "Knots used from adcCalCounts/adcCalMicrovolts"),
 
-                // Pressure: absolute 0-500 kPa ratiometric transducer, 10 %..90 % of 5 V, 10k/10k divider (DOMAIN.md §4.1).
+                // Pressure: absolute 0-500 kPa ratiometric transducer, 10 %..90 % of 5 V, 10k/10k divider (docs/physics.md §4.1).
                 new ParameterInfo(ParamId.PressureFullScalePa, "pressureFullScalePa", "Pa", 1000, 100000000, 500000, "Transducer full-scale pressure"),
                 new ParameterInfo(ParamId.PressureZeroOffsetPa, "pressureZeroOffsetPa", "Pa", -2000000, 2000000, 0, "Pressure at the zero point (101325 for a gauge sensor at sea level)"),
                 new ParameterInfo(ParamId.PressureZeroPpm, "pressureZeroPpm", "ppm of supply", 0, 500000, 100000, "Output at zero pressure as a fraction of supply"),
@@ -58,7 +58,7 @@ namespace ThermalMonitor.Core.Config
                 new ParameterInfo(ParamId.SupplyLiveMaxPpm, "supplyLiveMaxPpm", "ppm of nominal", 0, 2000000, 1100000, "Above: supply shorted/over-voltage"),
                 new ParameterInfo(ParamId.SupplySlewMaxMicrovoltsPerS, "supplySlewMaxMicrovoltsPerS", "uV/s", 1, 100000000, 2000000, "Fastest plausible rail change"),
 
-                // Coolant temperature: 10k B3950 NTC to ground, 10k to 3.3 V (DOMAIN.md §4.2).
+                // Coolant temperature: 10k B3950 NTC to ground, 10k to 3.3 V (docs/physics.md §4.2).
                 new ParameterInfo(ParamId.NtcModel, "ntcModel", "0=beta,1=steinhart-hart", 0, 1, 0, "NTC curve model"),
                 new ParameterInfo(ParamId.NtcSeriesOhm, "ntcSeriesOhm", "ohm", 100, 10000000, 10000, "Series resistor from the divider supply"),
                 new ParameterInfo(ParamId.NtcR25Ohm, "ntcR25Ohm", "ohm", 100, 10000000, 10000, "NTC resistance at 25 C (beta model)"),
@@ -80,7 +80,7 @@ namespace ThermalMonitor.Core.Config
                 new ParameterInfo(ParamId.NoisySpreadMaxCounts, "noisySpreadMaxCounts", "counts", 1, 4095, 48, "Kept-read spread above this is noisy"),
                 new ParameterInfo(ParamId.NoisyRecoverPercent, "noisyRecoverPercent", "%", 1, 100, 75, "Spread bound for recovery, as % of the noisy bound"),
 
-                // Fast path and limits (loop nominal ~250 kPa abs, DOMAIN.md §2.3).
+                // Fast path and limits (loop nominal ~250 kPa abs, docs/physics.md §2.3).
                 new ParameterInfo(ParamId.RedLowPa, "redLowPa", "Pa", 0, 100000000, 40000, "Red low limit (WARNING): below any working loop (about 1-4 bar absolute), above a loop emptied to vapour pressure"),
                 new ParameterInfo(ParamId.YellowLowPa, "yellowLowPa", "Pa", 0, 100000000, 70000, "Yellow low limit (CAUTION): below the thermal swing of a 1-bar loop"),
                 new ParameterInfo(ParamId.LowLimitHysteresisPa, "lowLimitHysteresisPa", "Pa", 0, 10000000, 5000, "Clear hysteresis of the low limits"),
@@ -90,7 +90,7 @@ namespace ThermalMonitor.Core.Config
                 new ParameterInfo(ParamId.RateLimitPaPerS, "rateLimitPaPerS", "Pa/s", 1, 100000000, 200, "Rate-of-drop limit (thermal cycle is <= 20 Pa/s, MS-22 ~900)"),
                 new ParameterInfo(ParamId.FastPersistMs, "fastPersistMs", "ms", 0, 600000, 1000, "Rate exceedance time before raising"),
 
-                // Slow path: thermal model + CUSUM (DOMAIN.md §5).
+                // Slow path: thermal model + CUSUM (docs/physics.md §5).
                 new ParameterInfo(ParamId.ModelTimeConstantS, "modelTimeConstantS", "s", 1, 10000000, 8192, "Learning time constant of the P-T relation (rounded down to a power of two decision blocks)"),
                 new ParameterInfo(ParamId.ModelWarmupS, "modelWarmupS", "s", 0, 10000000, 5600, "Learning time before the slow path decides (about one orbit)"),
                 new ParameterInfo(ParamId.ModelTempSwingMinMilliC, "modelTempSwingMinMilliC", "milli-C rms", 1, 100000, 50, "Temperature swing needed to learn the slope (about 3x the temperature noise); until then the model does not extrapolate beyond twice this from the mean"),
@@ -103,7 +103,7 @@ namespace ThermalMonitor.Core.Config
                 new ParameterInfo(ParamId.CusumClearPercent, "cusumClearPercent", "%", 0, 99, 50, "Statistic must fall to this % of threshold to clear"),
                 new ParameterInfo(ParamId.LearnFreezePercent, "learnFreezePercent", "%", 1, 100, 25, "Model stops learning while the statistic is above this % of threshold"),
 
-                // OVERTEMP (coolant range up to +40 C, DOMAIN.md §2.2).
+                // OVERTEMP (coolant range up to +40 C, docs/physics.md §2.2).
                 new ParameterInfo(ParamId.TempYellowHighMilliC, "tempYellowHighMilliC", "milli-C", -100000, 250000, 40000, "Yellow high limit (CAUTION)"),
                 new ParameterInfo(ParamId.TempRedHighMilliC, "tempRedHighMilliC", "milli-C", -100000, 250000, 50000, "Red high limit (WARNING)"),
                 new ParameterInfo(ParamId.TempLimitHysteresisMilliC, "tempLimitHysteresisMilliC", "milli-C", 0, 100000, 1000, "Clear hysteresis of the temperature limits"),

@@ -5,7 +5,7 @@ namespace ThermalMonitor.Core.Conversion
     /// <summary>
     /// Per-board ADC calibration: counts → microvolts at the pin, piecewise linear through 2..8
     /// measured knots (two-point calibration is the 2-knot case; extra knots follow the ESP32's
-    /// compressed top above ≈2.45 V, DOMAIN.md §4.3). Outside the knots the end segments extend.
+    /// compressed top above ≈2.45 V, docs/physics.md §4.3). Outside the knots the end segments extend.
     /// </summary>
     /// <remarks>
     /// Segment slopes are precomputed at configuration time in Q20 microvolts per Q8 count, so a

@@ -1,6 +1,6 @@
 namespace ThermalMonitor.Core.Conversion
 {
-    /// <summary>How the NTC's resistance maps to temperature (DOMAIN.md §4.2).</summary>
+    /// <summary>How the NTC's resistance maps to temperature (docs/physics.md §4.2).</summary>
     public enum NtcModel
     {
         /// <summary>R(T) = R25 · exp(B · (1/T − 1/298.15 K)).</summary>

@@ -4,7 +4,7 @@ namespace ThermalMonitor.Core.Conversion
 {
     /// <summary>
     /// Coolant temperature from an NTC divider (NTC to ground, series resistor to the divider
-    /// supply; DOMAIN.md §4.2) by table lookup: no logarithm, no float in the sampling path.
+    /// supply; docs/physics.md §4.2) by table lookup: no logarithm, no float in the sampling path.
     /// </summary>
     /// <remarks>
     /// The table is indexed by the divider ratio x = V_pin / V_supply taken in Q20 (3 µV steps at

@@ -3,7 +3,7 @@ using ThermalMonitor.Core.FixedPoint;
 namespace ThermalMonitor.Core.Conversion
 {
     /// <summary>
-    /// Ratiometric pressure transducer (DOMAIN.md §4.1): V_out = V_supply · (zero + span · P/P_FS),
+    /// Ratiometric pressure transducer (docs/physics.md §4.1): V_out = V_supply · (zero + span · P/P_FS),
     /// classically 10 % + 80 % (0.5–4.5 V at 5 V), read through a divider. Measuring the supply rail
     /// too makes the reading independent of rail drift; without it the nominal rail is used.
     /// </summary>

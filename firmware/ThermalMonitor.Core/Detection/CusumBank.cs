@@ -5,7 +5,7 @@ namespace ThermalMonitor.Core.Detection
     /// <summary>
     /// The slow path's statistic: a bank of Page CUSUMs for a downward shift of the residual, each
     /// tuned to a different shift δ_i (halving from the largest), so that a leak of any size meets a
-    /// member tuned near it (DOMAIN.md §5.10: a small bank with geometrically spaced δ comes within a
+    /// member tuned near it (docs/physics.md §5.10: a small bank with geometrically spaced δ comes within a
     /// small factor of the information bound over a wide range of sizes; Detection/README.md has the
     /// math). Integer form per member: S_i = clamp(S_i − clip_i(r) − k_i, 0, 2H_i), k_i = δ_i/2,
     /// H_i = h·σ²/δ_i, h = ln(ARL0 · members) (a false alarm of any member is a false alarm).

@@ -4,7 +4,7 @@ using ThermalMonitor.Core.FixedPoint;
 namespace ThermalMonitor.Core.Detection
 {
     /// <summary>
-    /// The layered detector (DESIGN.md §4): a fast path for large holes (rate of drop, red low
+    /// The layered detector (docs/design.md §4): a fast path for large holes (rate of drop, red low
     /// limit), a thermal-compensated slow path for small holes (a CUSUM bank on the pressure residual
     /// against the learned pressure–temperature relation, with its noise learned online), a yellow
     /// low limit, and the coolant temperature limits. It only sees samples the validators accepted;

@@ -1,7 +1,7 @@
 namespace ThermalMonitor.Core.Detection
 {
     /// <summary>
-    /// A red/yellow limit with persistence and hysteresis (spacecraft limit checking, DOMAIN.md
+    /// A red/yellow limit with persistence and hysteresis (spacecraft limit checking, docs/physics.md
     /// §5.9): it trips when the value is beyond the limit for the raise persistence, and clears only
     /// once the value is back past limit ± hysteresis for the clear persistence.
     /// </summary>

@@ -4,7 +4,7 @@ namespace ThermalMonitor.Core.Detection
     /// A condition that turns on after it has held for <c>raiseSamples</c> consecutive samples and
     /// off after it has been absent for <c>clearSamples</c> consecutive samples: persistence against
     /// single-sample glitches, and a clear delay against chatter (counted in samples so replays are
-    /// deterministic; DOMAIN.md §5.7, COSMOS/cFS persistence counts §5.9).
+    /// deterministic; docs/physics.md §5.7, COSMOS/cFS persistence counts §5.9).
     /// </summary>
     public sealed class PersistentCondition
     {

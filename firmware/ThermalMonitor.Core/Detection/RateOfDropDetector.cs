@@ -2,7 +2,7 @@ namespace ThermalMonitor.Core.Detection
 {
     /// <summary>
     /// Fast path for large holes: pressure drop over a sliding window of accepted samples compared
-    /// with a drop limit (DOMAIN.md §3.8: an MS-22-size hole falls ~45× faster than the thermal
+    /// with a drop limit (docs/physics.md §3.8: an MS-22-size hole falls ~45× faster than the thermal
     /// cycle). The window is a preallocated ring; the threshold is precomputed in Pa.
     /// </summary>
     public sealed class RateOfDropDetector

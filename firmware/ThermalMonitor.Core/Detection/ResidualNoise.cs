@@ -4,7 +4,7 @@ namespace ThermalMonitor.Core.Detection
 {
     /// <summary>
     /// Learns how noisy the pressure residual is, at the time scales the leak statistic decides on,
-    /// so the threshold follows the loop instead of a configured guess (DOMAIN.md §5.10: Hawkins'
+    /// so the threshold follows the loop instead of a configured guess (docs/physics.md §5.10: Hawkins'
     /// self-starting charts; Runger &amp; Willemain's batch means for autocorrelated data).
     /// </summary>
     /// <remarks>

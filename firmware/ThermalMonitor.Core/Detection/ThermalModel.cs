@@ -4,10 +4,10 @@ namespace ThermalMonitor.Core.Detection
 {
     /// <summary>
     /// The loop's own pressure–temperature relation, learned online, so the orbital thermal cycle
-    /// can be subtracted before the leak statistic (DOMAIN.md §5.7).
+    /// can be subtracted before the leak statistic (docs/physics.md §5.7).
     /// </summary>
     /// <remarks>
-    /// Physics: the gas in the accumulator obeys P·V_g^n = const (DOMAIN.md §3.3) and the gas volume
+    /// Physics: the gas in the accumulator obeys P·V_g^n = const (docs/physics.md §3.3) and the gas volume
     /// shrinks linearly as the liquid expands, V_g = V_g0 + V_lost − β·V_L·(T − T0) (§3.4). For n = 1,
     /// 1/P is exactly linear in the liquid temperature and in the lost volume. The model regresses
     /// y = 2^40 / P on up to four terms of the block temperature T (<see cref="TemperatureFilter"/>):

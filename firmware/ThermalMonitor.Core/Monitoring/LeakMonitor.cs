@@ -12,7 +12,7 @@ namespace ThermalMonitor.Core.Monitoring
     /// The portable firmware core's single entry point: <see cref="Step"/> takes one cycle's raw
     /// counts and timestamp and runs acquire → convert → validate → detect → alarm, leaving events
     /// in the queue and a telemetry snapshot. Commands (configure, acknowledge, reset) are separate
-    /// calls the link makes between steps, never in the middle of a sample (DESIGN.md §10).
+    /// calls the link makes between steps, never in the middle of a sample (docs/design.md §10).
     /// Everything is allocated in the constructor; <see cref="Step"/> allocates nothing.
     /// </summary>
     public sealed class LeakMonitor

@@ -1,13 +1,13 @@
 namespace ThermalMonitor.Core.Validation
 {
     /// <summary>
-    /// Decides per sample whether one channel can be trusted (DESIGN.md §4: validity checks
+    /// Decides per sample whether one channel can be trusted (docs/design.md §4: validity checks
     /// inhibit leak decisions instead of triggering them; an open wire never reads as a leak).
     /// </summary>
     /// <remarks>
     /// Each sample gets a condition (open/short outside the live band or at an ADC rail, noisy burst, stuck reading,
     /// impossible slew, failed read). A bad condition that lasts <c>FaultPersistSamples</c> faults the
-    /// channel with that reason; shorter runs are withheld glitches (2015 ISS false alarm, DOMAIN.md
+    /// channel with that reason; shorter runs are withheld glitches (2015 ISS false alarm, docs/physics.md
     /// §1.5). A faulted channel needs <c>RecoverSamples</c> consecutive good samples, judged with a
     /// narrower band and a lower noise bound (hysteresis), to be valid again. The slew allowance grows
     /// with the samples since the last accepted value, so a real fast change is accepted once it is

@@ -1,7 +1,7 @@
 namespace ThermalMonitor.Profiles;
 
 /// <summary>
-/// Profile CSV v1 (DESIGN.md §5): UTF-8, comma-separated; optional leading <c># key: value</c> metadata
+/// Profile CSV v1 (docs/design.md §5): UTF-8, comma-separated; optional leading <c># key: value</c> metadata
 /// lines (other <c>#</c> lines before the header are comments); one header row; required columns
 /// <c>time_s</c> (seconds from profile start, strictly increasing) and <c>pressure_kpa</c> (absolute);
 /// optional <c>temp_c</c> (absent: a pressure-only recording), <c>cabin_temp_c</c> and fault columns

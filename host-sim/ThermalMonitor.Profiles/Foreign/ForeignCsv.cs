@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ThermalMonitor.Profiles;
 
 /// <summary>
-/// Imports any user recording as a profile (DESIGN.md §5 "Foreign CSV import"): columns by
+/// Imports any user recording as a profile (docs/design.md §5 "Foreign CSV import"): columns by
 /// <see cref="ForeignCsvOptions.Map"/> or by common header names, delimiter detected from the header,
 /// units converted to kPa absolute and °C, time as seconds or date-times made relative to the first row.
 /// Sensor faults cannot be expressed in a foreign file: the result has none.

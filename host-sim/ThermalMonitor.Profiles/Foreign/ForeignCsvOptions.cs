@@ -1,7 +1,7 @@
 namespace ThermalMonitor.Profiles;
 
 /// <summary>
-/// How to read a foreign CSV (DESIGN.md §5 "Foreign CSV import"); each maps to a CLI option.
+/// How to read a foreign CSV (docs/design.md §5 "Foreign CSV import"); each maps to a CLI option.
 /// </summary>
 /// <param name="Map">
 /// <c>--map time=&lt;col&gt;,pressure=&lt;col&gt;[,temp=&lt;col&gt;][,cabin=&lt;col&gt;]</c>: a column is a

@@ -12,6 +12,6 @@ namespace ThermalMonitor.Profiles;
 /// <param name="SensorSeed">Seed of the sensor chain's noise, written as the profile's <c>sensor_seed</c>.</param>
 /// <param name="Plan">Rows to keep.</param>
 /// <param name="Source">
-/// Where the numbers come from (DOMAIN.md sections), written as <c>source</c>; null to omit.
+/// Where the numbers come from (docs/physics.md sections), written as <c>source</c>; null to omit.
 /// </param>
 public sealed record RecordedScenario(Scenario Scenario, ulong SensorSeed, RecordingPlan Plan, string? Source = null);

@@ -1,6 +1,6 @@
 namespace ThermalMonitor.Sim.Tests;
 
-/// <summary>DOMAIN.md §3.5 orbit numbers for the ISS at 415 km.</summary>
+/// <summary>docs/physics.md §3.5 orbit numbers for the ISS at 415 km.</summary>
 public class OrbitGeometryTests
 {
     [Fact]

@@ -1,6 +1,6 @@
 namespace ThermalMonitor.Sim.Tests;
 
-/// <summary>The orbital thermal cycle and the pressure cycle it drives (DOMAIN.md §3.5).</summary>
+/// <summary>The orbital thermal cycle and the pressure cycle it drives (docs/physics.md §3.5).</summary>
 public class ThermalCycleTests
 {
     private static (double TempPeakToPeakK, double PressureSwingFraction) LastOrbitSwing(Scenario scenario)
@@ -25,7 +25,7 @@ public class ThermalCycleTests
         (double tempSpanK, double swing) = LastOrbitSwing(scenario);
         double expected = polytropicIndex * 1.2e-3 * 44.0 * tempSpanK / 3.0;
 
-        Assert.InRange(tempSpanK, 8.5, 10.0); // several kelvin per orbit, DOMAIN.md §2.3
+        Assert.InRange(tempSpanK, 8.5, 10.0); // several kelvin per orbit, docs/physics.md §2.3
         Assert.Equal(expected, swing, expected * 0.03);
     }
 

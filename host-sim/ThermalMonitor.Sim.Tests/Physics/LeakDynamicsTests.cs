@@ -1,6 +1,6 @@
 namespace ThermalMonitor.Sim.Tests;
 
-/// <summary>Leak transients against DOMAIN.md §3.3, §3.6 (MS-22) and §3.7 (MS-21).</summary>
+/// <summary>Leak transients against docs/physics.md §3.3, §3.6 (MS-22) and §3.7 (MS-21).</summary>
 public class LeakDynamicsTests
 {
     private const double Hour = 3600.0;
@@ -41,7 +41,7 @@ public class LeakDynamicsTests
         SimSample saturated = samples.First(s => s.Truth.Phase == LoopPhase.Saturated);
         double vapourKpa = scenario.Coolant.VapourPressureKpa(saturated.TempC);
 
-        Assert.InRange(bottomed.TimeS - (3 * Hour), 120.0, 240.0); // DOMAIN.md §3.6: "roughly 2–4 min"
+        Assert.InRange(bottomed.TimeS - (3 * Hour), 120.0, 240.0); // docs/physics.md §3.6: "roughly 2–4 min"
         Assert.InRange(saturated.TimeS - bottomed.TimeS, 0.0, 5.0);
         Assert.InRange(saturated.Truth.LoopPressureKpa, vapourKpa, vapourKpa + 3.0);
         Assert.All(samples.Where(s => s.TimeS < 3 * Hour), s => Assert.Equal(0.0, s.Truth.LeakFlowLitersPerS));
@@ -63,7 +63,7 @@ public class LeakDynamicsTests
         // Not the 1–1.4 h constant-pressure picture: after 2 h most of the coolant is still aboard.
         Assert.InRange(LostFraction(twoHours), 0.03, 0.2);
 
-        // NASA: "majority ... leaked out" 17.75 h after onset (DOMAIN.md §1.1); the loop is not yet empty.
+        // NASA: "majority ... leaked out" 17.75 h after onset (docs/physics.md §1.1); the loop is not yet empty.
         Assert.InRange(LostFraction(observed), 0.5, 0.99);
         Assert.InRange(eightyPercent.TimeS - onsetS, 14 * Hour, 20 * Hour);
 
@@ -87,7 +87,7 @@ public class LeakDynamicsTests
 
         Assert.InRange(before.Truth.LoopPressureKpa, 250.0, 350.0);
         Assert.InRange(fiveSeconds.Truth.LoopPressureKpa, 0.0, 10.0);
-        Assert.InRange(empty.TimeS - onsetS, 2 * 60.0, 15 * 60.0); // DOMAIN.md §3.7: "≈ 2–4.5 min" and up
+        Assert.InRange(empty.TimeS - onsetS, 2 * 60.0, 15 * 60.0); // docs/physics.md §3.7: "≈ 2–4.5 min" and up
         Assert.Equal(0.0, end.Truth.InventoryLiters);
         Assert.InRange(end.Truth.LoopPressureKpa, 0.2, 0.3);
         Assert.InRange(end.PressureKpa, 0.2, 0.3);

@@ -30,14 +30,14 @@ public class LoopHydraulicsTests
     [Fact]
     public void ThermalExpansion_Is53MlPerKelvin()
     {
-        // DOMAIN.md §3.4: 44 L × 1.2e-3 /K.
+        // docs/physics.md §3.4: 44 L × 1.2e-3 /K.
         Assert.Equal(0.0528, hydraulics.LiquidVolumeLiters(44.0, 14.0) - hydraulics.LiquidVolumeLiters(44.0, 13.0), 12);
     }
 
     [Fact]
     public void SmallTemperatureStep_SwingsPressureByNBetaVlDtOverVg()
     {
-        // DOMAIN.md §3.5 small-signal relation, here for ±0.25 K around the nominal point.
+        // docs/physics.md §3.5 small-signal relation, here for ±0.25 K around the nominal point.
         double swing = (At(44.0, 13.25).PressureKpa - At(44.0, 12.75).PressureKpa) / 250.0;
         double expected = 1.0 * 1.2e-3 * 44.0 * 0.5 / 3.0;
 

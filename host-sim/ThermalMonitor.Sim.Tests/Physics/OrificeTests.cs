@@ -1,6 +1,6 @@
 namespace ThermalMonitor.Sim.Tests;
 
-/// <summary>The worked numbers of DOMAIN.md §3.6 and §3.7.</summary>
+/// <summary>The worked numbers of docs/physics.md §3.6 and §3.7.</summary>
 public class OrificeTests
 {
     private const double IsooctaneDensity = 692.0;

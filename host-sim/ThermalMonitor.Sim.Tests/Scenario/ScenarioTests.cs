@@ -64,7 +64,7 @@ public class ScenarioTests
 
         Assert.Equal(6, presets.Select(p => p.Name).Distinct().Count());
         Assert.All(presets, p => p.Validate());
-        Assert.All(presets, p => Assert.Contains("DOMAIN.md", p.Description, StringComparison.Ordinal));
+        Assert.All(presets, p => Assert.Contains("docs/physics.md", p.Description, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 
 namespace ThermalMonitor.Sim.Tests;
 
-/// <summary>The nominal 12 dB transfer through (175, 150 mV), (2900, 2450 mV), (4095, 3150 mV) (DOMAIN.md §4.3).</summary>
+/// <summary>The nominal 12 dB transfer through (175, 150 mV), (2900, 2450 mV), (4095, 3150 mV) (docs/physics.md §4.3).</summary>
 public class Esp32AdcTransferTests
 {
     [Theory]

@@ -1,6 +1,6 @@
 namespace ThermalMonitor.Sim.Tests;
 
-/// <summary>10 kΩ/B3950 NTC under a 10 kΩ resistor from 3.3 V (DOMAIN.md §4.2).</summary>
+/// <summary>10 kΩ/B3950 NTC under a 10 kΩ resistor from 3.3 V (docs/physics.md §4.2).</summary>
 public class NtcThermistorTests
 {
     private readonly NtcThermistor beta3950 = NtcThermistor.FromBeta(10_000.0, 3950.0);

@@ -1,6 +1,6 @@
 namespace ThermalMonitor.Sim.Tests;
 
-/// <summary>Datasheet points of a ratiometric 0.5–4.5 V transducer (DOMAIN.md §4.1).</summary>
+/// <summary>Datasheet points of a ratiometric 0.5–4.5 V transducer (docs/physics.md §4.1).</summary>
 public class PressureTransducerTests
 {
     [Theory]

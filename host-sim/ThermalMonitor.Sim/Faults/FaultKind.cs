@@ -32,7 +32,7 @@ public enum FaultKind
     NoiseBurst,
 
     /// <summary>
-    /// Glitch (2015 ISS false alarm, DOMAIN.md §1.5): exactly one output sample, the first at or after
+    /// Glitch (2015 ISS false alarm, docs/physics.md §1.5): exactly one output sample, the first at or after
     /// the fault's start, reads the in-band pin voltage <see cref="SensorFault.GlitchPinVolts"/> (with
     /// normal noise) instead of the true one.
     /// </summary>

@@ -2,7 +2,7 @@ namespace ThermalMonitor.Sim;
 
 /// <summary>
 /// Loop mean coolant temperature: a first-order lag toward the sun or eclipse equilibrium
-/// (DOMAIN.md §3.5 recommendation), advanced exactly for a piecewise-constant input:
+/// (docs/physics.md §3.5 recommendation), advanced exactly for a piecewise-constant input:
 /// T ← T_eq + (T − T_eq)·e^(−Δt/τ). It starts on the orbit's periodic steady state, so a profile has
 /// no warm-up transient.
 /// </summary>

@@ -1,12 +1,12 @@
 namespace ThermalMonitor.Sim;
 
 /// <summary>
-/// Circular-orbit period and eclipse geometry (DOMAIN.md §3.5; cylindrical Earth shadow, formula as
+/// Circular-orbit period and eclipse geometry (docs/physics.md §3.5; cylindrical Earth shadow, formula as
 /// in space.stackexchange.com/questions/30311).
 /// </summary>
 public static class OrbitGeometry
 {
-    /// <summary>Equatorial Earth radius used by DOMAIN.md §3.5.</summary>
+    /// <summary>Equatorial Earth radius used by docs/physics.md §3.5.</summary>
     public const double EarthRadiusKm = 6378.0;
 
     /// <summary>Earth's gravitational parameter GM.</summary>

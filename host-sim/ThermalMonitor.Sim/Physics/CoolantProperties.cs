@@ -1,7 +1,7 @@
 namespace ThermalMonitor.Sim;
 
 /// <summary>
-/// Properties of the loop liquid. Defaults describe an isooctane-like coolant ("LZ-TK-2", DOMAIN.md
+/// Properties of the loop liquid. Defaults describe an isooctane-like coolant ("LZ-TK-2", docs/physics.md
 /// §2.2); a silicone (PMS) coolant is a different set of numbers, not a different model.
 /// </summary>
 public sealed record CoolantProperties
@@ -11,19 +11,19 @@ public sealed record CoolantProperties
     private const double VapourAnchorTempC = 20.0;
 
     /// <summary>
-    /// Liquid density. Default 692 kg/m³: isooctane at 20 °C, DOMAIN.md §2.2 [E, handbook].
+    /// Liquid density. Default 692 kg/m³: isooctane at 20 °C, docs/physics.md §2.2 [E, handbook].
     /// </summary>
     public double DensityKgPerM3 { get; init; } = 692.0;
 
     /// <summary>
-    /// Volumetric thermal expansion coefficient. Default 1.2×10⁻³ /K: light alkanes, DOMAIN.md §2.2 [E];
+    /// Volumetric thermal expansion coefficient. Default 1.2×10⁻³ /K: light alkanes, docs/physics.md §2.2 [E];
     /// §3.4 gives 53 mL/K for 44 L.
     /// </summary>
     public double ThermalExpansionPerK { get; init; } = 1.2e-3;
 
     /// <summary>
     /// Vapour pressure at 20 °C, the anchor of the Clausius–Clapeyron curve. Default 5.1 kPa:
-    /// isooctane, DOMAIN.md §2.2 "≈ 5 kPa" [E, handbook].
+    /// isooctane, docs/physics.md §2.2 "≈ 5 kPa" [E, handbook].
     /// </summary>
     public double VapourPressureAt20CKpa { get; init; } = 5.1;
 

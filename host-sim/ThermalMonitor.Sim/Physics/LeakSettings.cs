@@ -1,13 +1,13 @@
 namespace ThermalMonitor.Sim;
 
 /// <summary>
-/// The leak: a hole-size schedule and the orifice's discharge coefficient (DOMAIN.md §3.1).
+/// The leak: a hole-size schedule and the orifice's discharge coefficient (docs/physics.md §3.1).
 /// </summary>
 public sealed record LeakSettings
 {
     /// <summary>
     /// Discharge coefficient C_d. Default 0.61: sharp-edged orifice; a jagged hypervelocity puncture is
-    /// 0.5–0.8, DOMAIN.md §3.1 [E].
+    /// 0.5–0.8, docs/physics.md §3.1 [E].
     /// </summary>
     public double DischargeCoefficient { get; init; } = 0.61;
 

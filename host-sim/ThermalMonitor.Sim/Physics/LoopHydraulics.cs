@@ -1,7 +1,7 @@
 namespace ThermalMonitor.Sim;
 
 /// <summary>
-/// Loop pressure as an algebraic function of liquid inventory and temperature (DOMAIN.md §3.3–§3.6).
+/// Loop pressure as an algebraic function of liquid inventory and temperature (docs/physics.md §3.3–§3.6).
 /// The liquid occupies a rigid volume (pipes, radiator, pump) plus the liquid side of a gas-charged
 /// bellows accumulator:
 /// <list type="bullet">

@@ -1,7 +1,7 @@
 namespace ThermalMonitor.Sim;
 
 /// <summary>
-/// Hydraulic regime of the loop (DOMAIN.md §3.3, §3.6), derived from inventory and temperature.
+/// Hydraulic regime of the loop (docs/physics.md §3.3, §3.6), derived from inventory and temperature.
 /// </summary>
 public enum LoopPhase
 {

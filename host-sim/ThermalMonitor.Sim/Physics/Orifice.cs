@@ -1,7 +1,7 @@
 namespace ThermalMonitor.Sim;
 
 /// <summary>
-/// Incompressible orifice flow, DOMAIN.md §3.1: Q = C_d·A·√(2·ΔP/ρ). Into vacuum the outlet pressure
+/// Incompressible orifice flow, docs/physics.md §3.1: Q = C_d·A·√(2·ΔP/ρ). Into vacuum the outlet pressure
 /// is the liquid's own vapour pressure at the vena contracta, so callers pass P_v as the downstream
 /// pressure.
 /// </summary>

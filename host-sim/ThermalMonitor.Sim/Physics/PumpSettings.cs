@@ -2,7 +2,7 @@ namespace ThermalMonitor.Sim;
 
 /// <summary>
 /// What the circulation pump adds to the pressure at the transducer, which sits near the accumulator
-/// at pump suction. None of it moves the accumulator or drives the leak. DOMAIN.md §3.1 notes pump
+/// at pump suction. None of it moves the accumulator or drives the leak. docs/physics.md §3.1 notes pump
 /// head only in passing; all numbers here are [E].
 /// </summary>
 public sealed record PumpSettings

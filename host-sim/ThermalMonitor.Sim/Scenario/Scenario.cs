@@ -2,7 +2,7 @@ namespace ThermalMonitor.Sim;
 
 /// <summary>
 /// Everything that defines a simulated profile: timing, coolant, loop, leak, orbit, pump, cabin,
-/// sensors and injected sensor faults. Every parameter has a default with its source (a DOMAIN.md
+/// sensors and injected sensor faults. Every parameter has a default with its source (a docs/physics.md
 /// section, [P] published or [E] estimate) in its documentation; the defaults describe a healthy
 /// Soyuz-like external loop on an ISS orbit at β = 0. Change parameters with <c>with</c> expressions;
 /// <see cref="ScenarioPresets"/> holds the incident replays.
@@ -24,7 +24,7 @@ public sealed record Scenario
     public double DurationS { get; init; } = 86_400.0;
 
     /// <summary>
-    /// Output sample period. Default 100 ms: the detector's 10 Hz rate, DOMAIN.md §4.3 [E].
+    /// Output sample period. Default 100 ms: the detector's 10 Hz rate, docs/physics.md §4.3 [E].
     /// </summary>
     public int OutputPeriodMs { get; init; } = 100;
 
@@ -34,16 +34,16 @@ public sealed record Scenario
     /// </summary>
     public int MaxPhysicsStepMs { get; init; } = 10;
 
-    /// <summary>Loop liquid properties (DOMAIN.md §2.2).</summary>
+    /// <summary>Loop liquid properties (docs/physics.md §2.2).</summary>
     public CoolantProperties Coolant { get; init; } = new();
 
-    /// <summary>Loop volume, pressure and accumulator (DOMAIN.md §2.3, §3.3).</summary>
+    /// <summary>Loop volume, pressure and accumulator (docs/physics.md §2.3, §3.3).</summary>
     public CoolantLoopSettings Loop { get; init; } = new();
 
-    /// <summary>Hole-size schedule and discharge coefficient (DOMAIN.md §3.1). Default no leak.</summary>
+    /// <summary>Hole-size schedule and discharge coefficient (docs/physics.md §3.1). Default no leak.</summary>
     public LeakSettings Leak { get; init; } = new();
 
-    /// <summary>Orbit, β schedule and the loop's thermal cycle (DOMAIN.md §3.5).</summary>
+    /// <summary>Orbit, β schedule and the loop's thermal cycle (docs/physics.md §3.5).</summary>
     public OrbitSettings Orbit { get; init; } = new();
 
     /// <summary>Pump ripple and switch transients at the transducer.</summary>
@@ -61,10 +61,10 @@ public sealed record Scenario
     /// </summary>
     public TemperatureSensorSettings TempSensor { get; init; } = new();
 
-    /// <summary>Cabin temperature and its rise after coolant loss (DOMAIN.md §1.1).</summary>
+    /// <summary>Cabin temperature and its rise after coolant loss (docs/physics.md §1.1).</summary>
     public CabinSettings Cabin { get; init; } = new();
 
-    /// <summary>Transducer, NTC, dividers and ESP32 ADC (DOMAIN.md §4.1–§4.3).</summary>
+    /// <summary>Transducer, NTC, dividers and ESP32 ADC (docs/physics.md §4.1–§4.3).</summary>
     public SensorSettings Sensors { get; init; } = new();
 
     /// <summary>Injected sensor faults; at most one at a time per channel. Default none.</summary>

@@ -2,7 +2,7 @@ namespace ThermalMonitor.Sim;
 
 /// <summary>
 /// One ESP32 board's ADC imperfections on top of the nominal 12 dB transfer
-/// (<see cref="Esp32AdcTransfer"/>), DOMAIN.md §4.3. The board reads a pin voltage V as the nominal
+/// (<see cref="Esp32AdcTransfer"/>), docs/physics.md §4.3. The board reads a pin voltage V as the nominal
 /// transfer would read V·(1 + gain/100) + offset, then adds noise and outliers and quantises.
 /// </summary>
 public sealed record AdcSettings
@@ -13,23 +13,23 @@ public sealed record AdcSettings
     public double OffsetErrorMv { get; init; }
 
     /// <summary>
-    /// Gain error. Default 0 %; Vref spreads 1000–1200 mV chip to chip, DOMAIN.md §4.3 [P].
+    /// Gain error. Default 0 %; Vref spreads 1000–1200 mV chip to chip, docs/physics.md §4.3 [P].
     /// </summary>
     public double GainErrorPercent { get; init; }
 
     /// <summary>
     /// Standard deviation of the Gaussian noise on each read. Default 4 LSB: "σ_raw ≈ 3–8 LSB with a
-    /// 100 nF cap and Wi-Fi off", DOMAIN.md §4.3 [E].
+    /// 100 nF cap and Wi-Fi off", docs/physics.md §4.3 [E].
     /// </summary>
     public double NoiseSigmaLsb { get; init; } = 4.0;
 
     /// <summary>
     /// Probability that a read is an outlier. Default 0.002 [E]: "occasional outliers of 20+ LSB",
-    /// DOMAIN.md §4.3.
+    /// docs/physics.md §4.3.
     /// </summary>
     public double OutlierProbability { get; init; } = 0.002;
 
-    /// <summary>Smallest outlier magnitude. Default 20 LSB, DOMAIN.md §4.3 [E].</summary>
+    /// <summary>Smallest outlier magnitude. Default 20 LSB, docs/physics.md §4.3 [E].</summary>
     public double OutlierMinLsb { get; init; } = 20.0;
 
     /// <summary>

@@ -4,7 +4,7 @@ namespace ThermalMonitor.Sim;
 /// Nominal transfer of the classic ESP32 ADC at 12 dB (IDF v4 "11 dB") attenuation, raw 12-bit
 /// readings: piecewise linear through the knots (175 counts, 150 mV), (2900, 2450 mV), (4095,
 /// 3150 mV) — linear over the documented 150–2450 mV window, flatter above ≈ 2900 counts where the top
-/// is compressed (DOMAIN.md §4.3). Outside the knots both segments are extended; callers clamp counts
+/// is compressed (docs/physics.md §4.3). Outside the knots both segments are extended; callers clamp counts
 /// to 0…4095.
 /// </summary>
 public static class Esp32AdcTransfer

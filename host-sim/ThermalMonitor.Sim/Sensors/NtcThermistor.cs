@@ -3,7 +3,7 @@ namespace ThermalMonitor.Sim;
 /// <summary>
 /// NTC thermistor as a Steinhart–Hart curve, 1/T = A + B·ln R + C·(ln R)³ (T in kelvin). The beta
 /// model R = R₂₅·exp(β·(1/T − 1/298.15 K)) is the special case A = 1/298.15 − ln R₂₅/β, B = 1/β,
-/// C = 0 (DOMAIN.md §4.2).
+/// C = 0 (docs/physics.md §4.2).
 /// </summary>
 public sealed record NtcThermistor
 {

@@ -1,7 +1,7 @@
 namespace ThermalMonitor.Sim;
 
 /// <summary>
-/// Absolute pressure transducer with ratiometric 10 %–90 % output (DOMAIN.md §4.1, Johnson Controls
+/// Absolute pressure transducer with ratiometric 10 %–90 % output (docs/physics.md §4.1, Johnson Controls
 /// P499 / Honeywell PX2 style): V_out = V_s·(0.1 + 0.8·P/P_FS), clamped to the rails 0…V_s.
 /// </summary>
 public static class PressureTransducer

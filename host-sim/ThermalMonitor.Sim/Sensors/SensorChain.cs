@@ -1,7 +1,7 @@
 namespace ThermalMonitor.Sim;
 
 /// <summary>
-/// Turns the physical values of a <see cref="SimSample"/> into raw ESP32 ADC bursts (DOMAIN.md §4):
+/// Turns the physical values of a <see cref="SimSample"/> into raw ESP32 ADC bursts (docs/physics.md §4):
 /// <list type="bullet">
 /// <item>pressure: ratiometric transducer on the (possibly sagging) supply, clamped to its rails, ½ divider;</item>
 /// <item>temperature: NTC to ground under a series resistor from the 3.3 V rail;</item>

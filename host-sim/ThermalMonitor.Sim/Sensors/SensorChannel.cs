@@ -1,6 +1,6 @@
 namespace ThermalMonitor.Sim;
 
-/// <summary>The three ADC inputs of the bench board (DOMAIN.md §4.1–§4.2).</summary>
+/// <summary>The three ADC inputs of the bench board (docs/physics.md §4.1–§4.2).</summary>
 public enum SensorChannel
 {
     /// <summary>Ratiometric pressure transducer through a ½ divider.</summary>
