@@ -238,6 +238,17 @@ namespace ThermalMonitor.Core.Monitoring
         private bool ReduceToPin(RawSample sample, ChannelId channel)
         {
             int index = (int)channel;
+            if (sample.IsReduced(channel))
+            {
+                // INJR: the host already ran this reducer with these settings (PROTOCOL.md §6).
+                int reducedQ8 = sample.ReducedCountsQ8(channel);
+                telemetry.CountsQ8[index] = reducedQ8;
+                telemetry.SpreadCounts[index] = sample.ReducedSpreadCounts(channel);
+                telemetry.RejectedReads[index] = sample.ReducedRejectedCount(channel);
+                telemetry.PinMicrovolts[index] = calibration.ToMicrovolts(reducedQ8);
+                return true;
+            }
+
             BurstReducer reducer = reducers[index];
             DerivedSettings derived = activeDerived;
             int burstLength = derived.BurstLength;
