@@ -72,6 +72,9 @@ public static class WireReplayer
         BoardLine started = client.SendOk($"{LinkDictionary.Mode} {LinkDictionary.ModeName(LinkMode.Replay)}");
         int session = started.IntField(WireField.Session);
 
+        // STATUS injected counts since power-on: this replay's samples are what it adds.
+        long injectedBefore = client.SendOk(LinkDictionary.Status).LongField(WireField.Injected);
+
         int periodMs = derived.SamplePeriodMs;
         var stream = new ReplaySampleStream(profile, periodMs, derived.BurstLength, options.SensorSeed, options.Speed);
         long total = stream.Total;
@@ -115,7 +118,7 @@ public static class WireReplayer
         var alarms = client.Alarms.Where(a => a.Session == session).OrderBy(a => a.Seq)
             .Select(a => new ResultAlarm(a.Seq, a.Type, a.Severity, a.Channel, a.TimeMs / 1000.0, a.ClearedTimeMs / 1000.0, a.Cause))
             .ToList();
-        long boardSamples = status.LongField(WireField.Injected);
+        long boardSamples = status.LongField(WireField.Injected) - injectedBefore;
         var result = new ReplayResult(Profile: profile.Name, Target: target, Samples: boardSamples, DurationS: boardSamples * periodMs / 1000.0, Alarms: alarms)
         {
             ImpossibleReadings = stream.ImpossibleReadings,
