@@ -1,4 +1,5 @@
 using nanoFramework.TestFramework;
+using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Core.Monitoring;
@@ -26,7 +27,7 @@ namespace ThermalMonitor.Device.Tests
             link.Start(0, LinkMode.Replay);
             string[] boot = LinkLines.Take(link);
             Assert.IsTrue(boot.Length == 2, "power-on HELLO and BOOT, got " + boot.Length.ToString() + " lines");
-            Assert.StartsWith("HELLO - proto=1 ", LinkLines.Body(boot[0]));
+            Assert.StartsWith("HELLO - proto=2 ", LinkLines.Body(boot[0]));
         }
 
         [Cleanup]
@@ -154,7 +155,7 @@ namespace ThermalMonitor.Device.Tests
 
             Assert.AreEqual(1, lines.Length, "one reply, no alarm owed");
             string body = LinkLines.Body(lines[0]);
-            Assert.StartsWith("HELLO 5 proto=1 fw=" + LinkDictionary.FirmwareVersion + " board=test ", body);
+            Assert.StartsWith("HELLO 5 proto=2 fw=" + LinkDictionary.FirmwareVersion + " board=test ", body);
             Assert.Contains(" mode=REPLAY ", body);
             Assert.Contains(" burst=32 period_ms=100", body);
             Assert.IsTrue(LinkLines.HasValidCheck(lines[0]), "check of " + lines[0]);
@@ -221,6 +222,90 @@ namespace ThermalMonitor.Device.Tests
             NewSession();
             Assert.AreEqual("OK 8 mode=LIVE", Prefix(LinkLines.Body(LinkLines.Last(LinkLines.Command(link, "8 MODE LIVE"))), 14));
             string[] lines = LinkLines.Command(link, Inject(0, BenchCounts.Pressure250kPa, BenchCounts.BurstLength));
+            Assert.AreEqual("ERR 23 WRONG_MODE need=REPLAY", LinkLines.Body(LinkLines.Last(lines)));
+        }
+
+        [TestMethod]
+        public void Injr_steps_the_monitor_exactly_as_inj_with_the_bursts_it_was_reduced_from()
+        {
+            // Noisy bursts, one with an outlier read, and failed channels: every field of INJR is used.
+            const int Samples = 12;
+            RawSample sample = new RawSample();
+            BurstReducer reducer = new BurstReducer();
+            string[] bursts = new string[Samples];
+            string[] reduced = new string[Samples];
+            DerivedSettings derived = monitor.Derived;
+            int withRejected = 0;
+            for (int i = 0; i < Samples; i++)
+            {
+                Noisy(sample, ChannelId.Pressure, BenchCounts.Pressure250kPa, i, i % 4 == 1);
+                Noisy(sample, ChannelId.Temperature, BenchCounts.Temp25C, i + 100, false);
+                Noisy(sample, ChannelId.Supply, BenchCounts.Supply5V, i + 200, false);
+                if (i == 7)
+                {
+                    sample.SetFailed(ChannelId.Temperature, ReadStatus.DriverError);
+                }
+
+                string time = (i * 100).ToString();
+                bursts[i] = "23 INJ " + time + BurstTokens(sample);
+                reduced[i] = "23 INJR " + time + ReducedTokens(sample, reducer, derived, ref withRejected);
+            }
+
+            Assert.IsTrue(withRejected > 0, "an outlier read counted as rejected");
+            NewSession();
+            string[] burstLines = Run(bursts);
+            int[] burstSpreads = Copy(monitor.Telemetry.SpreadCounts);
+            int[] burstRejected = Copy(monitor.Telemetry.RejectedReads);
+            NewSession();
+            string[] reducedLines = Run(reduced);
+
+            Assert.AreEqual(burstLines.Length, reducedLines.Length, "as many lines");
+            for (int i = 0; i < burstLines.Length; i++)
+            {
+                Assert.AreEqual(burstLines[i], reducedLines[i], "line " + i.ToString());
+            }
+
+            for (int channel = 0; channel < Channels.Count; channel++)
+            {
+                Assert.AreEqual(burstSpreads[channel], monitor.Telemetry.SpreadCounts[channel], "spread");
+                Assert.AreEqual(burstRejected[channel], monitor.Telemetry.RejectedReads[channel], "rejected reads");
+            }
+
+            Assert.AreEqual((long)Samples, monitor.Telemetry.SampleCount);
+            Assert.IsTrue(reduced[0].Length * 4 < bursts[0].Length, "INJR is a fraction of INJ");
+        }
+
+        [TestMethod]
+        [DataRow("23 INJR 100 FFF0100000 A734000700 7B3A000800", "ERR 23 OUT_OF_RANGE arg=pressure min=0 max=1048320 got=1048321")]
+        [DataRow("23 INJR 100 56DB500A00 A734000721 7B3A000800", "ERR 23 OUT_OF_RANGE arg=temp min=0 max=32 got=33")]
+        [DataRow("23 INJR 100 56DB500A00 A734000700 7B3A0008FF", "ERR 23 OUT_OF_RANGE arg=supply min=0 max=32 got=255")]
+        [DataRow("23 INJR 100 56DB500A0 A734000700 7B3A000800", "ERR 23 BAD_ARGUMENT arg=pressure got=56DB500A0")]
+        [DataRow("23 INJR 100 56DB500A00 A73400X700 7B3A000800", "ERR 23 BAD_ARGUMENT arg=temp got=A73400X700")]
+        [DataRow("23 INJR 100 56DB500A00 A734000700 !7", "ERR 23 BAD_ARGUMENT arg=supply got=!7")]
+        [DataRow("23 INJR 100 56DB500A00 A734000700", "ERR 23 MISSING_ARGUMENT expected=supply")]
+        [DataRow("23 INJR 100 56DB500A00 A734000700 - -", "ERR 23 TOO_MANY_ARGUMENTS extra=-")]
+        [DataRow("23 INJR x1 56DB500A00 A734000700 -", "ERR 23 BAD_ARGUMENT arg=time_ms got=x1")]
+        public void A_bad_injr_is_refused_naming_the_argument_and_steps_nothing(string command, string expected)
+        {
+            NewSession();
+            Assert.AreEqual("OK 22", LinkLines.Body(LinkLines.Last(LinkLines.Command(link, "22 INJR 0 56DB500A00 A734000700 7B3A000800"))));
+            long samplesBefore = monitor.Telemetry.SampleCount;
+            int countsBefore = monitor.Telemetry.CountsQ8[0];
+
+            string[] lines = LinkLines.Command(link, command);
+
+            Assert.AreEqual(1, lines.Length, "the reply only");
+            Assert.AreEqual(expected, LinkLines.Body(lines[0]));
+            Assert.AreEqual(samplesBefore, monitor.Telemetry.SampleCount, "nothing stepped");
+            Assert.AreEqual(countsBefore, monitor.Telemetry.CountsQ8[0], "nothing changed");
+        }
+
+        [TestMethod]
+        public void Injr_outside_replay_mode_is_the_wrong_mode()
+        {
+            NewSession();
+            LinkLines.Command(link, "8 MODE LIVE");
+            string[] lines = LinkLines.Command(link, "23 INJR 0 56DB500A00 A734000700 7B3A000800");
             Assert.AreEqual("ERR 23 WRONG_MODE need=REPLAY", LinkLines.Body(LinkLines.Last(lines)));
         }
 
@@ -332,6 +417,105 @@ namespace ThermalMonitor.Device.Tests
                 + " " + LinkLines.Reads(pressureCounts, readCount)
                 + " " + LinkLines.Reads(BenchCounts.Temp25C, BenchCounts.BurstLength)
                 + " " + LinkLines.Reads(BenchCounts.Supply5V, BenchCounts.BurstLength);
+        }
+
+        /// <summary>Every line the board sends for the commands, without board sequence numbers.</summary>
+        private static string[] Run(string[] commands)
+        {
+            string[] all = new string[0];
+            for (int i = 0; i < commands.Length; i++)
+            {
+                string[] lines = LinkLines.Command(link, commands[i]);
+                Assert.AreEqual("OK 23", LinkLines.Body(LinkLines.Last(lines)), commands[i]);
+                string[] joined = new string[all.Length + lines.Length];
+                for (int j = 0; j < all.Length; j++)
+                {
+                    joined[j] = all[j];
+                }
+
+                for (int j = 0; j < lines.Length; j++)
+                {
+                    joined[all.Length + j] = LinkLines.Body(lines[j]);
+                }
+
+                all = joined;
+            }
+
+            return all;
+        }
+
+        /// <summary>A burst around <paramref name="counts"/> with ±3 counts of deterministic noise, and one far outlier if asked.</summary>
+        private static void Noisy(RawSample sample, ChannelId channel, int counts, int seed, bool outlier)
+        {
+            int[] reads = sample.ReadsCounts(channel);
+            uint state = (uint)(seed * 7919 + 17);
+            for (int i = 0; i < BenchCounts.BurstLength; i++)
+            {
+                state = state * 1664525u + 1013904223u;
+                reads[i] = counts + (int)((state >> 16) % 7u) - 3;
+            }
+
+            if (outlier)
+            {
+                reads[seed % BenchCounts.BurstLength] = counts + 300;
+            }
+
+            sample.SetReads(channel, BenchCounts.BurstLength);
+        }
+
+        private static string BurstTokens(RawSample sample)
+        {
+            string text = string.Empty;
+            for (int channel = 0; channel < Channels.Count; channel++)
+            {
+                if (sample.Status((ChannelId)channel) != ReadStatus.Ok)
+                {
+                    text += " !" + ((int)sample.Status((ChannelId)channel)).ToString();
+                    continue;
+                }
+
+                int[] reads = sample.ReadsCounts((ChannelId)channel);
+                string token = " ";
+                for (int i = 0; i < BenchCounts.BurstLength; i++)
+                {
+                    token += reads[i].ToString("X3");
+                }
+
+                text += token;
+            }
+
+            return text;
+        }
+
+        /// <summary>The channels as the host writes INJR: each burst through the core's reducer with the board's settings.</summary>
+        private static string ReducedTokens(RawSample sample, BurstReducer reducer, DerivedSettings derived, ref int withRejected)
+        {
+            string text = string.Empty;
+            for (int channel = 0; channel < Channels.Count; channel++)
+            {
+                if (sample.Status((ChannelId)channel) != ReadStatus.Ok)
+                {
+                    text += " !" + ((int)sample.Status((ChannelId)channel)).ToString();
+                    continue;
+                }
+
+                Assert.IsTrue(reducer.Reduce(sample.ReadsCounts((ChannelId)channel), BenchCounts.BurstLength, derived.BurstTrimEachSide, derived.BurstOutlierBandCounts), "reduces");
+                withRejected += reducer.RejectedCount > 0 ? 1 : 0;
+                text += " " + reducer.CountsQ8.ToString("X5") + reducer.SpreadCounts.ToString("X3") + reducer.RejectedCount.ToString("X2");
+            }
+
+            return text;
+        }
+
+        private static int[] Copy(int[] values)
+        {
+            int[] copy = new int[values.Length];
+            for (int i = 0; i < values.Length; i++)
+            {
+                copy[i] = values[i];
+            }
+
+            return copy;
         }
 
         private static string Prefix(string text, int length) => text.Length <= length ? text : text.Substring(0, length);

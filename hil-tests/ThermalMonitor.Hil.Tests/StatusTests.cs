@@ -28,6 +28,6 @@ public sealed class StatusTests
         Assert.InRange(status.IntField(WireField.Overruns), 0, cycles); // counted among the cycles measured
         Assert.True(status.LongField(WireField.UptimeMs) > first.LongField(WireField.UptimeMs), status.Text);
         Assert.True(status.OptionalLongField(WireField.FreeBytes) is null or > 0, status.Text);
-        Assert.Equal(1, client.Hello!.IntField(WireField.Protocol));
+        Assert.Equal(LinkDictionary.ProtocolVersion, client.Hello!.IntField(WireField.Protocol));
     }
 }

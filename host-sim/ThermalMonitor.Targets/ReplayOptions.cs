@@ -22,6 +22,13 @@ public sealed record ReplayOptions
     /// <summary>Keep per-sample series for plots (costs ~40 bytes per sample).</summary>
     public bool CollectTrace { get; init; } = true;
 
+    /// <summary>
+    /// How a board over the wire gets the samples: reduced bursts (INJR, default: a sixth of the
+    /// bytes, no burst reduction on the board) or the raw bursts (INJ, the board reduces them).
+    /// A protocol 1 board has no INJR and always gets bursts. The results are the same.
+    /// </summary>
+    public ThermalMonitor.Link.InjectForm Inject { get; init; } = ThermalMonitor.Link.InjectForm.Reduced;
+
     /// <summary>Leak onset from the ground truth, when known: separates "before" noise statistics from the leak.</summary>
     public double? LeakOnsetS { get; init; }
 }

@@ -9,7 +9,9 @@ namespace ThermalMonitor.Targets;
 
 /// <summary>
 /// Hardware in the loop: a profile through the simulated sensor chain into raw ADC counts, and the
-/// counts over the serial protocol (INJ) to a board — in-process, virtual or real. The board is
+/// counts over the serial protocol to a board — in-process, virtual or real — as reduced bursts
+/// (INJR, reduced here by the core's own reducer with the replay's settings; the default) or as
+/// raw bursts (INJ, <see cref="ReplayOptions.Inject"/>; always for a protocol 1 board). The board is
 /// put in a fresh replay session with the replay's configuration first, so its alarms (sequence
 /// numbers and times) are those SIL gives for the same counts; afterwards, whatever happened
 /// (finished, failed, cancelled), it gets its own configuration and telemetry period back, and a
@@ -70,17 +72,26 @@ public static class WireReplayer
         BoardLine started = client.SendOk($"{LinkDictionary.Mode} {LinkDictionary.ModeName(LinkMode.Replay)}");
         int session = started.IntField(WireField.Session);
 
+        // STATUS injected counts since power-on: this replay's samples are what it adds.
+        long injectedBefore = client.SendOk(LinkDictionary.Status).LongField(WireField.Injected);
+
         int periodMs = derived.SamplePeriodMs;
         var stream = new ReplaySampleStream(profile, periodMs, derived.BurstLength, options.SensorSeed, options.Speed);
         long total = stream.Total;
         var body = new byte[InjectCommand.BytesMax];
+        InjectForm form = FormFor(options.Inject, hello);
+        var reducer = new BurstReducer();
 
         int reported = 0;
         long index = 0;
         while (stream.TryNext(out double timeS))
         {
             cancellation.ThrowIfCancellationRequested();
-            int length = InjectCommand.Write(stream.Sample, body);
+            // INJR: the reduction the board would do, done here by the same code with the settings
+            // the board was just given (derived from the configuration sent above).
+            int length = form == InjectForm.Reduced
+                ? InjectCommand.WriteReduced(stream.Sample, reducer, derived, body)
+                : InjectCommand.Write(stream.Sample, body);
             client.Inject(body.AsSpan(0, length));
             index++;
             if (progress is not null && (index % ProgressEverySamples == 0 || index == total))
@@ -107,7 +118,7 @@ public static class WireReplayer
         var alarms = client.Alarms.Where(a => a.Session == session).OrderBy(a => a.Seq)
             .Select(a => new ResultAlarm(a.Seq, a.Type, a.Severity, a.Channel, a.TimeMs / 1000.0, a.ClearedTimeMs / 1000.0, a.Cause))
             .ToList();
-        long boardSamples = status.LongField(WireField.Injected);
+        long boardSamples = status.LongField(WireField.Injected) - injectedBefore;
         var result = new ReplayResult(Profile: profile.Name, Target: target, Samples: boardSamples, DurationS: boardSamples * periodMs / 1000.0, Alarms: alarms)
         {
             ImpossibleReadings = stream.ImpossibleReadings,
@@ -124,6 +135,29 @@ public static class WireReplayer
             Derived = derived,
             WallSeconds = stream.WallSeconds,
         };
+    }
+
+    /// <summary>
+    /// The form the board gets: INJR needs protocol 2, so a protocol 1 board gets bursts (INJ); a
+    /// board of a protocol newer than this host knows is refused before anything is sent.
+    /// </summary>
+    /// <exception cref="BoardProtocolException">The board's HELLO has no usable proto= or a newer one.</exception>
+    public static InjectForm FormFor(InjectForm requested, BoardLine hello)
+    {
+        ArgumentNullException.ThrowIfNull(hello);
+        if (!hello.Fields.TryGetValue(WireField.Protocol, out string? text)
+            || !int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int protocol)
+            || protocol < 1)
+        {
+            throw new BoardProtocolException($"the board's HELLO carries no protocol version: {hello.Text}");
+        }
+
+        if (protocol > LinkDictionary.ProtocolVersion)
+        {
+            throw new BoardProtocolException($"the board speaks protocol {protocol}; this host knows 1..{LinkDictionary.ProtocolVersion}: update the host tools");
+        }
+
+        return protocol < 2 ? InjectForm.Bursts : requested;
     }
 
     private static int ReportNewAlarms(BoardClient client, int session, int reported, IProgress<ReplayProgress> progress, long index, long total, double timeS)

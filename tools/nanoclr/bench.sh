@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Times the portable core on the genuine nanoCLR built by tools/nanoclr/build.sh:
 # LeakMonitor.Step over synthesized noisy raw bursts (µs per Step), a breakdown by stage (burst
-# reduction, conversion, detection, rest = validation/alarms/telemetry) and one BoardLink INJ line.
-# The program is tools/nanoclr/bench/CoreBench.cs plus the on-device tests' Support helpers
-# (BenchCounts, LinkLines, SyntaxErrorConfigReader), compiled like run.sh compiles the tests.
+# reduction, conversion, detection, rest = validation/alarms/telemetry), one BoardLink INJ and INJR
+# line through the test port (inj_line_*, injr_line_*), and each line kind broken down on a
+# driver-like port (BenchPort): (a) receive + framing + check, (b) parse, (c) Step, (d) OK reply,
+# and whole through a BoardLink (*_line_board).
+# The program is tools/nanoclr/bench/CoreBench.cs and BenchPort.cs plus the on-device tests' Support
+# helpers (BenchCounts, LinkLines, SyntaxErrorConfigReader), compiled like run.sh compiles the tests.
 #
 # Usage: tools/nanoclr/bench.sh [--repeat N]   (N runs, default 1; prints every run's BENCH lines)
 # Environment: NANOCLR_HOME, NANOCLR_TIMEOUT (s, default 900), NANOCLR_RUN_DIR (default $NANOCLR_HOME/run/bench).
@@ -19,7 +22,7 @@ REPEAT=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --repeat) [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || die "--repeat needs a positive number"; REPEAT="$2"; shift ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (try --help)" ;;
   esac
   shift
@@ -34,7 +37,7 @@ rm -rf "$WORK"; mkdir -p "$WORK"
 TESTS="$REPO/firmware/ThermalMonitor.Device.Tests"
 NF_CSC_EXTRA=()
 nfproj_sources "$REPO/firmware/ThermalMonitor.Core/ThermalMonitor.Core.nfproj" >"$WORK/core-sources.txt"
-printf '%s\n' "$HERE/bench/CoreBench.cs" "$TESTS/Support/BenchCounts.cs" "$TESTS/Support/LinkLines.cs" \
+printf '%s\n' "$HERE/bench/CoreBench.cs" "$HERE/bench/BenchPort.cs" "$TESTS/Support/BenchCounts.cs" "$TESTS/Support/LinkLines.cs" \
   "$TESTS/Support/SyntaxErrorConfigReader.cs" >"$WORK/bench-sources.txt"
 log "compiling ThermalMonitor.Core and the benchmark"
 nf_csc "$WORK/ThermalMonitor.Core.dll" library "$WORK/core-sources.txt"

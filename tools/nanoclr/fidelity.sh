@@ -5,7 +5,7 @@
 #   1. fidelity/host (a .NET console tool, not in ThermalMonitor.sln) turns each window of a
 #      host-sim/profiles/*.csv.gz profile into the framed command lines a host sends a board in
 #      REPLAY mode (CommandFrame + InjectCommand + ReplaySampleStream: ACK ALL, MODE REPLAY, CFG GET,
-#      TLM 1000, MODE REPLAY, one INJ per sample, ACK of the first alarm, a corrupted line, HELLO,
+#      TLM 1000, MODE REPLAY, one INJ (or INJR) per sample, ACK of the first alarm, a corrupted line, HELLO,
 #      ALARMS, ACK ALL, ACK 999, MODE LIVE), feeds them to the host build of BoardLink over a
 #      MemoryBytePort and records every byte the board wrote; it also writes the lines as C# string
 #      constants, one per library assembly (the metadata processor allows 64 KB of strings per assembly);
@@ -14,10 +14,12 @@
 #      same way (same buffers, board clock = line number x 100 ms) and prints every byte as hex;
 #   3. the host tool compares: one line per window; exit 0 only if every window is identical.
 #
-# Usage: tools/nanoclr/fidelity.sh [--window NAME=PROFILE@FROM_S+SAMPLES]...
+# Usage: tools/nanoclr/fidelity.sh [--window NAME=PROFILE@FROM_S+SAMPLES[/reduced]]...
 #   default windows: progress-ms21 from 3540 s (leak onset 3600 s), soyuz-ms22 from 10740 s (onset
 #   10800 s), fault-temp-stuck from 5980 s (fault 6000-6300 s), progress-ms22-nominal from 1800 s,
-#   iss-2015-false-alarm-glitch from 10770 s (glitch at 10800 s), fault-pressure-open from 5990 s.
+#   iss-2015-false-alarm-glitch from 10770 s (glitch at 10800 s), fault-pressure-open from 5990 s,
+#   all with the samples as INJ (raw bursts); and soyuz-ms22 from 10740 s and fault-temp-stuck from
+#   5980 s again with the samples as INJR (bursts reduced on the host): "/reduced" after a window.
 # Environment: NANOCLR_HOME (as for build.sh), NANOCLR_TIMEOUT (s per window, default 600),
 #              NANOCLR_RUN_DIR (work directory, default $NANOCLR_HOME/run/fidelity; compiled chunks
 #              are cached there by content).
@@ -33,8 +35,8 @@ die() { printf '[nanoclr] error: %s\n' "$*" >&2; exit 2; }
 WINDOWS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --window) [[ $# -ge 2 ]] || die "--window needs NAME=PROFILE@FROM_S+SAMPLES"; WINDOWS+=(--window "$2"); shift ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --window) [[ $# -ge 2 ]] || die "--window needs NAME=PROFILE@FROM_S+SAMPLES[/reduced]"; WINDOWS+=(--window "$2"); shift ;;
+    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (try --help)" ;;
   esac
   shift
@@ -121,6 +123,6 @@ for w in "${WINDOW_NAMES[@]}"; do
 done
 
 [[ $N -gt 0 ]] || die "no window was generated"
-printf 'nanoCLR fidelity: %d windows, %d samples (INJ lines), %d lines in, %d bytes out from the host build; %s in %d s\n' \
+printf 'nanoCLR fidelity: %d windows, %d samples (INJ or INJR lines), %d lines in, %d bytes out from the host build; %s in %d s\n' \
   "$N" "$TOTAL_SAMPLES" "$TOTAL_LINES" "$TOTAL_OUT" "$([[ $VERDICT -eq 0 ]] && echo 'all identical, PASS' || echo 'DIFFERENCES, FAIL')" "$((SECONDS - T0))"
 exit $VERDICT

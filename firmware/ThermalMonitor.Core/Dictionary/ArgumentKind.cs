@@ -17,5 +17,8 @@ namespace ThermalMonitor.Core.Dictionary
 
         /// <summary>One INJ channel: burst reads of three hex digits each, "-" (not read) or "!1".."!3" (read failed).</summary>
         Reads = 4,
+
+        /// <summary>One INJR channel: the reduced burst, ten hex digits (mean Q8, spread, rejected reads), "-" or "!1".."!3".</summary>
+        Reduced = 5,
     }
 }

@@ -65,6 +65,16 @@ namespace ThermalMonitor.Core.Link
                         Reads(ChannelId.Temperature),
                         Reads(ChannelId.Supply),
                     }),
+                new CommandDefinition(LinkDictionary.InjectReduced, "INJR <time_ms> <pressure> <temp> <supply>", "the lines the sample causes (ALARM, CLEAR, EVT, TLM), then OK",
+                    "Replay mode only (else WRONG_MODE): one sample whose bursts the host already reduced with the board's settings; the board takes the values instead of reducing reads, everything after is as for INJ.",
+                    new ArgumentDefinition[]
+                    {
+                        new ArgumentDefinition("time_ms", ArgumentKind.Long, 0, long.MaxValue / 2, none, "",
+                            "sample time, ms"),
+                        Reduced(ChannelId.Pressure),
+                        Reduced(ChannelId.Temperature),
+                        Reduced(ChannelId.Supply),
+                    }),
                 new CommandDefinition(LinkDictionary.Reset, "RESET DETECTOR", "OK",
                     "Forgets what the detector learned (thermal model, CUSUM, rate window); latched alarms stay.",
                     new ArgumentDefinition[]
@@ -82,5 +92,9 @@ namespace ThermalMonitor.Core.Link
         private static ArgumentDefinition Reads(ChannelId channel) => new ArgumentDefinition(
             MonitorDictionary.ChannelName(channel), ArgumentKind.Reads, 0, Channels.AdcCountsMax, new string[] { LinkDictionary.NotRead, "!1", "!2", "!3" }, "",
             "burst reads (burst= of HELLO) of three hex digits each, 000..FFF; - not read; !1 driver error, !2 incomplete burst, !3 not read");
+
+        private static ArgumentDefinition Reduced(ChannelId channel) => new ArgumentDefinition(
+            MonitorDictionary.ChannelName(channel), ArgumentKind.Reduced, 0, InjectArguments.CountsQ8Max, new string[] { LinkDictionary.NotRead, "!1", "!2", "!3" }, "",
+            "the reduced burst as ten hex digits QQQQQSSSRR: trimmed mean in Q8 counts 00000..FFF00, spread of the kept reads in counts 000..FFF, reads outside the outlier band 00..burst; - not read; !1 driver error, !2 incomplete burst, !3 not read");
     }
 }

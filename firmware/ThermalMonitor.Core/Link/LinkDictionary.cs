@@ -13,7 +13,8 @@ namespace ThermalMonitor.Core.Link
     /// </summary>
     public static class LinkDictionary
     {
-        public const int ProtocolVersion = 1;
+        /// <summary>2: INJR (reduced bursts) added; a host that speaks 1 still works, minus INJR.</summary>
+        public const int ProtocolVersion = 2;
 
         /// <summary>Firmware release reported in the hello line (same on every target: one source).</summary>
         public const string FirmwareVersion = "0.4.0";
@@ -33,6 +34,7 @@ namespace ThermalMonitor.Core.Link
         public const string Ack = "ACK";
         public const string Alarms = "ALARMS";
         public const string Inject = "INJ";
+        public const string InjectReduced = "INJR";
         public const string Mode = "MODE";
         public const string Reset = "RESET";
 

@@ -246,6 +246,20 @@ namespace ThermalMonitor.Core.Monitoring
         /// </remarks>
         private bool ReduceToPin(RawSample sample, int index)
         {
+            int[] reduced = sample.reduced;
+            int reducedSlot = RawSample.ReducedInts * index;
+            int reducedQ8 = reduced[reducedSlot];
+            if (reducedQ8 >= 0)
+            {
+                // INJR: the host already ran this reducer with these settings (PROTOCOL.md §6).
+                MonitorTelemetry reducedSnapshot = telemetry;
+                reducedSnapshot.CountsQ8[index] = reducedQ8;
+                reducedSnapshot.SpreadCounts[index] = reduced[reducedSlot + 1];
+                reducedSnapshot.RejectedReads[index] = reduced[reducedSlot + 2];
+                reducedSnapshot.PinMicrovolts[index] = calibration.ToMicrovolts(reducedQ8);
+                return true;
+            }
+
             BurstReducer reducer = reducers[index];
             DerivedSettings derived = activeDerived;
             int burstLength = derived.BurstLength;

@@ -32,6 +32,12 @@ public static class ReplayCommand
             Description = "Replay only a stretch of the profile, at its own times: " + ReplayWindow.Syntax + ". "
                 + "For real boards, which take samples at their own pace; the slow (thermal-compensated) path learns from the window's start, so leave it room before the leak",
         };
+        var inject = new Option<string>("--inject")
+        {
+            Description = "How a board target gets the samples: 'reduced' (default: INJR, each burst reduced here by the firmware's own reducer with the replay's settings) or 'bursts' (INJ, the raw ADC bursts, reduced by the board). Same results; a protocol 1 board always gets bursts",
+            DefaultValueFactory = _ => "reduced",
+        };
+        inject.AcceptOnlyFromAmong("reduced", "bursts");
         var json = CommonOptions.Json();
         var report = CommonOptions.Report();
         var library = CommonOptions.Library();
@@ -45,7 +51,7 @@ public static class ReplayCommand
             + "Example: thermal-sim replay bench.csv --map time=Time,pressure=P1,temp=T1 --pressure-unit bar --gauge --json -\n"
             + "Example: thermal-sim replay water-loop.csv --map time=1,pressure=2 --pressure-unit bar --config one-bar-loop.json")
         {
-            profile, target, speed, seed, config, window, json, report, library,
+            profile, target, speed, seed, config, window, inject, json, report, library,
         };
         foreign.AddTo(command);
         command.SetAction(parse =>
@@ -73,7 +79,8 @@ public static class ReplayCommand
             PrintHeader(console, resolved, where, configPath);
             PrintNotices(console, resolved, requested);
 
-            var options = new ReplayOptions { Config = requested, SensorSeed = parse.GetValue(seed), Speed = pace, LeakOnsetS = onsetS, CollectTrace = false };
+            InjectForm form = parse.GetValue(inject) == "bursts" ? InjectForm.Bursts : InjectForm.Reduced;
+            var options = new ReplayOptions { Config = requested, SensorSeed = parse.GetValue(seed), Speed = pace, LeakOnsetS = onsetS, CollectTrace = false, Inject = form };
             using var stop = new StopRequest();
             ReplayOutcome outcome;
             ReplayTrace? trace = null;

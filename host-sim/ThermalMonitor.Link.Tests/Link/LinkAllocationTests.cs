@@ -19,12 +19,23 @@ public class LinkAllocationTests
 {
     private const int MeasuredCycles = 3;
 
+    private static readonly ThermalMonitor.Core.Config.DerivedSettings Defaults = DefaultSettings();
+
+    private static ThermalMonitor.Core.Config.DerivedSettings DefaultSettings()
+    {
+        var derived = new ThermalMonitor.Core.Config.DerivedSettings();
+        Assert.True(ThermalMonitor.Core.Config.ConfigValidator.Validate(new ThermalMonitor.Core.Config.MonitorConfig(), new ThermalMonitor.Core.Config.ConfigErrors(), derived));
+        return derived;
+    }
+
     private static readonly byte[] AlarmMarker = Encoding.ASCII.GetBytes(" ALARM ");
 
-    [Fact]
-    public void Lines_other_than_CFG_SET_allocate_nothing_while_alarms_are_raised_and_delivered()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Lines_other_than_CFG_SET_allocate_nothing_while_alarms_are_raised_and_delivered(bool reducedInjection)
     {
-        byte[][] cycle = OneCycle(out int injectLines);
+        byte[][] cycle = OneCycle(reducedInjection, out int injectLines);
         var port = new MemoryBytePort(LinkHarness.RxBufferBytes, LinkHarness.TxBufferBytes);
         var link = new BoardLink(new LeakMonitor(), new JsonConfigReader(), new BoardInfo("test", LinkDictionary.FirmwareVersion, ResetCause.PowerOn), port, null);
         link.Start(0, LinkMode.Replay);
@@ -187,7 +198,8 @@ public class LinkAllocationTests
     /// ends with MODE REPLAY, so every repeat starts from power-on state and raises the same
     /// alarms; control lines in between. Built once: the measured run only feeds bytes.
     /// </summary>
-    private static byte[][] OneCycle(out int injectLines)
+    /// <param name="reduced">The samples as INJR lines (reduced with the default settings) instead of INJ.</param>
+    private static byte[][] OneCycle(bool reduced, out int injectLines)
     {
         RawSample[] samples = SimulatedSamples.Leak(120, 30, 12.0);
         for (int i = 200; i < 230; i++)
@@ -201,7 +213,9 @@ public class LinkAllocationTests
         void Add(string command) => lines.Add(Encoding.ASCII.GetBytes(CommandFrame.Frame(++sequence, command)));
         for (int i = 0; i < samples.Length; i++)
         {
-            int length = InjectCommand.Write(samples[i], body);
+            int length = reduced
+                ? InjectCommand.WriteReduced(samples[i], new BurstReducer(), 32, Defaults.BurstTrimEachSide, Defaults.BurstOutlierBandCounts, body)
+                : InjectCommand.Write(samples[i], body);
             lines.Add(Encoding.ASCII.GetBytes(CommandFrame.Frame(++sequence, Encoding.ASCII.GetString(body, 0, length))));
             if (i % 50 == 25)
             {

@@ -128,6 +128,28 @@ public sealed class LinkHarness
         return Encoding.ASCII.GetString(body, 0, length);
     }
 
+    /// <summary>Sends one sample as an INJR command (reduced with the board's burst settings in force) and returns its reply.</summary>
+    public BoardLine InjectReduced(RawSample sample) => InjectReduced(sample, out _);
+
+    public BoardLine InjectReduced(RawSample sample, out List<BoardLine> lines) => Command(InjectReducedBody(sample, Monitor.Derived), out lines);
+
+    /// <summary>The INJR body of <paramref name="sample"/>, reduced with <paramref name="derived"/> (null: the default configuration's).</summary>
+    public static string InjectReducedBody(RawSample sample, DerivedSettings? derived = null)
+    {
+        byte[] body = new byte[InjectCommand.ReducedBytesMax];
+        int length = InjectCommand.WriteReduced(sample, new BurstReducer(), derived ?? DefaultDerived, body);
+        return Encoding.ASCII.GetString(body, 0, length);
+    }
+
+    private static readonly DerivedSettings DefaultDerived = Derive(new MonitorConfig());
+
+    private static DerivedSettings Derive(MonitorConfig config)
+    {
+        var derived = new DerivedSettings();
+        Assert.True(ConfigValidator.Validate(config, new ConfigErrors(), derived));
+        return derived;
+    }
+
     /// <summary>Runs the board loop once at <paramref name="nowMs"/> (re-sends fall due on this clock).</summary>
     public List<BoardLine> Service(long nowMs)
     {

@@ -113,6 +113,10 @@ public class ProtocolFuzzTests(ITestOutputHelper output)
         Assert.Equal(LinkDictionary.Ok, Command(LinkHarness.InjectBody(sample)).Type);
         Assert.Equal(1, monitor.Telemetry.SampleCount);
         Assert.Equal(1000, monitor.Telemetry.TimestampMs);
+        sample.TimestampMs = 1100;
+        Assert.Equal(LinkDictionary.Ok, Command(LinkHarness.InjectReducedBody(sample)).Type);
+        Assert.Equal(2, monitor.Telemetry.SampleCount);
+        Assert.Equal(1100, monitor.Telemetry.TimestampMs);
 
         clock.Stop();
         output.WriteLine($"{linesSent} lines in {clock.Elapsed.TotalSeconds:F1} s: {commandLines} commands ({framedCorrectly} with a check that holds for what was sent), {randomChunks} random chunks; {replies} replies, {errors} ERR, {boardLines} board lines");
@@ -156,7 +160,8 @@ public class ProtocolFuzzTests(ITestOutputHelper output)
                 injectTimeMs += random.Next(10) == 0 ? -random.Next(0, 500) : random.Next(50, 150);
                 long saved = sample.TimestampMs;
                 sample.TimestampMs = Math.Max(0, injectTimeMs);
-                string body = LinkHarness.InjectBody(sample);
+                // Half the samples as INJR, reduced with the default settings (the board's may differ after a CFG SET).
+                string body = random.Next(2) == 0 ? LinkHarness.InjectBody(sample) : LinkHarness.InjectReducedBody(sample);
                 sample.TimestampMs = saved;
                 return body;
         }

@@ -165,7 +165,7 @@ public class WireDictionaryTests
     {
         ArgumentKind.Int or ArgumentKind.Long => argument.Min.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ArgumentKind.Keyword => Enumerable.Range(0, argument.ChoiceCount).Select(argument.Choice).Contains(LinkDictionary.Set) ? LinkDictionary.Set : argument.Choice(0),
-        ArgumentKind.Reads => LinkDictionary.NotRead,
+        ArgumentKind.Reads or ArgumentKind.Reduced => LinkDictionary.NotRead,
         _ => "{}",
     };
 

@@ -258,6 +258,7 @@ public static class DictionaryJson
         ArgumentKind.Keyword => "keyword",
         ArgumentKind.Json => "json",
         ArgumentKind.Reads => "reads",
+        ArgumentKind.Reduced => "reduced",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

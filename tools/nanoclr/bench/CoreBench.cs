@@ -3,6 +3,8 @@
 // over many repetitions.
 using System;
 using ThermalMonitor.Core.Acquisition;
+using ThermalMonitor.Core.Alarms;
+using ThermalMonitor.Core.Board;
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Core.Conversion;
 using ThermalMonitor.Core.Link;
@@ -18,6 +20,8 @@ namespace ThermalMonitor.NanoBench
         private const int InjLines = 200;
 
         private static uint rng = 12345;
+
+        private static readonly MonitorEvent Drained = new MonitorEvent();
 
         public static void Main()
         {
@@ -200,7 +204,245 @@ namespace ThermalMonitor.NanoBench
             Console.WriteLine("BENCH inj_last_reply " + LinkLines.Body(LinkLines.Last(last)));
             Report("inj_line_total", injTicks, InjLines);
             Report("inj_line_without_test_side_ascii", injTicks - asciiTicks, InjLines);
+
+            // 6. One line broken down, INJ (bursts) and INJR (reduced bursts): the pieces driven
+            // directly on a port that behaves like the driver (BenchPort), with noisy samples that
+            // continue the warmed monitor's history, so Step costs what it costs in service.
+            int burst = monitor.Derived.BurstLength;
+            int cycle = Warmup + Steps;
+            byte[][] injLines = NoisyLines(false, cycle, burst, derived);
+            byte[][] injrLines = NoisyLines(true, cycle + InjLines, burst, derived);
+            Console.WriteLine("BENCH line_bytes inj " + injLines[0].Length.ToString() + " injr " + injrLines[0].Length.ToString());
+            sink += Breakdown("inj", injLines, false, burst, monitor);
+            sink += Breakdown("injr", injrLines, true, burst, monitor);
+
+            // The same kind of lines whole, through a BoardLink around the warmed monitor on the
+            // driver-like port, telemetry off as in a replay: what a line costs the board.
+            var boardPort = new BenchPort();
+            var board = new BoardLink(monitor, new SyntaxErrorConfigReader(), new BoardInfo("bench", LinkDictionary.FirmwareVersion, ResetCause.PowerOn), boardPort, null);
+            board.Start(0, LinkMode.Replay);
+            boardPort.Load(LinkLines.Ascii(LinkLines.Frame("2 TLM 0") + "\r\n"));
+            board.Service(0);
+            sink += BoardLines("inj", board, boardPort, NoisyLines(false, cycle + (2 * InjLines), burst, derived));
+            sink += BoardLines("injr", board, boardPort, NoisyLines(true, cycle + (3 * InjLines), burst, derived));
+            Console.WriteLine("BENCH events_pending_after_breakdown " + monitor.Events.Count.ToString() + " invariant_failures " + monitor.Telemetry.InvariantFailures.ToString()
+                + " injected " + board.SamplesInjected.ToString() + " rejected " + board.LinesRejected.ToString());
+
+            // 7. The same INJR as a whole line through LinkLines (the test port and its ASCII work, as inj_line_total).
+            string[] reducedTexts = new string[InjLines];
+            for (int i = 0; i < InjLines; i++)
+            {
+                int timeMs = (InjLines + i) * BenchCounts.PeriodMs;
+                reducedTexts[i] = LinkLines.Frame("24 INJR " + timeMs.ToString()
+                    + " " + ReducedToken((BenchCounts.Pressure250kPa + (i & 3)) << 8, 0, 0)
+                    + " " + ReducedToken(BenchCounts.Temp25C << 8, 0, 0)
+                    + " " + ReducedToken(BenchCounts.Supply5V << 8, 0, 0)) + "\r\n";
+            }
+
+            t0 = DateTime.UtcNow.Ticks;
+            for (int i = 0; i < InjLines; i++)
+            {
+                last = LinkLines.Raw(link, reducedTexts[i]);
+            }
+
+            long injrTicks = DateTime.UtcNow.Ticks - t0;
+            t0 = DateTime.UtcNow.Ticks;
+            for (int i = 0; i < InjLines; i++)
+            {
+                sink += LinkLines.Ascii(reducedTexts[i]).Length;
+            }
+
+            asciiTicks = DateTime.UtcNow.Ticks - t0;
+            Console.WriteLine("BENCH injr_last_reply " + LinkLines.Body(LinkLines.Last(last)));
+            Report("injr_line_total", injrTicks, InjLines);
+            Report("injr_line_without_test_side_ascii", injrTicks - asciiTicks, InjLines);
             Console.WriteLine("BENCH sink " + sink.ToString());
+        }
+
+        /// <summary>Framed INJ or INJR lines of the noisy samples of <see cref="InjLines"/> cycles from <paramref name="firstCycle"/>.</summary>
+        private static byte[][] NoisyLines(bool reduced, int firstCycle, int burst, DerivedSettings derived)
+        {
+            byte[][] lines = new byte[InjLines][];
+            var reducer = new BurstReducer();
+            RawSample fill = new RawSample();
+            for (int i = 0; i < InjLines; i++)
+            {
+                Synthesize(fill, firstCycle + i);
+                string content = reduced
+                    ? "23 INJR " + fill.TimestampMs.ToString() + ReducedTokens(fill, burst, reducer, derived)
+                    : "23 INJ " + fill.TimestampMs.ToString() + BurstTokens(fill, burst);
+                lines[i] = LinkLines.Ascii(LinkLines.Frame(content) + "\r\n");
+            }
+
+            return lines;
+        }
+
+        /// <summary>Whole lines through the board (receive to reply, with what Step sends), per line.</summary>
+        private static int BoardLines(string form, BoardLink board, BenchPort port, byte[][] lines)
+        {
+            long written = port.WrittenBytes;
+            long t0 = DateTime.UtcNow.Ticks;
+            for (int i = 0; i < lines.Length; i++)
+            {
+                port.Load(lines[i]);
+                board.Service(0);
+            }
+
+            long ticks = DateTime.UtcNow.Ticks - t0;
+            Report(form + "_line_board", ticks, lines.Length);
+            return (int)(port.WrittenBytes - written);
+        }
+
+        /// <summary>" ppp… ttt… sss…": the sample's bursts as INJ carries them.</summary>
+        private static string BurstTokens(RawSample sample, int burst)
+        {
+            string text = string.Empty;
+            for (int channel = 0; channel < Channels.Count; channel++)
+            {
+                int[] reads = sample.ReadsCounts((ChannelId)channel);
+                string token = string.Empty;
+                for (int i = 0; i < burst; i++)
+                {
+                    token += reads[i].ToString("X3");
+                }
+
+                text += " " + token;
+            }
+
+            return text;
+        }
+
+        /// <summary>" QQQQQSSSRR …": the sample's bursts reduced as the host does for INJR.</summary>
+        private static string ReducedTokens(RawSample sample, int burst, BurstReducer reducer, DerivedSettings derived)
+        {
+            string text = string.Empty;
+            for (int channel = 0; channel < Channels.Count; channel++)
+            {
+                if (!reducer.Reduce(sample.ReadsCounts((ChannelId)channel), burst, derived.BurstTrimEachSide, derived.BurstOutlierBandCounts))
+                {
+                    throw new Exception("bench burst does not reduce");
+                }
+
+                text += " " + ReducedToken(reducer.CountsQ8, reducer.SpreadCounts, reducer.RejectedCount);
+            }
+
+            return text;
+        }
+
+        private static string ReducedToken(int countsQ8, int spreadCounts, int rejectedCount) =>
+            countsQ8.ToString("X5") + spreadCounts.ToString("X3") + rejectedCount.ToString("X2");
+
+        /// <summary>
+        /// Times one kind of line in four pieces: (a) receive, framing and check (LineTransport on
+        /// the driver-like port), (b) the parse of sequence, command and arguments into a sample
+        /// (LineCursor and InjectArguments, as BoardLink and the handler run them), (c) Step of the
+        /// parsed samples on the warmed monitor, (d) the OK reply (Replies on the transport).
+        /// </summary>
+        private static int Breakdown(string form, byte[][] lines, bool reduced, int burst, LeakMonitor monitor)
+        {
+            int count = lines.Length;
+            int sink = 0;
+            var port = new BenchPort();
+            var transport = new LineTransport(port);
+
+            // Empty loop over the same port loads, for subtraction.
+            long t0 = DateTime.UtcNow.Ticks;
+            for (int i = 0; i < count; i++)
+            {
+                port.Load(lines[i]);
+                sink += port.ReceiveBufferBytes;
+            }
+
+            long loadTicks = DateTime.UtcNow.Ticks - t0;
+
+            // (a) receive + framing + check; the texts are kept for (b).
+            byte[][] texts = new byte[count][];
+            int[] textLengths = new int[count];
+            t0 = DateTime.UtcNow.Ticks;
+            for (int i = 0; i < count; i++)
+            {
+                port.Load(lines[i]);
+                if (!transport.TryTakeLine() || transport.Fault != LinkError.None)
+                {
+                    throw new Exception(form + " line " + i.ToString() + " not framed: " + ((int)transport.Fault).ToString());
+                }
+
+                sink += transport.TextLength;
+            }
+
+            long frameTicks = DateTime.UtcNow.Ticks - t0 - loadTicks;
+            for (int i = 0; i < count; i++)
+            {
+                port.Load(lines[i]);
+                transport.TryTakeLine();
+                textLengths[i] = transport.TextLength;
+                texts[i] = new byte[textLengths[i]];
+                Array.Copy(transport.Line, texts[i], textLengths[i]);
+            }
+
+            // (b) parse, as BoardLink.ProcessLine, the dispatcher and the handler do it.
+            var cursor = new LineCursor();
+            RawSample[] parsed = new RawSample[count];
+            for (int i = 0; i < count; i++)
+            {
+                parsed[i] = new RawSample();
+            }
+
+            string name = reduced ? LinkDictionary.InjectReduced : LinkDictionary.Inject;
+            t0 = DateTime.UtcNow.Ticks;
+            for (int i = 0; i < count; i++)
+            {
+                RawSample into = parsed[i];
+                cursor.Reset(texts[i], textLengths[i]);
+                int got;
+                long timeMs = -1;
+                bool ok = cursor.Next() && cursor.TryParseInt(0, int.MaxValue, out int reference) && cursor.Next() && cursor.TokenIs(name)
+                    && cursor.Next() && cursor.TryParseLong(0, long.MaxValue / 2, out timeMs);
+                into.TimestampMs = timeMs;
+                for (int channel = 0; ok && channel < Channels.Count; channel++)
+                {
+                    int result = reduced
+                        ? InjectArguments.Reduced(cursor, into, (ChannelId)channel, burst, out got)
+                        : InjectArguments.Bursts(cursor, into, (ChannelId)channel, burst, out got);
+                    ok = result == InjectArguments.Parsed;
+                }
+
+                if (!ok || cursor.Next())
+                {
+                    throw new Exception(form + " line " + i.ToString() + " does not parse");
+                }
+            }
+
+            long parseTicks = DateTime.UtcNow.Ticks - t0;
+            // (c) Step of what was parsed.
+            t0 = DateTime.UtcNow.Ticks;
+            for (int i = 0; i < count; i++)
+            {
+                monitor.Step(parsed[i]);
+            }
+
+            long stepTicks = DateTime.UtcNow.Ticks - t0;
+            while (monitor.Events.Count > 0)
+            {
+                monitor.TryDequeueEvent(Drained);
+            }
+
+            // (d) the OK reply.
+            var replies = new Replies(transport, cursor);
+            t0 = DateTime.UtcNow.Ticks;
+            for (int i = 0; i < count; i++)
+            {
+                replies.Ok(23);
+            }
+
+            long replyTicks = DateTime.UtcNow.Ticks - t0;
+            Report(form + "_a_receive_frame_check", frameTicks, count);
+            Report(form + "_b_parse", parseTicks, count);
+            Report(form + "_c_step", stepTicks, count);
+            Report(form + "_d_reply_ok", replyTicks, count);
+            Report(form + "_sum_abcd", frameTicks + parseTicks + stepTicks + replyTicks, count);
+            Report(form + "_overhead_abd", frameTicks + parseTicks + replyTicks, count);
+            return sink + (int)(port.WrittenBytes & 0xFFFF);
         }
     }
 }

@@ -2,7 +2,8 @@ namespace ThermalMonitor.Core.Link
 {
     /// <summary>
     /// The table from command names to handlers: one entry per command of PROTOCOL.md §6, built
-    /// once, searched in order (nine entries: a linear search costs less than hashing a token).
+    /// once, searched in order (ten entries, the injections first: a linear search costs less than
+    /// hashing a token).
     /// </summary>
     internal sealed class CommandDispatcher
     {
@@ -13,12 +14,12 @@ namespace ThermalMonitor.Core.Link
         {
             names = new string[]
             {
-                LinkDictionary.Inject, LinkDictionary.Ack, LinkDictionary.Status, LinkDictionary.Hello, LinkDictionary.Alarms,
+                LinkDictionary.InjectReduced, LinkDictionary.Inject, LinkDictionary.Ack, LinkDictionary.Status, LinkDictionary.Hello, LinkDictionary.Alarms,
                 LinkDictionary.Config, LinkDictionary.Telemetry, LinkDictionary.Mode, LinkDictionary.Reset,
             };
             handlers = new ICommandHandler[]
             {
-                new InjectHandler(), new AckHandler(), new StatusHandler(), new HelloHandler(), new AlarmsHandler(),
+                new InjectHandler(true), new InjectHandler(false), new AckHandler(), new StatusHandler(), new HelloHandler(), new AlarmsHandler(),
                 new ConfigHandler(configReader, workConfig), new TelemetryHandler(), new ModeHandler(), new ResetHandler(),
             };
         }

@@ -3,12 +3,23 @@ using ThermalMonitor.Core.Acquisition;
 namespace ThermalMonitor.Core.Link
 {
     /// <summary>
-    /// INJ &lt;time_ms&gt; &lt;pressure&gt; &lt;temp&gt; &lt;supply&gt;: one sample of raw counts in REPLAY
-    /// mode, stepped through the monitor exactly as a LIVE sample (PROTOCOL.md §6). Each channel is
-    /// 3 hex digits per read, "-" (not read) or "!n" (the read failed with ReadStatus n).
+    /// INJ and INJR &lt;time_ms&gt; &lt;pressure&gt; &lt;temp&gt; &lt;supply&gt;: one sample in REPLAY
+    /// mode, stepped through the monitor exactly as a LIVE sample (PROTOCOL.md §6). INJ carries
+    /// each channel as its burst of raw counts, 3 hex digits per read; INJR as the burst already
+    /// reduced (<see cref="InjectArguments"/>), which the monitor takes instead of reducing. Either
+    /// way "-" is a channel not read and "!n" a read that failed with ReadStatus n. A refused line
+    /// steps nothing.
     /// </summary>
     internal sealed class InjectHandler : ICommandHandler
     {
+        private readonly bool reduced;
+
+        /// <param name="reduced">True for INJR, false for INJ.</param>
+        public InjectHandler(bool reduced)
+        {
+            this.reduced = reduced;
+        }
+
         public void Execute(BoardLink link, int reference)
         {
             RawSample injected = link.Sample;
@@ -35,7 +46,10 @@ namespace ThermalMonitor.Core.Link
             }
 
             injected.TimestampMs = timeMs;
-            if (!ParseReads(link, injected, reference, ChannelId.Pressure) || !ParseReads(link, injected, reference, ChannelId.Temperature) || !ParseReads(link, injected, reference, ChannelId.Supply))
+            int burst = link.Monitor.Derived.BurstLength;
+            if (!Channel(link, injected, reference, ChannelId.Pressure, burst)
+                || !Channel(link, injected, reference, ChannelId.Temperature, burst)
+                || !Channel(link, injected, reference, ChannelId.Supply, burst))
             {
                 return;
             }
@@ -49,73 +63,47 @@ namespace ThermalMonitor.Core.Link
             replies.Ok(reference);
         }
 
-        private static bool ParseReads(BoardLink link, RawSample injected, int reference, ChannelId channel)
+        private bool Channel(BoardLink link, RawSample injected, int reference, ChannelId channel, int burst)
         {
-            Replies replies = link.Replies;
             LineCursor cursor = link.Cursor;
-            string name = MonitorDictionary.ChannelName(channel);
-            if (!cursor.Next())
+            int got;
+            int result = reduced
+                ? InjectArguments.Reduced(cursor, injected, channel, burst, out got)
+                : InjectArguments.Bursts(cursor, injected, channel, burst, out got);
+            if (result == InjectArguments.Parsed)
             {
-                replies.MissingArgument(reference, name);
-                return false;
-            }
-
-            int start = cursor.TokenStart;
-            int length = cursor.TokenLength;
-            if (cursor.TokenIs(LinkDictionary.NotRead))
-            {
-                injected.SetFailed(channel, ReadStatus.NotRead);
                 return true;
             }
 
-            if (length == 2 && cursor.ByteAt(start) == (byte)'!')
+            Replies replies = link.Replies;
+            string name = MonitorDictionary.ChannelName(channel);
+            if (result == InjectArguments.Missing)
             {
-                int code = cursor.ByteAt(start + 1) - '0';
-                if (code >= (int)ReadStatus.DriverError && code <= (int)ReadStatus.NotRead)
-                {
-                    injected.SetFailed(channel, (ReadStatus)code);
-                    return true;
-                }
-
-                replies.BadArgument(reference, name);
-                return false;
+                replies.MissingArgument(reference, name);
             }
-
-            int burst = link.Monitor.Derived.BurstLength;
-            if (length % 3 != 0)
-            {
-                replies.BadArgument(reference, name);
-                return false;
-            }
-
-            if (length / 3 != burst)
+            else if (result == InjectArguments.WrongReadCount)
             {
                 replies.BeginError(reference, LinkError.OutOfRange);
                 LineWriter writer = link.Transport.Writer;
                 writer.Field(WireField.Argument, name);
                 writer.Field(WireField.ExpectedReads, burst);
-                writer.Field(WireField.Got, length / 3);
+                writer.Field(WireField.Got, got);
                 link.Transport.Send();
-                return false;
             }
-
-            int[] reads = injected.ReadsCounts(channel);
-            for (int i = 0; i < burst; i++)
+            else if (result == InjectArguments.CountsQ8OutOfRange)
             {
-                int high = cursor.HexDigitAt(start + (3 * i));
-                int middle = cursor.HexDigitAt(start + (3 * i) + 1);
-                int low = cursor.HexDigitAt(start + (3 * i) + 2);
-                if (high < 0 || middle < 0 || low < 0)
-                {
-                    replies.BadArgument(reference, name);
-                    return false;
-                }
-
-                reads[i] = (high << 8) | (middle << 4) | low;
+                replies.OutOfRange(reference, name, 0, InjectArguments.CountsQ8Max, got);
+            }
+            else if (result == InjectArguments.RejectedOutOfRange)
+            {
+                replies.OutOfRange(reference, name, 0, burst, got);
+            }
+            else
+            {
+                replies.BadArgument(reference, name);
             }
 
-            injected.SetReads(channel, burst);
-            return true;
+            return false;
         }
     }
 }

@@ -15,13 +15,39 @@ namespace ThermalMonitor.Core.Link
         /// <summary>CRC of <paramref name="count"/> bytes of <paramref name="bytes"/> from <paramref name="offset"/>.</summary>
         public static int Compute(byte[] bytes, int offset, int count)
         {
+            // Update inlined: on the interpreter a call per byte costs more than the lookup.
+            ushort[] table = Table;
             int crc = Initial;
             int end = offset + count;
             for (int i = offset; i < end; i++)
             {
-                crc = Update(crc, bytes[i]);
+                crc = ((crc << 8) ^ table[((crc >> 8) ^ bytes[i]) & 0xFF]) & 0xFFFF;
             }
 
+            return crc;
+        }
+
+        /// <summary>
+        /// CRC of the first <paramref name="count"/> bytes of <paramref name="bytes"/>, and in the
+        /// same pass the index of the first byte outside printable ASCII 0x20..0x7E (-1 if none):
+        /// the receive path needs both, one loop costs less than two.
+        /// </summary>
+        public static int ComputeOverPrintable(byte[] bytes, int count, out int firstNonPrintable)
+        {
+            ushort[] table = Table;
+            int crc = Initial;
+            int bad = -1;
+            for (int i = 0; i < count; i++)
+            {
+                int value = bytes[i];
+                crc = ((crc << 8) ^ table[((crc >> 8) ^ value) & 0xFF]) & 0xFFFF;
+                if ((uint)(value - 0x20) > 0x5E && bad < 0)
+                {
+                    bad = i;
+                }
+            }
+
+            firstNonPrintable = bad;
             return crc;
         }
 

@@ -7,6 +7,9 @@ namespace ThermalMonitor.Core.Link
     /// </summary>
     public sealed class LineCursor
     {
+        /// <summary>Hex digit value of every byte, -1 for bytes that are not one: one lookup instead of six compares.</summary>
+        private static readonly sbyte[] HexValues = BuildHexValues();
+
         private byte[] line = new byte[0];
         private int end;
         private int position;
@@ -33,19 +36,25 @@ namespace ThermalMonitor.Core.Link
         /// <summary>Moves to the next token; false (and an empty token) at the end of the line.</summary>
         public bool Next()
         {
-            while (position < end && line[position] == (byte)' ')
+            // Locals, not fields, in the byte loops: the interpreter pays for every field load.
+            byte[] bytes = line;
+            int stop = end;
+            int i = position;
+            while (i < stop && bytes[i] == (byte)' ')
             {
-                position++;
+                i++;
             }
 
-            TokenStart = position;
-            while (position < end && line[position] != (byte)' ')
+            int start = i;
+            while (i < stop && bytes[i] != (byte)' ')
             {
-                position++;
+                i++;
             }
 
-            TokenLength = position - TokenStart;
-            if (TokenLength > 0)
+            position = i;
+            TokenStart = start;
+            TokenLength = i - start;
+            if (i > start)
             {
                 TokenIndex++;
                 return true;
@@ -112,15 +121,19 @@ namespace ThermalMonitor.Core.Link
             }
 
             long accumulator = 0; // ≤ 0 throughout
+            byte[] bytes = line;
+
+            // Up to 18 digits cannot leave 64 bits: no overflow check (a 64-bit division) per digit.
+            bool checkOverflow = stop - i > 18;
             for (; i < stop; i++)
             {
-                int digit = line[i] - '0';
+                int digit = bytes[i] - '0';
                 if (digit < 0 || digit > 9)
                 {
                     return false;
                 }
 
-                if (accumulator < (long.MinValue + digit) / 10)
+                if (checkOverflow && accumulator < (long.MinValue + digit) / 10)
                 {
                     return false; // beyond 64 bits
                 }
@@ -145,27 +158,70 @@ namespace ThermalMonitor.Core.Link
         }
 
         /// <summary>Value of one hex digit at <paramref name="index"/> in the line, or -1.</summary>
-        public int HexDigitAt(int index)
+        public int HexDigitAt(int index) => HexValues[line[index]];
+
+        /// <summary>
+        /// Value of <paramref name="digits"/> (1..7) hex digits from <paramref name="index"/> in the
+        /// line, either case, or -1 when one of them is not a hex digit.
+        /// </summary>
+        public int HexAt(int index, int digits)
         {
-            int c = line[index];
-            if (c >= '0' && c <= '9')
+            byte[] bytes = line;
+            sbyte[] values = HexValues;
+            int value = 0;
+            int stop = index + digits;
+            for (int i = index; i < stop; i++)
             {
-                return c - '0';
+                int digit = values[bytes[i]];
+                if (digit < 0)
+                {
+                    return -1;
+                }
+
+                value = (value << 4) | digit;
             }
 
-            if (c >= 'A' && c <= 'F')
+            return value;
+        }
+
+        /// <summary>
+        /// Reads <paramref name="count"/> values of three hex digits each from <paramref name="index"/>
+        /// into <paramref name="into"/> (an INJ burst); false at the first non-hex digit (the values
+        /// before it are then written, the rest not).
+        /// </summary>
+        public bool HexTriplets(int index, int[] into, int count)
+        {
+            byte[] bytes = line;
+            sbyte[] values = HexValues;
+            int at = index;
+            for (int i = 0; i < count; i++)
             {
-                return c - 'A' + 10;
+                int high = values[bytes[at]];
+                int middle = values[bytes[at + 1]];
+                int low = values[bytes[at + 2]];
+                if ((high | middle | low) < 0)
+                {
+                    return false;
+                }
+
+                into[i] = (high << 8) | (middle << 4) | low;
+                at += 3;
             }
 
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-
-            return -1;
+            return true;
         }
 
         public byte ByteAt(int index) => line[index];
+
+        private static sbyte[] BuildHexValues()
+        {
+            sbyte[] values = new sbyte[256];
+            for (int i = 0; i < 256; i++)
+            {
+                values[i] = (sbyte)(i >= '0' && i <= '9' ? i - '0' : i >= 'A' && i <= 'F' ? i - 'A' + 10 : i >= 'a' && i <= 'f' ? i - 'a' + 10 : -1);
+            }
+
+            return values;
+        }
     }
 }

@@ -83,7 +83,6 @@ namespace ThermalMonitor.Core.Link
                     return false;
                 }
 
-                byte value = chunk[chunkStart++];
                 if (gapPending)
                 {
                     // The first byte after lost ones: the line it belongs to (or ends) is incomplete.
@@ -91,28 +90,57 @@ namespace ThermalMonitor.Core.Link
                     gapPending = false;
                 }
 
-                if (value == (byte)'\n' || value == (byte)'\r')
+                // Scan the chunk for a line end with locals only, then move the run before it with
+                // one native copy: per byte, one load and two compares on the interpreter.
+                byte[] source = chunk;
+                int start = chunkStart;
+                int stop = chunkEnd;
+                int i = start;
+                while (i < stop)
                 {
-                    if (lineLength == 0 && !lineOverlong && !lineDamaged)
+                    byte value = source[i];
+                    if (value == (byte)'\n' || value == (byte)'\r')
                     {
-                        continue;
+                        break;
                     }
 
-                    Frame();
-                    lineLength = 0;
-                    lineOverlong = false;
-                    lineDamaged = false;
-                    return true;
+                    i++;
                 }
 
-                if (lineLength < LineBytesMax)
+                int run = i - start;
+                if (run > 0)
                 {
-                    line[lineLength++] = value;
+                    int room = LineBytesMax - lineLength;
+                    if (run > room)
+                    {
+                        lineOverlong = true;
+                    }
+
+                    int copied = run < room ? run : room;
+                    if (copied > 0)
+                    {
+                        System.Array.Copy(source, start, line, lineLength, copied);
+                        lineLength += copied;
+                    }
                 }
-                else
+
+                if (i == stop)
                 {
-                    lineOverlong = true;
+                    chunkStart = stop; // the line goes on in the next chunk
+                    continue;
                 }
+
+                chunkStart = i + 1; // past the CR or LF
+                if (lineLength == 0 && !lineOverlong && !lineDamaged)
+                {
+                    continue; // an empty line (or the LF of a CR LF)
+                }
+
+                Frame();
+                lineLength = 0;
+                lineOverlong = false;
+                lineDamaged = false;
+                return true;
             }
         }
 
@@ -192,7 +220,7 @@ namespace ThermalMonitor.Core.Link
                 return;
             }
 
-            int expected = LineCrc.Compute(line, 0, star);
+            int expected = LineCrc.ComputeOverPrintable(line, star, out int firstNonPrintable);
             if (ReadCheck(star) != expected)
             {
                 Fault = LinkError.BadChecksum;
@@ -200,14 +228,11 @@ namespace ThermalMonitor.Core.Link
                 return;
             }
 
-            for (int i = 0; i < star; i++)
+            if (firstNonPrintable >= 0)
             {
-                if (line[i] < (byte)' ' || line[i] > (byte)'~')
-                {
-                    Fault = LinkError.NotAscii;
-                    FaultDetail = i;
-                    return;
-                }
+                Fault = LinkError.NotAscii;
+                FaultDetail = firstNonPrintable;
+                return;
             }
 
             TextLength = star;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ThermalMonitor.Core.Acquisition;
 using ThermalMonitor.Core.Board;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Core.Monitoring;
@@ -12,8 +13,8 @@ namespace ThermalMonitor.Tools.Fidelity;
 
 /// <summary>
 /// Host half of tools/nanoclr/fidelity.sh.
-///   gen --profiles DIR --out DIR [--window NAME=PROFILE@FROM_S+SAMPLES ...]
-///     per window: the command lines (in.bin), every byte the host build of BoardLink wrote
+///   gen --profiles DIR --out DIR [--window NAME=PROFILE@FROM_S+SAMPLES[/reduced] ...]
+///     per window (samples as INJ, or as INJR with /reduced): the command lines (in.bin), every byte the host build of BoardLink wrote
 ///     (host.out), meta.txt, and the lines as C# string chunks for the nanoCLR program.
 ///   compare --dir WINDOW_DIR --log NANOCLR_LOG
 ///     one summary line; exit 0 only if the nanoCLR wrote the same bytes for the same input.
@@ -38,6 +39,8 @@ public static partial class Program
         "nominal-ms22=progress-ms22-nominal@1800+800",
         "glitch-iss-2015=iss-2015-false-alarm-glitch@10770+600",
         "fault-pressure-open=fault-pressure-open@5990+600",
+        "soyuz-ms22-onset-injr=soyuz-ms22@10740+1500/reduced",
+        "fault-temp-stuck-injr=fault-temp-stuck@5980+1200/reduced",
     ];
 
     public static int Main(string[] args)
@@ -95,16 +98,16 @@ public static partial class Program
             Match m = WindowSpec().Match(spec);
             if (!m.Success)
             {
-                throw new ArgumentException($"window '{spec}' is not NAME=PROFILE@FROM_S+SAMPLES");
+                throw new ArgumentException($"window '{spec}' is not NAME=PROFILE@FROM_S+SAMPLES[/reduced]");
             }
 
             var window = new Window(index++, m.Groups[1].Value, m.Groups[2].Value,
-                double.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture));
+                double.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture), m.Groups[5].Success);
             string path = Path.Combine(profiles, window.Profile + ".csv.gz");
             WindowRun run = Record(window, ProfileCsv.Read(path));
             run.Write(Path.Combine(outDir, window.Name));
             names.Add(window.Name);
-            Console.WriteLine($"window {window.Name}: {window.Profile} from {window.FromS.ToString(CultureInfo.InvariantCulture)} s, {run.Samples} samples, {run.Lines} lines in ({run.Input.Count} B), host build wrote {run.Output.Count} B ({run.BoardLines} lines), {run.Chunks.Count} chunks");
+            Console.WriteLine($"window {window.Name}: {window.Profile} from {window.FromS.ToString(CultureInfo.InvariantCulture)} s, {run.Samples} samples as {(window.Reduced ? "INJR" : "INJ")}, {run.Lines} lines in ({run.Input.Count} B), host build wrote {run.Output.Count} B ({run.BoardLines} lines), {run.Chunks.Count} chunks");
         }
 
         File.WriteAllLines(Path.Combine(outDir, "windows.txt"), names);
@@ -162,6 +165,7 @@ public static partial class Program
 
         var stream = new ReplaySampleStream(profile, monitor.Derived.SamplePeriodMs, monitor.Derived.BurstLength, null, 0);
         var body = new byte[InjectCommand.BytesMax];
+        var reducer = new BurstReducer();
         int ackAt = -1;
         int firstAlarm = -1;
         while (run.Samples < window.Samples && stream.TryNext(out double timeS))
@@ -172,7 +176,10 @@ public static partial class Program
             }
 
             int i = run.Samples++;
-            int length = InjectCommand.Write(stream.Sample, body);
+            // INJR: reduced as WireReplayer does, with the settings in force on the board (its defaults).
+            int length = window.Reduced
+                ? InjectCommand.WriteReduced(stream.Sample, reducer, monitor.Derived, body)
+                : InjectCommand.Write(stream.Sample, body);
             string said = Send(Encoding.ASCII.GetString(body, 0, length));
             Match alarm = FirstAlarm().Match(said);
             if (firstAlarm < 0 && alarm.Success)
@@ -357,13 +364,14 @@ public static partial class Program
         return h;
     }
 
-    [GeneratedRegex(@"^([A-Za-z0-9_.-]+)=([A-Za-z0-9_.-]+)@([0-9.]+)\+([0-9]+)$")]
+    [GeneratedRegex(@"^([A-Za-z0-9_.-]+)=([A-Za-z0-9_.-]+)@([0-9.]+)\+([0-9]+)(/reduced)?$")]
     private static partial Regex WindowSpec();
 
     [GeneratedRegex(@"(?m)^\d+ ALARM seq=(\d+) .* re=0\*")]
     private static partial Regex FirstAlarm();
 
-    private sealed record Window(int Index, string Name, string Profile, double FromS, int Samples);
+    /// <param name="Reduced">The samples as INJR (reduced on the host) instead of INJ.</param>
+    private sealed record Window(int Index, string Name, string Profile, double FromS, int Samples, bool Reduced);
 
     private sealed class WindowRun(Window window)
     {
