@@ -60,6 +60,8 @@ public class ReplayCommandTests
     [InlineData(new[] { "replay", "progress-ms21", "--target", "serial:/dev/ttyUSB0@fast" }, "baud 'fast'")]
     [InlineData(new[] { "replay", "progress-ms21", "--target", "virtual@0" }, "baud '0'")]
     [InlineData(new[] { "replay", "progress-ms21", "--target", "serial:/dev/no-such-tty" }, "cannot open serial device '/dev/no-such-tty'")]
+    [InlineData(new[] { "replay", "progress-ms21", "--serial-transport", "usb" }, "--serial-transport 'usb': expected termios or ports")]
+    [InlineData(new[] { "board", "status", "--target", "serial:/dev/no-such-tty", "--serial-transport", "ports" }, "cannot open serial device '/dev/no-such-tty'")]
     [InlineData(new[] { "board", "config", "set", "--target", "virtual" }, "give the JSON document")]
     [InlineData(new[] { "board", "ack", "seven", "--target", "virtual" }, "board ack 'seven'")]
     [InlineData(new[] { "replay", "progress-ms21", "--speed", "-2" }, "--speed -2")]

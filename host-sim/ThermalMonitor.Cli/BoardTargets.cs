@@ -8,7 +8,7 @@ namespace ThermalMonitor.Cli;
 /// <summary>Connects to a board target for a command, turning connection failures into one-line user errors.</summary>
 public static class BoardTargets
 {
-    public static TargetConnection Open(IAnsiConsole console, TargetSpec target, bool acknowledgeAlarms = true)
+    public static TargetConnection Open(IAnsiConsole console, TargetSpec target, SerialTransport transport, bool acknowledgeAlarms = true)
     {
         if (target.Kind == TargetKind.Virtual)
         {
@@ -17,7 +17,7 @@ public static class BoardTargets
 
         try
         {
-            TargetConnection connection = TargetConnection.Open(target.ToString(), acknowledgeAlarms: acknowledgeAlarms);
+            TargetConnection connection = TargetConnection.Open(target.ToString(), acknowledgeAlarms: acknowledgeAlarms, serialTransport: transport);
             if (connection.BoardDevicePath is { } path)
             {
                 BoardLine? hello = connection.Client.Hello;

@@ -19,6 +19,15 @@ public static class CommonOptions
         DefaultValueFactory = _ => "sil",
     };
 
+    /// <summary>The option's name, also used in its error messages.</summary>
+    public const string SerialTransportName = "--serial-transport";
+
+    public static Option<string?> SerialTransport() => new(SerialTransportName)
+    {
+        Description = "How a virtual or serial target's port is opened: termios (hand-written, Linux/macOS; the default there) or ports (System.IO.Ports; "
+            + "the default on Windows and the only one there). Without it: the " + Serial.SerialTransports.EnvironmentVariable + " environment variable, else the default",
+    };
+
     public static Option<ulong?> Seed() => new("--seed")
     {
         Description = "Sensor-noise seed (default: the profile's recorded seed)",
@@ -111,6 +120,19 @@ public static class CommonOptions
         }
 
         return target;
+    }
+
+    /// <summary>The transport for <see cref="SerialTransport"/>'s value (null: the environment variable, else the platform default).</summary>
+    public static Serial.SerialTransport ParseSerialTransport(string? text)
+    {
+        try
+        {
+            return Serial.SerialTransports.Resolve(text, SerialTransportName);
+        }
+        catch (FormatException e)
+        {
+            throw new UserInputException(e.Message);
+        }
     }
 
     public static string FormatSeconds(double seconds) => seconds switch

@@ -1,14 +1,17 @@
 namespace ThermalMonitor.Serial.Tests;
 
+/// <summary>Unplug, replug and reconnection, with each transport underneath.</summary>
 public sealed class ReconnectingSerialLinkTests
 {
-    [Fact]
-    public void Recovers_after_unplug_and_replug_and_writes_reach_the_new_pty()
+    [Theory]
+    [InlineData(SerialTransport.Termios)]
+    [InlineData(SerialTransport.Ports)]
+    public void Recovers_after_unplug_and_replug_and_writes_reach_the_new_pty(SerialTransport transport)
     {
         using var dir = new TempDir();
         string link = dir.File("board");
         using var pty = PseudoTerminal.Create(link);
-        using var host = ReconnectingSerialLink.ForDevice(link, 115200, retryIntervalMs: 20, reconnectTimeoutMs: 60_000);
+        using var host = ReconnectingSerialLink.ForDevice(transport, link, 115200, retryIntervalMs: 20, reconnectTimeoutMs: 60_000);
         int reconnectedEvents = 0;
         host.Reconnected += () => Interlocked.Increment(ref reconnectedEvents);
 
@@ -33,13 +36,15 @@ public sealed class ReconnectingSerialLinkTests
         Assert.Equal(link, host.Path);
     }
 
-    [Fact]
-    public async Task A_write_during_an_outage_is_delivered_once_the_device_is_back()
+    [Theory]
+    [InlineData(SerialTransport.Termios)]
+    [InlineData(SerialTransport.Ports)]
+    public async Task A_write_during_an_outage_is_delivered_once_the_device_is_back(SerialTransport transport)
     {
         using var dir = new TempDir();
         string link = dir.File("board");
         using var pty = PseudoTerminal.Create(link);
-        using var host = ReconnectingSerialLink.ForDevice(link, 115200, retryIntervalMs: 20, reconnectTimeoutMs: 60_000);
+        using var host = ReconnectingSerialLink.ForDevice(transport, link, 115200, retryIntervalMs: 20, reconnectTimeoutMs: 60_000);
 
         pty.Unplug();
         var writer = Task.Run(() => host.Write("PING\n"u8));
@@ -51,13 +56,15 @@ public sealed class ReconnectingSerialLinkTests
         Assert.Equal(1, host.Reconnects);
     }
 
-    [Fact]
-    public void An_outage_longer_than_the_reconnect_timeout_throws()
+    [Theory]
+    [InlineData(SerialTransport.Termios)]
+    [InlineData(SerialTransport.Ports)]
+    public void An_outage_longer_than_the_reconnect_timeout_throws(SerialTransport transport)
     {
         using var dir = new TempDir();
         string link = dir.File("board");
         using var pty = PseudoTerminal.Create(link);
-        using var host = ReconnectingSerialLink.ForDevice(link, 115200, retryIntervalMs: 20, reconnectTimeoutMs: 300);
+        using var host = ReconnectingSerialLink.ForDevice(transport, link, 115200, retryIntervalMs: 20, reconnectTimeoutMs: 300);
 
         pty.Unplug();
 
@@ -68,24 +75,28 @@ public sealed class ReconnectingSerialLinkTests
         Assert.Throws<SerialLinkLostException>(() => host.Write("x"u8));
     }
 
-    [Fact]
-    public void A_missing_device_at_start_fails_fast()
+    [Theory]
+    [InlineData(SerialTransport.Termios)]
+    [InlineData(SerialTransport.Ports)]
+    public void A_missing_device_at_start_fails_fast(SerialTransport transport)
     {
         using var dir = new TempDir();
         string link = dir.File("nothing-here");
 
-        var ex = Assert.Throws<IOException>(() => ReconnectingSerialLink.ForDevice(link, 115200));
+        var ex = Assert.Throws<IOException>(() => ReconnectingSerialLink.ForDevice(transport, link, 115200));
 
         Assert.Contains("ENOENT", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Concurrent_reader_and_writer_share_one_reconnect()
+    [Theory]
+    [InlineData(SerialTransport.Termios)]
+    [InlineData(SerialTransport.Ports)]
+    public async Task Concurrent_reader_and_writer_share_one_reconnect(SerialTransport transport)
     {
         using var dir = new TempDir();
         string link = dir.File("board");
         using var pty = PseudoTerminal.Create(link);
-        using var host = ReconnectingSerialLink.ForDevice(link, 115200, retryIntervalMs: 20, reconnectTimeoutMs: 60_000);
+        using var host = ReconnectingSerialLink.ForDevice(transport, link, 115200, retryIntervalMs: 20, reconnectTimeoutMs: 60_000);
         using var stop = new CancellationTokenSource();
         var reader = Task.Run(() =>
         {

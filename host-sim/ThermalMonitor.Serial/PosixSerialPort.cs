@@ -98,6 +98,7 @@ public sealed unsafe class PosixSerialPort : ISerialLink
                 "; add your user to the 'dialout' group (Linux) or check the device permissions",
             Errno.EBUSY => "; is another program (a serial monitor, esptool, ModemManager) using it?",
             Errno.ENOENT => "; is the board plugged in? list candidates with the 'ports' command",
+            Errno.ENOTTY => "; is it a terminal device?",
             _ => "",
         };
         return new IOException(message);

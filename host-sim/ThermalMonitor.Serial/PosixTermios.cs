@@ -143,8 +143,8 @@ internal sealed class PosixTermios
             if (OperatingSystem.IsWindows())
             {
                 throw new PlatformNotSupportedException(
-                    "serial on Windows is not supported yet: run the host in WSL2 with usbipd-win attaching the "
-                    + "USB-serial adapter, or use --target virtual / --target sil; see host-sim/ThermalMonitor.Serial/README.md");
+                    "the termios serial transport is for Linux and macOS; on Windows use the System.IO.Ports transport "
+                    + "(--serial-transport ports, the default there); see host-sim/ThermalMonitor.Serial/README.md");
             }
 
             throw new PlatformNotSupportedException(

@@ -49,7 +49,13 @@ public sealed class ReconnectingSerialLink : ISerialLink
     /// <exception cref="IOException">The device cannot be opened now.</exception>
     public static ReconnectingSerialLink ForDevice(
         string devicePath, int baud, int retryIntervalMs = 200, int reconnectTimeoutMs = 10000) =>
-        new(() => PosixSerialPort.Open(devicePath, baud), retryIntervalMs, reconnectTimeoutMs);
+        ForDevice(SerialTransport.Termios, devicePath, baud, retryIntervalMs, reconnectTimeoutMs);
+
+    /// <summary>A reconnecting port on <paramref name="devicePath"/>, opened with <paramref name="transport"/>.</summary>
+    /// <exception cref="IOException">The device cannot be opened now.</exception>
+    public static ReconnectingSerialLink ForDevice(
+        SerialTransport transport, string devicePath, int baud, int retryIntervalMs = 200, int reconnectTimeoutMs = 10000) =>
+        new(() => SerialTransports.Open(transport, devicePath, baud), retryIntervalMs, reconnectTimeoutMs);
 
     /// <summary>Raised on the thread that reopened the link, after a successful reopen.</summary>
     public event Action? Reconnected;

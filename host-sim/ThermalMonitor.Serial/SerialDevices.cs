@@ -12,9 +12,12 @@ public static class SerialDevices
     /// Likely serial ports, in natural order (<c>/dev/ttyUSB2</c> before <c>/dev/ttyUSB10</c>):
     /// <c>/dev/ttyUSB*</c> and <c>/dev/ttyACM*</c> on Linux; <c>/dev/cu.usbserial*</c>,
     /// <c>/dev/cu.SLAB*</c>, <c>/dev/cu.wchusbserial*</c> and <c>/dev/cu.usbmodem*</c> on macOS;
-    /// none elsewhere.
+    /// the COM ports Windows knows (<see cref="System.IO.Ports.SerialPort.GetPortNames"/>: COM2 before
+    /// COM10); none elsewhere.
     /// </summary>
-    public static IReadOnlyList<string> Candidates() => Candidates("/dev");
+    public static IReadOnlyList<string> Candidates() => OperatingSystem.IsWindows()
+        ? System.IO.Ports.SerialPort.GetPortNames().Distinct(StringComparer.OrdinalIgnoreCase).Order(NaturalOrder.Instance).ToList()
+        : Candidates("/dev");
 
     /// <summary>The same search in another directory (tests).</summary>
     internal static IReadOnlyList<string> Candidates(string deviceDirectory)

@@ -15,12 +15,16 @@ public sealed class TargetConnection : IDisposable
 {
     private readonly List<IDisposable> owned = [];
 
-    private TargetConnection(TargetSpec spec)
+    private TargetConnection(TargetSpec spec, SerialTransport serialTransport)
     {
         Spec = spec;
+        SerialTransport = serialTransport;
     }
 
     public TargetSpec Spec { get; }
+
+    /// <summary>How the device path of a virtual or serial target is opened.</summary>
+    public SerialTransport SerialTransport { get; }
 
     public BoardClient Client { get; private set; } = null!;
 
@@ -29,9 +33,19 @@ public sealed class TargetConnection : IDisposable
 
     public FaultInjectingRelay? Relay { get; private set; }
 
-    public static TargetConnection Open(string target, RelayFaults? relayFaults = null, bool acknowledgeAlarms = true, IEnumerable<string>? virtualBoardArguments = null)
+    /// <param name="target">sil, virtual[@baud] or serial:device[@baud] (<see cref="TargetSpec"/>).</param>
+    /// <param name="relayFaults">Put a fault-injecting relay between host and board (virtual and serial targets).</param>
+    /// <param name="acknowledgeAlarms">Acknowledge alarms as they arrive.</param>
+    /// <param name="virtualBoardArguments">More arguments for a virtual board process.</param>
+    /// <param name="serialTransport">
+    /// How to open the device path; null = <see cref="SerialTransports.EnvironmentVariable"/> if set,
+    /// else the platform default (<see cref="SerialTransports.Default"/>).
+    /// </param>
+    /// <exception cref="FormatException">The target string, or the transport variable, is malformed.</exception>
+    public static TargetConnection Open(string target, RelayFaults? relayFaults = null, bool acknowledgeAlarms = true, IEnumerable<string>? virtualBoardArguments = null, SerialTransport? serialTransport = null)
     {
-        var connection = new TargetConnection(TargetSpec.Parse(target));
+        var spec = TargetSpec.Parse(target);
+        var connection = new TargetConnection(spec, serialTransport ?? SerialTransports.Resolve(null, SerialTransports.EnvironmentVariable));
         try
         {
             connection.Connect(relayFaults, acknowledgeAlarms, virtualBoardArguments ?? []);
@@ -102,7 +116,7 @@ public sealed class TargetConnection : IDisposable
             owned.Add(Relay);
         }
 
-        return ReconnectingSerialLink.ForDevice(hostPath, baud, retryIntervalMs: 100, reconnectTimeoutMs: 15000);
+        return ReconnectingSerialLink.ForDevice(SerialTransport, hostPath, baud, retryIntervalMs: 100, reconnectTimeoutMs: 15000);
     }
 
     public void Dispose()

@@ -39,12 +39,13 @@ public static class BoardCalibrateCommand
             Description = "The board: serial:<device>[@<baud>] (a real board), virtual[@<baud>] (starts one) or sil",
             Required = true,
         };
+        var transport = CommonOptions.SerialTransport();
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the CFG SET document and stop; nothing is sent" };
         var command = new Command("calibrate", "Set the board's ADC calibration from 2..8 measured points (pin mV = raw counts), sent as CFG SET adcCalCounts/adcCalMicrovolts.\n"
             + "Example: thermal-sim board calibrate --point 150=175 --point 2450=2900 --point 3150=4095 --target serial:/dev/ttyUSB0@921600\n"
             + "Example: thermal-sim board calibrate --point 151.2=180 --point 1650=1962 --point 2449.8=2895 --target virtual --dry-run")
         {
-            points, target, dryRun,
+            points, target, dryRun, transport,
         };
         command.SetAction(parse =>
         {
@@ -52,6 +53,7 @@ public static class BoardCalibrateCommand
             string document = Document(knots);
             CheckWithHostReader(document);
             var spec = CommonOptions.ParseTarget(parse.GetValue(target)!);
+            var serialTransport = CommonOptions.ParseSerialTransport(parse.GetValue(transport));
             if (parse.GetValue(dryRun))
             {
                 Console.Out.WriteLine(document);
@@ -59,7 +61,7 @@ public static class BoardCalibrateCommand
             }
 
             IAnsiConsole console = Consoles.Human(false);
-            using TargetConnection connection = BoardTargets.Open(console, spec, acknowledgeAlarms: false);
+            using TargetConnection connection = BoardTargets.Open(console, spec, serialTransport, acknowledgeAlarms: false);
             BoardLine reply = Checked(() => connection.Client.Send($"{LinkDictionary.Config} {LinkDictionary.Set} {document}"));
             if (reply.IsError)
             {

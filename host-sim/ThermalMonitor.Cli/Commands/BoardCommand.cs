@@ -23,11 +23,12 @@ public static class BoardCommand
     private static Command Status()
     {
         var target = BoardTarget();
-        var command = new Command("status", "Show the board's STATUS: loop timing, overruns, memory, counters.\nExample: thermal-sim board status --target serial:/dev/ttyUSB0") { target };
+        var transport = CommonOptions.SerialTransport();
+        var command = new Command("status", "Show the board's STATUS: loop timing, overruns, memory, counters.\nExample: thermal-sim board status --target serial:/dev/ttyUSB0") { target, transport };
         command.SetAction(parse =>
         {
             IAnsiConsole console = Consoles.Human(false);
-            using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), acknowledgeAlarms: false);
+            using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), CommonOptions.ParseSerialTransport(parse.GetValue(transport)), acknowledgeAlarms: false);
             BoardLine status = Checked(() => connection.Client.SendOk(LinkDictionary.Status));
             var table = new Table().Border(TableBorder.Rounded).AddColumn("field").AddColumn("value");
             foreach ((string key, string value) in status.Fields)
@@ -44,6 +45,7 @@ public static class BoardCommand
     private static Command Config()
     {
         var target = BoardTarget();
+        var transport = CommonOptions.SerialTransport();
         var action = new Argument<string>("action") { Description = "get, set, defaults or save (write the configuration in force to the board's storage, so it survives a reset)" };
         var document = new Argument<string?>("document") { Description = "For set: a JSON document, or @file.json", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("config", "Get or set the board's configuration (JSON, PROTOCOL.md), or save it on the board.\n"
@@ -51,7 +53,7 @@ public static class BoardCommand
             + "Example: thermal-sim board config save --target serial:/dev/ttyUSB0\n"
             + "Example: thermal-sim board config set '{\"rateLimitPaPerS\":250}' --target serial:/dev/ttyUSB0")
         {
-            action, document, target,
+            action, document, target, transport,
         };
         command.SetAction(parse =>
         {
@@ -68,7 +70,7 @@ public static class BoardCommand
             };
             string? setDocument = line is null ? ReadDocument(text!) : null;
             IAnsiConsole console = Consoles.Human(true); // the document goes to stdout
-            using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), acknowledgeAlarms: false);
+            using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), CommonOptions.ParseSerialTransport(parse.GetValue(transport)), acknowledgeAlarms: false);
             BoardLine reply = Checked(() => setDocument is null ? connection.Client.Send(line!) : connection.Client.SetConfig(setDocument));
             if (reply.IsError)
             {
@@ -84,10 +86,11 @@ public static class BoardCommand
     private static Command Mode()
     {
         var target = BoardTarget();
+        var transport = CommonOptions.SerialTransport();
         var which = new Argument<string>("mode") { Description = "live (sample the board's own sensors) or replay (take only injected samples)" };
         var command = new Command("mode", "Switch the board between LIVE and REPLAY (a new session either way).\n"
             + "REPLAY from LIVE borrows the board's settings; LIVE gives them back, as does a minute without a line from the host.\n"
-            + "Example: thermal-sim board mode live --target serial:/dev/ttyUSB0") { which, target };
+            + "Example: thermal-sim board mode live --target serial:/dev/ttyUSB0") { which, target, transport };
         command.SetAction(parse =>
         {
             string mode = parse.GetRequiredValue(which);
@@ -98,7 +101,7 @@ public static class BoardCommand
                 _ => throw new UserInputException($"board mode '{mode}': expected live or replay"),
             };
             IAnsiConsole console = Consoles.Human(false);
-            using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), acknowledgeAlarms: false);
+            using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), CommonOptions.ParseSerialTransport(parse.GetValue(transport)), acknowledgeAlarms: false);
             BoardLine reply = Checked(() => connection.Client.Send($"{LinkDictionary.Mode} {wire}"));
             console.WriteLine(reply.Text);
             return reply.IsError ? ExitCodes.BadInput : ExitCodes.Success;
@@ -109,8 +112,9 @@ public static class BoardCommand
     private static Command Ack()
     {
         var target = BoardTarget();
+        var transport = CommonOptions.SerialTransport();
         var which = new Argument<string>("alarm") { Description = "Alarm sequence number, or 'all'" };
-        var command = new Command("ack", "Acknowledge an alarm (or all).\nExample: thermal-sim board ack all --target serial:/dev/ttyUSB0") { which, target };
+        var command = new Command("ack", "Acknowledge an alarm (or all).\nExample: thermal-sim board ack all --target serial:/dev/ttyUSB0") { which, target, transport };
         command.SetAction(parse =>
         {
             string alarm = parse.GetRequiredValue(which);
@@ -120,7 +124,7 @@ public static class BoardCommand
             }
 
             IAnsiConsole console = Consoles.Human(false);
-            using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), acknowledgeAlarms: false);
+            using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), CommonOptions.ParseSerialTransport(parse.GetValue(transport)), acknowledgeAlarms: false);
             BoardLine reply = Checked(() => connection.Client.Send($"{LinkDictionary.Ack} {(alarm == "all" ? LinkDictionary.All : alarm)}"));
             console.WriteLine(reply.Text);
             return reply.IsError ? ExitCodes.BadInput : ExitCodes.Success;
@@ -131,10 +135,11 @@ public static class BoardCommand
     private static Command Monitor()
     {
         var target = BoardTarget();
+        var transport = CommonOptions.SerialTransport();
         var telemetry = new Option<int>("--telemetry-ms") { Description = "Telemetry period to ask for (0 = off)", DefaultValueFactory = _ => 1000 };
         var acknowledge = new Option<bool>("--ack") { Description = "Acknowledge alarms as they arrive (otherwise the board keeps re-sending them; each is shown once)" };
         var command = new Command("monitor", "Show what the board says, live: alarms (once each), events, telemetry. Ctrl+C stops.\n"
-            + "Example: thermal-sim board monitor --target serial:/dev/ttyUSB0") { target, telemetry, acknowledge };
+            + "Example: thermal-sim board monitor --target serial:/dev/ttyUSB0") { target, telemetry, acknowledge, transport };
         command.SetAction(parse =>
         {
             int periodMs = parse.GetValue(telemetry);
@@ -144,7 +149,7 @@ public static class BoardCommand
             }
 
             IAnsiConsole console = Consoles.Human(false);
-            using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), parse.GetValue(acknowledge));
+            using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), CommonOptions.ParseSerialTransport(parse.GetValue(transport)), parse.GetValue(acknowledge));
             using var stop = new ManualResetEventSlim();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Set(); };
             connection.Client.AlarmReceived += alarm => console.MarkupLine(
@@ -166,13 +171,13 @@ public static class BoardCommand
 
     private static Command Ports()
     {
-        var command = new Command("ports", "List serial devices that look like boards (USB-serial adapters).");
+        var command = new Command("ports", "List serial devices that look like boards: USB-serial adapters on Linux and macOS, the COM ports Windows knows (System.IO.Ports).");
         command.SetAction(_ =>
         {
             IReadOnlyList<string> candidates = SerialDevices.Candidates();
             if (candidates.Count == 0)
             {
-                Console.Out.WriteLine("no USB-serial devices found (Linux: /dev/ttyUSB*, /dev/ttyACM*; macOS: /dev/cu.usbserial*)");
+                Console.Out.WriteLine("no USB-serial devices found (Linux: /dev/ttyUSB*, /dev/ttyACM*; macOS: /dev/cu.usbserial*; Windows: the COM ports it lists)");
             }
 
             foreach (string device in candidates)

@@ -10,6 +10,7 @@ using ThermalMonitor.Report;
 using ThermalMonitor.Scoring;
 using ThermalMonitor.Sim;
 using ThermalMonitor.Stimulus;
+using ThermalMonitor.Serial;
 using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Cli.Commands;
@@ -21,6 +22,7 @@ public static class ReplayCommand
     {
         var profile = new Argument<string>("profile") { Description = "Library profile name (see 'profiles list') or a CSV file path" };
         var target = CommonOptions.Target();
+        var transport = CommonOptions.SerialTransport();
         var speed = new Option<double>("--speed") { Description = "Pace: 1 = real time, 60 = a minute per second; 0 (default) = as fast as possible", DefaultValueFactory = _ => 0 };
         var seed = CommonOptions.Seed();
         var config = new Option<string?>("--config")
@@ -51,7 +53,7 @@ public static class ReplayCommand
             + "Example: thermal-sim replay bench.csv --map time=Time,pressure=P1,temp=T1 --pressure-unit bar --gauge --json -\n"
             + "Example: thermal-sim replay water-loop.csv --map time=1,pressure=2 --pressure-unit bar --config one-bar-loop.json")
         {
-            profile, target, speed, seed, config, window, inject, json, report, library,
+            profile, target, transport, speed, seed, config, window, inject, json, report, library,
         };
         foreign.AddTo(command);
         command.SetAction(parse =>
@@ -65,6 +67,7 @@ public static class ReplayCommand
             }
 
             TargetSpec where = CommonOptions.ParseTarget(parse.GetValue(target)!);
+            SerialTransport serialTransport = CommonOptions.ParseSerialTransport(parse.GetValue(transport));
 
             // The configuration is judged before anything runs, as the board would judge it.
             string? configPath = parse.GetValue(config);
@@ -86,7 +89,7 @@ public static class ReplayCommand
             ReplayTrace? trace = null;
             try
             {
-                outcome = ReplayOnTarget(console, resolved, options, where, onsetS, stop.Token);
+                outcome = ReplayOnTarget(console, resolved, options, where, serialTransport, onsetS, stop.Token);
                 PrintResult(console, outcome, onsetS, DisplayName(resolved));
                 Outputs.WriteJson(jsonPath, ReplayResultJson.Serialize(outcome.Result), console);
                 if (parse.GetValue(report) is not null)
@@ -152,9 +155,9 @@ public static class ReplayCommand
     /// The replay on its target, over the serial protocol whatever the target (the in-process board
     /// for sil, a virtual board, a real one); the board gets its own state back afterwards.
     /// </summary>
-    private static ReplayOutcome ReplayOnTarget(IAnsiConsole console, ResolvedProfile resolved, ReplayOptions options, TargetSpec where, double? onsetS, CancellationToken cancellation)
+    private static ReplayOutcome ReplayOnTarget(IAnsiConsole console, ResolvedProfile resolved, ReplayOptions options, TargetSpec where, SerialTransport serialTransport, double? onsetS, CancellationToken cancellation)
     {
-        using TargetConnection connection = BoardTargets.Open(console, where);
+        using TargetConnection connection = BoardTargets.Open(console, where, serialTransport);
         try
         {
             return ReplayRunView.Run(console, $"replay {resolved.Profile.Name} on {where}", p => connection.Replay(resolved.Profile, options, p, cancellation), onsetS);
