@@ -4,7 +4,7 @@ namespace ThermalMonitor.Compatibility.Tests.Gate;
 
 /// <summary>
 /// Resolves each API use to a documentation-comment ID in the project's API surface, following
-/// shared/nanoframework-api/README.md: inherited members may be listed on an overridden member or on
+/// firmware/nanoframework-api/README.md: inherited members may be listed on an overridden member or on
 /// a base type between the receiver and the declaring type; a call may bind to a nanoFramework
 /// overload with optional or params parameters; any other overload is a finding, never "close enough".
 /// Records the listed IDs that were used, for the API usage file.

@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ThermalMonitor.Compatibility.Tests.Gate;
 
 /// <summary>
-/// The language and runtime features stable nanoFramework lacks (docs/design.md §3,
-/// nanoframework-facts.md (d)). Three sources: keywords, a few syntax shapes, and the type
+/// The language and runtime features stable nanoFramework lacks (docs/design.md §3; nanoFramework's
+/// https://docs.nanoframework.net/content/architecture/simplifications-and-trade-offs.html). Three sources: keywords, a few syntax shapes, and the type
 /// (and converted type) of every expression and type name, which also catches what no keyword
 /// shows: a `var` that is a double, a lambda that becomes a Func&lt;T&gt;, `s?.Length` being an int?.
 /// </summary>

@@ -8,7 +8,7 @@ namespace ThermalMonitor.Compatibility.Tests.Gate;
 /// <summary>
 /// The calls the C# compiler emits for language constructs when it compiles against nanoFramework's
 /// mscorlib (C# 9, no DefaultInterpolatedStringHandler, no Monitor.Enter(Object, ref Boolean)).
-/// They appear in no syntax, so the gate derives them here (shared/nanoframework-api/README.md,
+/// They appear in no syntax, so the gate derives them here (firmware/nanoframework-api/README.md,
 /// "Compiler-generated calls").
 /// </summary>
 internal static class LoweredCalls

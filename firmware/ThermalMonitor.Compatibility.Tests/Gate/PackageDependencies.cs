@@ -2,7 +2,7 @@ namespace ThermalMonitor.Compatibility.Tests.Gate;
 
 /// <summary>
 /// package-dependencies.txt: the packages a firmware project may declare and what each depends on
-/// (shared/nanoframework-facts.md (a)). Lines are "&lt;package id&gt;: &lt;dependency ids&gt;".
+/// (read from each package's nuspec; firmware/nanoframework-api/README.md). Lines are "&lt;package id&gt;: &lt;dependency ids&gt;".
 /// </summary>
 internal sealed class PackageDependencies(IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies)
 {

@@ -138,7 +138,7 @@ internal sealed partial class ProjectConsistencyChecker(RepositoryLayout layout,
             if (!library.Lists.TryGetValue(package.Id, out var list))
             {
                 yield return new Finding(packagesFile, package.Line, 1, RuleIds.ProjectApiList, package.Id,
-                    $"no API list firmware/nanoframework-api/{package.Id}.txt: copy it from shared/nanoframework-api (see the README there)");
+                    $"no API list firmware/nanoframework-api/{package.Id}.txt: write it from the package's public library sources at its release tag with tools/nf-api-list, as firmware/nanoframework-api/README.md describes");
             }
             else if (ApiList.MajorMinor(list.Version) != ApiList.MajorMinor(package.Version))
             {

@@ -2,7 +2,7 @@ namespace ThermalMonitor.Core.Monitoring
 {
     /// <summary>
     /// Programmer-error checks in the sampling path. A failure latches a fault and emits one
-    /// INVARIANT_FAILED event per id instead of throwing inside the loop (STYLE.md B4).
+    /// INVARIANT_FAILED event per id instead of throwing inside the loop (docs/design.md §10).
     /// </summary>
     public enum InvariantId
     {

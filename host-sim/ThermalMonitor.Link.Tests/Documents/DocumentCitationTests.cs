@@ -8,8 +8,9 @@ namespace ThermalMonitor.Link.Tests;
 /// <summary>
 /// The repository cites only documents it contains. No tracked file — source, README, scenario JSON,
 /// or the description embedded in a compressed profile — may cite the internal planning documents
-/// that users do not have (their names are built below rather than written out, so that this file
-/// passes its own scan), and every citation of a section of a document under docs/ must name a
+/// that users do not have — the two design documents, the folder beside the clone, and the folder's
+/// other documents and paths (their names are built below or broken by braces rather than written
+/// out, so that this file passes its own scan) — and every citation of a section of a document under docs/ must name a
 /// numbered heading that exists in that document.
 /// </summary>
 public partial class DocumentCitationTests
@@ -18,6 +19,31 @@ public partial class DocumentCitationTests
     private static readonly string[] Forbidden = ["DESIGN" + ".md", "DOMAIN" + ".md", ".." + "/shared", ".." + "\\shared"];
 
     private const string DocsFolder = "docs";
+
+    /// <summary>
+    /// The planning folder's other documents, by file name: the nanoFramework facts, the style notes
+    /// and the nanoCLR notes. A hit is the whole file name in any directory and any case, but not the
+    /// tail of a longer name (TIGER_STYLE, code-style).
+    /// </summary>
+    [GeneratedRegex(@"(?<![\w.-])(?:nanoframework-facts|STYLE|nanoclr)\.md(?![\w-])", RegexOptions.IgnoreCase)]
+    private static partial Regex PlanningDocumentName();
+
+    /// <summary>
+    /// A path whose first segment is the planning folder: "shared" then a slash or backslash, at the
+    /// start of a path (optionally "./"), i.e. not preceded by a character that continues a word, a
+    /// path, a drive, a repository reference or a variable. So ".../dotnet/shared/..." (a later
+    /// segment), "MetadataProcessor.Shared/" (case) and the word in prose ("shared between",
+    /// "shared vectors") are not hits; prose writes "shared or exclusive", not with a slash.
+    /// </summary>
+    [GeneratedRegex(@"(?<![\w.\-/\\:@~$%])(?:\.[/\\])?shared[/\\]")]
+    private static partial Regex PlanningFolderPath();
+
+    /// <summary>A public repository's file written as owner/repo:path or owner/repo@ref:path.</summary>
+    [GeneratedRegex(@"^[\w.-]+/[\w.-]+(?:@[\w.-]+)?:")]
+    private static partial Regex RepositoryQualifiedPath();
+
+    /// <summary>Characters that end the token a hit sits in: white space, quotes, brackets, separators.</summary>
+    private const string TokenDelimiters = "`'\"()<>[]{}|,;*";
 
     /// <summary>
     /// A citation: docs/&lt;name&gt;.md (or, inside docs/, a Markdown link to a sibling &lt;name&gt;.md) followed by
@@ -58,6 +84,50 @@ public partial class DocumentCitationTests
         }
 
         Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));
+    }
+
+    [Fact]
+    public void NoTrackedFileCitesThePlanningFoldersOtherDocumentsOrPaths()
+    {
+        var findings = new List<string>();
+        foreach (string path in TrackedFiles())
+        {
+            string text = ReadText(path);
+            foreach ((string cited, int at) in PlanningCitations(text))
+            {
+                findings.Add($"{path}:{LineOf(text, at)}: cites {cited}, internal planning material that is not in the repository; "
+                    + "cite the repository's own file (e.g. firmware/nanoframework-api/README.md, docs/design.md) or a public source");
+            }
+        }
+
+        Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));
+    }
+
+    /// <summary>The rule itself. Braces break the names in this file and are removed before the scan.</summary>
+    [Theory]
+    [InlineData("/// {shared}/nanoframework-api/README.md: inherited members", "{shared}/")]
+    [InlineData("copy the lists from `{shared}/nanoframework-api/` into", "{shared}/")]
+    [InlineData("copy it from {shared}/nanoframework-api (see the README there)", "{shared}/")]
+    [InlineData("see ./{shared}/notes", "./{shared}/")]
+    [InlineData("see {shared}\\notes", "{shared}\\")]
+    [InlineData("lacks (docs/design.md §3,\n/// {nanoframework-facts}.md (d)).", "{nanoframework-facts}.md")]
+    [InlineData("instead of throwing inside the loop ({STYLE}.md B4).", "{STYLE}.md")]
+    [InlineData("see ../notes/{nanoclr}.md.", "{nanoclr}.md")]
+    [InlineData("see {Style}.md", "{Style}.md")]
+    [InlineData("the state is shared between threads; the shared vectors", "")]
+    [InlineData("(…/dotnet/{shared}/Microsoft.NETCore.App/<v>/)", "")]
+    [InlineData("$mdp_src/MetadataProcessor.{Shared}/MetadataProcessor.{Shared}.projitems", "")]
+    [InlineData("<https://github.com/owner/repo/blob/main/{shared}/x.cs>", "")]
+    [InlineData("[rules](https://github.com/owner/repo/blob/main/{STYLE}.md)", "")]
+    [InlineData("`owner/repo@121ef04:{shared}/x.cs`, owner/repo:{STYLE}.md", "")]
+    [InlineData("tigerbeetle/tigerbeetle:docs/TIGER_{STYLE}.md, TIGER_{STYLE}.md, code-{style}.md, {STYLE}.mdx", "")]
+    public void PlanningCitationRule(string text, string expected)
+    {
+        string[] hits = [.. PlanningCitations(Unbrace(text)).Select(hit => hit.Cited)];
+
+        string[] wanted = expected.Length == 0 ? [] : [Unbrace(expected)];
+
+        Assert.Equal(wanted, hits);
     }
 
     [Fact]
@@ -146,6 +216,44 @@ public partial class DocumentCitationTests
     }
 
     private static bool IsSiblingLink(string text, int at) => text[at] == ']';
+
+    /// <summary>
+    /// Citations of the planning folder's documents or paths in a text, with where each starts. A hit
+    /// inside a URL or an owner/repo[@ref]:path reference names a public repository's file, not the folder.
+    /// </summary>
+    private static IEnumerable<(string Cited, int At)> PlanningCitations(string text)
+    {
+        var hits = PlanningDocumentName().Matches(text).Concat(PlanningFolderPath().Matches(text));
+        foreach (Match hit in hits.OrderBy(m => m.Index))
+        {
+            string token = TokenAround(text, hit.Index);
+            if (!token.Contains("://", StringComparison.Ordinal) && !RepositoryQualifiedPath().IsMatch(token))
+            {
+                yield return (hit.Value, hit.Index);
+            }
+        }
+    }
+
+    /// <summary>The run of characters around an index up to white space or a delimiter.</summary>
+    private static string TokenAround(string text, int index)
+    {
+        static bool Ends(char c) => char.IsWhiteSpace(c) || TokenDelimiters.Contains(c, StringComparison.Ordinal);
+        int start = index;
+        while (start > 0 && !Ends(text[start - 1]))
+        {
+            start--;
+        }
+
+        int end = index;
+        while (end < text.Length && !Ends(text[end]))
+        {
+            end++;
+        }
+
+        return text[start..end];
+    }
+
+    private static string Unbrace(string text) => text.Replace("{", string.Empty, StringComparison.Ordinal).Replace("}", string.Empty, StringComparison.Ordinal);
 
     private static HashSet<string> Headings(IEnumerable<string> lines)
     {
