@@ -8,8 +8,9 @@
 # The program is tools/nanoclr/bench/CoreBench.cs and BenchPort.cs plus the on-device tests' Support
 # helpers (BenchCounts, LinkLines, SyntaxErrorConfigReader), compiled like run.sh compiles the tests.
 #
-# Usage: tools/nanoclr/bench.sh [--repeat N]   (N runs, default 1; prints every run's BENCH lines)
-# Environment: NANOCLR_HOME, NANOCLR_TIMEOUT (s, default 900), NANOCLR_RUN_DIR (default $NANOCLR_HOME/run/bench).
+# Usage: tools/nanoclr/bench.sh [--repeat N]   (N runs, default 1; prints every run's BENCH lines, then a table beside the same program on .NET)
+# Environment: NANOCLR_HOME, NANOCLR_TIMEOUT (s, default 900), NANOCLR_RUN_DIR (default $NANOCLR_HOME/run/bench),
+#   NANOCLR_BENCH_HOST=0 to skip the .NET twin (bench/host).
 # Times are of the host running the nanoCLR interpreter (Release build), not of an ESP32.
 set -euo pipefail
 
@@ -22,7 +23,7 @@ REPEAT=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --repeat) [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || die "--repeat needs a positive number"; REPEAT="$2"; shift ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (try --help)" ;;
   esac
   shift
@@ -61,3 +62,21 @@ for ((r = 1; r <= REPEAT; r++)); do
     $3 == "us" { printf "run %d: %-42s %9.1f us wall  %9.1f us cpu-scaled  (%s)\n", r, $1, $2, $2 * sh, $4; next }
     { print "run " r ": " $0 }'
 done
+
+# The same program on .NET (bench/host: CoreBench.cs compiled against the host build of the core):
+# each figure's host twin, and how many times slower the interpreter is. The nanoCLR column is the
+# last run's cpu-scaled figure.
+if [[ "${NANOCLR_BENCH_HOST:-1}" == 1 ]]; then
+  log "building and running the host twin (bench/host, .NET Release)"
+  dotnet build "$HERE/bench/host/BenchHost.csproj" -c Release -nologo -v q -o "$WORK/host-bin" >"$WORK/host-build.log" 2>&1 \
+    || { tail -20 "$WORK/host-build.log" >&2; die "the host twin did not build (log: $WORK/host-build.log)"; }
+  dotnet "$WORK/host-bin/BenchHost.dll" >"$WORK/host.log" 2>&1 || die "the host twin failed (output: $WORK/host.log)"
+  grep -q '^BENCH FAILED' "$WORK/host.log" && die "the host twin threw: $(grep '^BENCH FAILED' "$WORK/host.log")"
+  printf '%-42s %12s %10s %8s\n' "item (us per item)" "nanoCLR" ".NET" "ratio"
+  awk -v sh="$share" '
+    FNR == NR { if ($1 == "BENCH" && $4 == "us") host[$2] = $3; next }
+    $1 == "BENCH" && $4 == "us" && ($2 in host) {
+      n = $3 * sh; h = host[$2]
+      printf "%-42s %12.1f %10.2f %8s\n", $2, n, h, (h > 0 ? sprintf("%.0f", n / h) : "-")
+    }' "$WORK/host.log" <(tr -d '\r' <"$WORK/run$REPEAT.log")
+fi
