@@ -42,10 +42,23 @@ public static class ProfileResolver
             throw new UserInputException($"profile file '{nameOrPath}' does not exist");
         }
 
-        Profile profile = foreign is null ? ProfileCsv.Read(nameOrPath) : ForeignCsv.Import(nameOrPath, foreign);
+        Profile profile = foreign is null ? ProfileCsv.Read(nameOrPath) : Import(nameOrPath, foreign);
         string expectPath = ProfilePaths.Sidecar(nameOrPath, ProfileNaming.ExpectExtension);
         Expectation? expectation = File.Exists(expectPath) ? ExpectationFile.Read(expectPath) : null;
         return new ResolvedProfile(profile, null, expectation);
+    }
+
+    private static Profile Import(string path, ForeignCsvOptions foreign)
+    {
+        try
+        {
+            return ForeignCsv.Import(path, foreign);
+        }
+        catch (ArgumentException e)
+        {
+            // ForeignCsv checks --map and --delimiter itself and says what is wrong with them.
+            throw new UserInputException(ArgumentExceptionText.WithoutParameterName(e));
+        }
     }
 
     private static bool LooksLikePath(string text) =>
