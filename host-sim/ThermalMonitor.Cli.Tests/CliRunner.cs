@@ -10,9 +10,12 @@ public static class CliRunner
         public string[] StderrLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="Run"/>, with these environment variables set for thermal-sim.</summary>
+    public static Result RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(args, environment);
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         return Finish(process, stdout, stderr, args);
@@ -63,7 +66,7 @@ public static class CliRunner
         kill.WaitForExit();
     }
 
-    private static Process Start(string[] args)
+    private static Process Start(string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "thermal-sim.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -81,6 +84,11 @@ public static class CliRunner
 
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "200";
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         return Process.Start(start)!;
     }
 

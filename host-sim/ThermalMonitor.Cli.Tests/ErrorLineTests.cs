@@ -114,6 +114,34 @@ public sealed class ErrorLineTests
         Assert.Contains("--force", result.Stdout);
     }
 
+    // Fault rows closer than a sample period: a glitch and an open window land on the same sample,
+    // which the sensor simulation refuses with an exception nothing above it turns into bad input yet.
+    private const string OverlappingFaults = "time_s,pressure_kpa,temp_c,fault_pressure\n0.0,250,15,\n0.01,250,15,glitch\n0.02,250,15,open\n0.2,250,15,\n1.0,250,15,\n";
+
+    [Fact]
+    public void An_unexpected_exception_is_one_internal_error_line_without_a_stack_trace()
+    {
+        string path = TestFiles.Write(CliRunner.TempDirectory(), "faults.csv", OverlappingFaults);
+
+        var result = CliRunner.Run("replay", path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.Matches(@"^error: internal error: ArgumentException: .+ \(please report it with the command line; THERMAL_SIM_DEBUG=1 shows where it happened\)$", Assert.Single(result.StderrLines));
+    }
+
+    [Fact]
+    public void Thermal_sim_debug_shows_the_stack_trace_of_an_internal_error()
+    {
+        string path = TestFiles.Write(CliRunner.TempDirectory(), "faults.csv", OverlappingFaults);
+
+        var result = CliRunner.RunWith(new Dictionary<string, string> { ["THERMAL_SIM_DEBUG"] = "1" }, "replay", path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: internal error: System.ArgumentException: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
     private static string AssertOneErrorLine(CliRunner.Result result, string? expected = null)
     {
         Assert.True(result.ExitCode == 2, $"exit code {result.ExitCode}; stderr: {result.Stderr}");
