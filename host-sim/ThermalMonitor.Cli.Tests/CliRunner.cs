@@ -59,6 +59,13 @@ public static class CliRunner
         kill.WaitForExit();
     }
 
+    /// <summary>Sends SIGTERM — what kill, systemd and docker stop send — to a process this test started.</summary>
+    public static void Terminate(int processId)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", processId.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+        kill.WaitForExit();
+    }
+
     private static Process Start(string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "thermal-sim.dll");

@@ -26,7 +26,12 @@ public static class BoardTargets
 
             return connection;
         }
-        catch (Exception e) when (e is IOException or TimeoutException or BoardProtocolException or PlatformNotSupportedException or ArgumentException)
+        catch (ArgumentException e)
+        {
+            // An unsupported baud: the message lists the ones this OS takes.
+            throw new UserInputException($"target {target}: {ArgumentExceptionText.WithoutParameterName(e)}");
+        }
+        catch (Exception e) when (e is IOException or TimeoutException or BoardProtocolException or PlatformNotSupportedException)
         {
             throw new UserInputException($"target {target}: {e.Message}");
         }

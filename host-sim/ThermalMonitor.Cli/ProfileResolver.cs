@@ -42,7 +42,7 @@ public static class ProfileResolver
             throw new UserInputException($"profile file '{nameOrPath}' does not exist");
         }
 
-        Profile profile = foreign is null ? ReadProfileCsv(nameOrPath) : ForeignCsv.Import(nameOrPath, foreign);
+        Profile profile = foreign is null ? ReadProfileCsv(nameOrPath) : Import(nameOrPath, foreign);
         string expectPath = ProfilePaths.Sidecar(nameOrPath, ProfileNaming.ExpectExtension);
         Expectation? expectation = File.Exists(expectPath) ? ExpectationFile.Read(expectPath) : null;
         return new ResolvedProfile(profile, null, expectation);
@@ -82,6 +82,19 @@ public static class ProfileResolver
 
         return start + $"Its header ({string.Join(", ", guess.Cells.Take(12))}{(guess.Cells.Count > 12 ? ", ..." : string.Empty)}) has no column named "
             + $"{string.Join(" or ", guess.MissingRequired)}: name them with --map time=<col>,pressure=<col>[,temp=<col>] (header names or 1-based numbers) and give the units: {Units}";
+    }
+
+    private static Profile Import(string path, ForeignCsvOptions foreign)
+    {
+        try
+        {
+            return ForeignCsv.Import(path, foreign);
+        }
+        catch (ArgumentException e)
+        {
+            // ForeignCsv checks --map and --delimiter itself and says what is wrong with them.
+            throw new UserInputException(ArgumentExceptionText.WithoutParameterName(e));
+        }
     }
 
     private static bool LooksLikePath(string text) =>

@@ -20,7 +20,7 @@ var root = new RootCommand(
 ParseResult parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
-    Console.Error.WriteLine($"error: {parsed.Errors[0].Message} (see 'thermal-sim --help')");
+    Console.Error.WriteLine($"error: {CommandLineErrors.Describe(parsed)} (see 'thermal-sim --help')");
     return ExitCodes.BadInput;
 }
 
@@ -37,4 +37,20 @@ catch (ProfileFormatException e)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return ExitCodes.BadInput;
+}
+catch (ProfileTooLongException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return ExitCodes.BadInput;
+}
+catch (Exception e) when (Environment.GetEnvironmentVariable("THERMAL_SIM_DEBUG") != "1")
+{
+    // Last resort: a bug, or input nothing checked. One line, not a stack trace; the variable shows it.
+    Console.Error.WriteLine($"error: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} (please report it with the command line; THERMAL_SIM_DEBUG=1 shows where it happened)");
+    return ExitCodes.InternalError;
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine($"error: internal error: {e}");
+    return ExitCodes.InternalError;
 }

@@ -13,6 +13,12 @@ public static class ExitCodes
     /// <summary>Bad arguments, files, cells or configuration.</summary>
     public const int BadInput = 2;
 
+    /// <summary>
+    /// A bug, or input nothing checked: the same code as bad input, since the command did not do its
+    /// job either way (1 would read as "ran, expectations unmet"); the line says "internal error".
+    /// </summary>
+    public const int InternalError = 2;
+
     /// <summary>Stopped by Ctrl+C (128 + SIGINT, as shells report it), after cleaning up.</summary>
     public const int Interrupted = 130;
 }

@@ -39,6 +39,17 @@ public sealed class ExpectationTests
     }
 
     [Fact]
+    public void TheDelayPastTheDeadlineIsRoundedToTheMillisecond()
+    {
+        // 160.6 - 160 is 0.5999999999999943 in binary.
+        IReadOnlyList<string> messages = Check(LeakAt100, Alarm(2, "DEPRESSURIZATION", "pressure", 160.6, "CUSUM"));
+
+        Assert.Equal(
+            ["expected DEPRESSURIZATION on pressure at 100–160 s: first raised at 160.6 s (seq 2), 0.6 s after the deadline"],
+            messages);
+    }
+
+    [Fact]
     public void AnAlarmBeforeTheEventIsAFalseAlarmEvenIfACorrectOneFollows()
     {
         IReadOnlyList<string> messages = Check(

@@ -97,7 +97,7 @@ public sealed unsafe class PosixSerialPort : ISerialLink
             Errno.EACCES or Errno.EPERM =>
                 "; add your user to the 'dialout' group (Linux) or check the device permissions",
             Errno.EBUSY => "; is another program (a serial monitor, esptool, ModemManager) using it?",
-            Errno.ENOENT => "; is the board plugged in? list candidates with the 'ports' command",
+            Errno.ENOENT => "; is the board plugged in? list candidates with 'thermal-sim board ports'",
             Errno.ENOTTY => "; is it a terminal device?",
             _ => "",
         };

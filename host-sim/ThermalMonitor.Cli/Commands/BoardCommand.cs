@@ -150,8 +150,7 @@ public static class BoardCommand
 
             IAnsiConsole console = Consoles.Human(false);
             using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), CommonOptions.ParseSerialTransport(parse.GetValue(transport)), parse.GetValue(acknowledge));
-            using var stop = new ManualResetEventSlim();
-            Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Set(); };
+            using var stop = new StopRequest();
             connection.Client.AlarmReceived += alarm => console.MarkupLine(
                 $"{AlarmTableView.SeverityMarkup(alarm.Severity)} [bold]{Markup.Escape(alarm.Type)}[/] #{alarm.Seq} on {Markup.Escape(alarm.Channel)} ({Markup.Escape(alarm.Cause)}) at board time {alarm.TimeMs / 1000.0:0.0} s");
             connection.Client.LineReceived += line =>
@@ -163,7 +162,7 @@ public static class BoardCommand
             };
             Checked(() => connection.Client.SendOk($"{LinkDictionary.Telemetry} {periodMs}"));
             Checked(() => connection.Client.Send(LinkDictionary.Alarms));
-            stop.Wait();
+            stop.Token.WaitHandle.WaitOne();
             return ExitCodes.Success;
         });
         return command;
@@ -217,12 +216,14 @@ public static class BoardCommand
             }
 
             var profile = parse.GetValue(live) is string name ? ProfileResolver.Resolve(name, parse.GetValue(library), null).Profile : null;
-            using var cancellation = new CancellationTokenSource();
-            Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+            VirtualBoardLink.ClearStale(parse.GetValue(link), Console.Out);
+
+            // Ctrl+C, SIGTERM and SIGHUP all end the run through Dispose, which removes the link.
+            using var stop = new StopRequest();
             using var board = new ThermalMonitor.VirtualBoard.VirtualBoard(new VirtualBoardOptions { LinkPath = parse.GetValue(link), Baud = baudValue, LiveProfile = profile, Speed = speedValue });
             Console.Out.WriteLine($"virtual board ({(profile is null ? "replay mode" : "live: " + profile.Name)}) on {board.DevicePath} (pty {board.SlavePath}); Ctrl+C stops");
             Console.Out.WriteLine(VirtualBoardProcess.DeviceMarker + board.DevicePath);
-            board.Run(cancellation.Token);
+            board.Run(stop.Token);
             return ExitCodes.Success;
         });
         return command;

@@ -39,6 +39,7 @@ public static class CampaignCommand
         command.SetAction(parse =>
         {
             string? jsonPath = parse.GetValue(json);
+            Outputs.RequireDistinct(("--json", jsonPath), ("--report", parse.GetValue(report)));
             IAnsiConsole console = Consoles.Human(jsonPath == "-");
             var options = new CampaignOptions
             {

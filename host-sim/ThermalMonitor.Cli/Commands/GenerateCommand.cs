@@ -16,18 +16,19 @@ public static class GenerateCommand
         var all = new Option<bool>("--all-library") { Description = "Regenerate every library profile from its definition into the library folder" };
         var library = CommonOptions.Library();
         var preset = new Option<string?>("--preset") { Description = "Start from a library profile's scenario (see 'profiles list'), e.g. soyuz-ms22" };
-        var output = new Option<string?>("--out") { Description = "Profile file to write (.csv or .csv.gz); its .scenario.json is written beside it" };
+        var output = new Option<string?>("--out") { Description = "Profile file to write (.csv or .csv.gz); its .scenario.json is written beside it. An existing file is kept unless --force" };
         var hole = new Option<double?>("--hole-mm") { Description = "Leak hole diameter in mm (replaces the preset's leak)" };
         var onset = new Option<double?>("--onset-s") { Description = "Leak onset, seconds from profile start" };
         var duration = new Option<double?>("--duration-h") { Description = "Profile length in hours" };
         var beta = new Option<double?>("--beta-deg") { Description = "Orbit beta angle in degrees (0 = longest eclipses, above ~70 none)" };
         var seed = new Option<ulong?>("--seed") { Description = "Sensor-noise seed recorded in the profile" };
+        var force = new Option<bool>("--force") { Description = "Overwrite the --out profile and its .scenario.json if they exist" };
         var command = new Command("generate",
             "Generate a profile with the physics generator (orifice flow, accumulator, orbital thermal cycle, sensor chain).\n"
             + "Example: thermal-sim generate --preset soyuz-ms22 --hole-mm 0.3 --out ms22-0.3mm.csv.gz\n"
             + "Example: thermal-sim generate --all-library")
         {
-            all, library, preset, output, hole, onset, duration, beta, seed,
+            all, library, preset, output, hole, onset, duration, beta, seed, force,
         };
         command.SetAction(parse =>
         {
@@ -41,11 +42,22 @@ public static class GenerateCommand
             }
 
             string outPath = parse.GetValue(output) ?? throw new UserInputException("--out is required (or --all-library)");
+            string scenarioPath = ProfilePaths.Sidecar(outPath, ProfileNaming.ScenarioExtension);
+            Outputs.RequireWritable("--out", outPath, parse.GetValue(force));
+            Outputs.RequireWritable("--out", scenarioPath, parse.GetValue(force));
             RecordedScenario recorded = Customise(Preset(parse.GetValue(preset)), parse.GetValue(hole), parse.GetValue(onset), parse.GetValue(duration), parse.GetValue(beta), parse.GetValue(seed));
             Profile profile = null!;
             console.Status().Start("Simulating …", _ => profile = ProfileGenerator.Generate(recorded));
-            ProfileCsv.Write(profile, outPath);
-            ScenarioJson.Write(recorded, ProfilePaths.Sidecar(outPath, ProfileNaming.ScenarioExtension));
+            try
+            {
+                ProfileCsv.Write(profile, outPath);
+                ScenarioJson.Write(recorded, scenarioPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UserInputException($"cannot write the profile to '{outPath}': {e.Message}");
+            }
+
             console.MarkupLine($"[green]{profile.Rows.Count:N0} rows ({CommonOptions.FormatSeconds(profile.DurationS)}) written to[/] {Markup.Escape(outPath)}");
             return ExitCodes.Success;
         });
@@ -69,7 +81,7 @@ public static class GenerateCommand
         Scenario scenario = recorded.Scenario;
         if (durationH is { } hours)
         {
-            Require(hours > 0 && hours <= 24 * 60, "--duration-h", hours, "between 0 and 1440 hours");
+            Require(hours > 0 && hours <= 24 * 60, "--duration-h", hours, "a length greater than 0 and at most 1440 hours");
             scenario = scenario with { DurationS = hours * 3600 };
         }
 
@@ -77,7 +89,7 @@ public static class GenerateCommand
         {
             double mm = holeMm ?? scenario.Leak.Steps.LastOrDefault()?.HoleDiameterMm ?? 0.8;
             double at = onsetS ?? scenario.Leak.Steps.FirstOrDefault()?.OnsetS ?? scenario.DurationS / 2;
-            Require(mm > 0 && mm <= 50, "--hole-mm", mm, "between 0 and 50 mm");
+            Require(mm > 0 && mm <= 50, "--hole-mm", mm, "a diameter greater than 0 and at most 50 mm");
             Require(at >= 0 && at < scenario.DurationS, "--onset-s", at, "inside the profile");
             scenario = scenario with { Name = scenario.Name + "-custom", Leak = scenario.Leak with { Steps = [new LeakStep(at, mm)] } };
         }

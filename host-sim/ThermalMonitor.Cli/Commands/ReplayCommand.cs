@@ -59,6 +59,7 @@ public static class ReplayCommand
         command.SetAction(parse =>
         {
             string? jsonPath = parse.GetValue(json);
+            Outputs.RequireDistinct(("--json", jsonPath), ("--report", parse.GetValue(report)));
             IAnsiConsole console = Consoles.Human(jsonPath == "-");
             double pace = parse.GetValue(speed);
             if (pace < 0 || double.IsNaN(pace))

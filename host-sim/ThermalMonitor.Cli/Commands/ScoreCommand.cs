@@ -29,6 +29,7 @@ public static class ScoreCommand
         command.SetAction(parse =>
         {
             string? jsonPath = parse.GetValue(json);
+            Outputs.RequireDistinct(("--json", jsonPath), ("--report", parse.GetValue(report)));
             IAnsiConsole console = Consoles.Human(jsonPath == "-");
             var scores = Run(console, ProfileResolver.LibraryDirectory(parse.GetValue(library)), parse.GetValue(only), collectTraces: parse.GetValue(report) is not null);
             console.Write(ScoreTable(scores));

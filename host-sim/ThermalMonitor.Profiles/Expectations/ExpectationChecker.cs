@@ -71,7 +71,8 @@ public static class ExpectationChecker
         ResultAlarm? late = candidates.FirstOrDefault(a => a.TimeS > expected.DeadlineS);
         if (late is not null)
         {
-            double lateS = late.TimeS - expected.DeadlineS;
+            // Rounded to the millisecond of the board's clock: a difference of decimals is not exact in binary.
+            double lateS = Math.Round(late.TimeS - expected.DeadlineS, 3);
             messages.Add($"{what}: "
                 + Invariant($"first raised at {late.TimeS} s (seq {late.Seq}), {lateS} s after the deadline"));
         }

@@ -60,6 +60,13 @@ public sealed class ProfileReplaySource
     /// </summary>
     private const double UnboundedNtcOhms = 1e30;
 
+    /// <summary>
+    /// The longest profile a replay covers, first row to last: 366 days, 3.2·10⁸ samples at 100 ms
+    /// (minutes through the core). A longer one is nearly always a time jump in the recording, which
+    /// would otherwise be interpolated over for hours, or overflow the sample arithmetic.
+    /// </summary>
+    public const double MaxDurationS = 366 * 86400.0;
+
     // A sample time within a millionth of a period of a row counts as on it (times are decimal text).
     private const double GridToleranceSamples = 1e-6;
 
@@ -76,12 +83,18 @@ public sealed class ProfileReplaySource
     /// <exception cref="ArgumentException">
     /// A period below 1 ms, or fault rows so close that their windows overlap at this period.
     /// </exception>
+    /// <exception cref="ProfileTooLongException">The profile spans more than <see cref="MaxDurationS"/>.</exception>
     public ProfileReplaySource(Profile profile, int periodMs, ulong sensorSeed, SensorSettings sensors)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(sensors);
         ArgumentOutOfRangeException.ThrowIfLessThan(periodMs, 1);
         IReadOnlyList<ProfileRow> rows = profile.Rows;
+        if (!(profile.DurationS <= MaxDurationS))
+        {
+            throw ProfileTooLongException.For(profile, MaxDurationS);
+        }
+
         this.periodMs = periodMs;
         originS = rows[0].TimeS;
         burstLength = sensors.BurstLength;
