@@ -6,7 +6,15 @@ namespace ThermalMonitor.Cli;
 /// Finds a profile by library name or path, and its ground truth when it has one. The ground truth
 /// is for presentation and scoring only: the replay path never reads it.
 /// </summary>
-public sealed record ResolvedProfile(Profile Profile, LibraryEntry? Entry, Expectation? Expectation);
+/// <param name="ScenarioLeakOnsetS">
+/// The first leak onset of the <c>.scenario.json</c> beside a profile that has no <c>.expect.json</c>
+/// (what <c>generate</c> writes): ground truth for "after leak onset", never an expectation to check.
+/// </param>
+public sealed record ResolvedProfile(Profile Profile, LibraryEntry? Entry, Expectation? Expectation, double? ScenarioLeakOnsetS = null)
+{
+    /// <summary>When the leak starts, from the expectation or else from the scenario; null if neither knows one.</summary>
+    public double? LeakOnsetS => Expectation?.LeakOnsetS ?? ScenarioLeakOnsetS;
+}
 
 public static class ProfileResolver
 {
@@ -45,7 +53,11 @@ public static class ProfileResolver
         Profile profile = foreign is null ? ReadProfileCsv(nameOrPath) : Import(nameOrPath, foreign);
         string expectPath = ProfilePaths.Sidecar(nameOrPath, ProfileNaming.ExpectExtension);
         Expectation? expectation = File.Exists(expectPath) ? ExpectationFile.Read(expectPath) : null;
-        return new ResolvedProfile(profile, null, expectation);
+        string scenarioPath = ProfilePaths.Sidecar(nameOrPath, ProfileNaming.ScenarioExtension);
+        double? scenarioOnsetS = expectation is null && File.Exists(scenarioPath)
+            ? ScenarioJson.Read(scenarioPath).Scenario.Leak.Steps.FirstOrDefault()?.OnsetS
+            : null;
+        return new ResolvedProfile(profile, null, expectation, scenarioOnsetS);
     }
 
     /// <summary>

@@ -79,10 +79,12 @@ public static class GenerateCommand
     private static RecordedScenario Customise(RecordedScenario recorded, double? holeMm, double? onsetS, double? durationH, double? betaDeg, ulong? seed)
     {
         Scenario scenario = recorded.Scenario;
+        var changes = new List<string>();
         if (durationH is { } hours)
         {
             Require(hours > 0 && hours <= 24 * 60, "--duration-h", hours, "a length greater than 0 and at most 1440 hours");
             scenario = scenario with { DurationS = hours * 3600 };
+            changes.Add(string.Create(CultureInfo.InvariantCulture, $"a length of {hours:0.###} h"));
         }
 
         if (holeMm is not null || onsetS is not null)
@@ -92,12 +94,30 @@ public static class GenerateCommand
             Require(mm > 0 && mm <= 50, "--hole-mm", mm, "a diameter greater than 0 and at most 50 mm");
             Require(at >= 0 && at < scenario.DurationS, "--onset-s", at, "inside the profile");
             scenario = scenario with { Name = scenario.Name + "-custom", Leak = scenario.Leak with { Steps = [new LeakStep(at, mm)] } };
+            changes.Add(string.Create(CultureInfo.InvariantCulture, $"one {mm:0.###} mm hole opening at t = {at:0.###} s in place of its leak"));
         }
 
         if (betaDeg is { } beta)
         {
             Require(beta is >= -90 and <= 90, "--beta-deg", beta, "between -90 and 90 degrees");
             scenario = scenario with { Orbit = scenario.Orbit with { BetaDeg = PiecewiseLinear.Constant(beta) } };
+            changes.Add(string.Create(CultureInfo.InvariantCulture, $"beta held at {beta:0.###} deg"));
+        }
+
+        if (seed is { } sensorSeed)
+        {
+            changes.Add(string.Create(CultureInfo.InvariantCulture, $"sensor seed {sensorSeed}"));
+        }
+
+        if (changes.Count > 0)
+        {
+            // The preset's text describes the preset (its hole, its timeline): say what changed
+            // instead of letting a 0.3 mm profile call itself a 0.8 mm one.
+            scenario = scenario with
+            {
+                Description = $"Generated from the {recorded.Scenario.Name} preset with {string.Join(", ", changes)}; "
+                    + $"the preset's description, which these changes override where they differ: {recorded.Scenario.Description}",
+            };
         }
 
         try

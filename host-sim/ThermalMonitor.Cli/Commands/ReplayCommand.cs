@@ -74,7 +74,7 @@ public static class ReplayCommand
             string? configPath = parse.GetValue(config);
             MonitorConfig? requested = configPath is null ? null : ReadConfig(configPath);
             ResolvedProfile resolved = ProfileResolver.Resolve(parse.GetRequiredValue(profile), parse.GetValue(library), foreign.Read(parse));
-            double? onsetS = resolved.Expectation?.LeakOnsetS;
+            double? onsetS = resolved.LeakOnsetS;
             if (parse.GetValue(window) is { } windowText)
             {
                 resolved = Windowed(console, resolved, ReplayWindow.Parse(windowText), onsetS);

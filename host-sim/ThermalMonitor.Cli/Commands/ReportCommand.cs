@@ -41,7 +41,7 @@ public static class ReportCommand
             }
 
             ResolvedProfile resolved = ProfileResolver.Resolve(name, parse.GetValue(library), null);
-            var options = new ReplayOptions { LeakOnsetS = resolved.Expectation?.LeakOnsetS };
+            var options = new ReplayOptions { LeakOnsetS = resolved.LeakOnsetS };
             ReplayOutcome outcome = ReplayRunView.Run(console, $"replay {resolved.Profile.Name}", p => CoreReplayer.Run(resolved.Profile, options, p), options.LeakOnsetS);
             Outputs.WriteText(outPath, HtmlReport.RenderReplay(outcome.Trace!), console, "report");
             return ExitCodes.Success;
