@@ -38,6 +38,11 @@ public static class CommonOptions
         Description = "Write the result as JSON to this file ('-' for standard output)",
     };
 
+    public static Option<string?> Junit() => new("--junit")
+    {
+        Description = "Write the judgement as a JUnit XML report to this file (for CI servers): one test case per profile",
+    };
+
     public static Option<string?> Report() => new("--report")
     {
         Description = "Write a self-contained HTML report to this file",

@@ -42,6 +42,7 @@ public static class ReplayCommand
         inject.AcceptOnlyFromAmong("reduced", "bursts");
         var json = CommonOptions.Json();
         var report = CommonOptions.Report();
+        var junit = CommonOptions.Junit();
         var library = CommonOptions.Library();
         var foreign = new CommonOptions.Foreign();
         var command = new Command("replay",
@@ -53,13 +54,13 @@ public static class ReplayCommand
             + "Example: thermal-sim replay bench.csv --map time=Time,pressure=P1,temp=T1 --pressure-unit bar --gauge --json -\n"
             + "Example: thermal-sim replay water-loop.csv --map time=1,pressure=2 --pressure-unit bar --config one-bar-loop.json")
         {
-            profile, target, transport, speed, seed, config, window, inject, json, report, library,
+            profile, target, transport, speed, seed, config, window, inject, json, report, junit, library,
         };
         foreign.AddTo(command);
         command.SetAction(parse =>
         {
             string? jsonPath = parse.GetValue(json);
-            Outputs.RequireDistinct(("--json", jsonPath), ("--report", parse.GetValue(report)));
+            Outputs.RequireDistinct(("--json", jsonPath), ("--report", parse.GetValue(report)), ("--junit", parse.GetValue(junit)));
             IAnsiConsole console = Consoles.Human(jsonPath == "-");
             double pace = parse.GetValue(speed);
             if (pace < 0 || double.IsNaN(pace))
@@ -86,6 +87,7 @@ public static class ReplayCommand
             InjectForm form = parse.GetValue(inject) == "bursts" ? InjectForm.Bursts : InjectForm.Reduced;
             var options = new ReplayOptions { Config = requested, SensorSeed = parse.GetValue(seed), Speed = pace, LeakOnsetS = onsetS, CollectTrace = false, Inject = form };
             using var stop = new StopRequest();
+            DateTimeOffset started = DateTimeOffset.UtcNow;
             ReplayOutcome outcome;
             ReplayTrace? trace = null;
             try
@@ -111,9 +113,28 @@ public static class ReplayCommand
                 Outputs.WriteText(reportPath, HtmlReport.RenderReplay(trace!), console, "report");
             }
 
+            if (parse.GetValue(junit) is { } junitPath)
+            {
+                JunitCase judged = Judge(DisplayName(resolved), resolved, parse.GetValue(window) is not null, outcome);
+                Outputs.WriteText(junitPath, JunitReport.Render("thermal-sim replay", [judged], started), console, "JUnit report");
+            }
+
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The replay held to the profile's .expect.json for --junit; a profile without one, or a window
+    /// of one (its expectations speak of the whole profile), is a skipped case, not a pass.
+    /// </summary>
+    private static JunitCase Judge(string name, ResolvedProfile resolved, bool windowed, ReplayOutcome outcome)
+    {
+        string? skipped = resolved.Expectation is null ? "no expectations (.expect.json) for this profile"
+            : windowed ? "a --window replay is not judged against the whole profile's expectations"
+            : null;
+        IReadOnlyList<string> failures = skipped is null ? ExpectationChecker.Check(resolved.Expectation!, outcome.Result) : [];
+        return new JunitCase(name, failures, skipped, outcome.WallSeconds);
     }
 
     /// <summary>The profile cut to the window (times unchanged), said on the console.</summary>

@@ -19,18 +19,20 @@ public static class ScoreCommand
         var only = new Option<string?>("--only") { Description = "Comma-separated profile names to score (default: all)" };
         var json = CommonOptions.Json();
         var report = CommonOptions.Report();
+        var junit = CommonOptions.Junit();
         var command = new Command("score",
             "Replay every profile of the library (or --library folder) and judge it: expectations, detection delay vs the "
             + "information bound, false alarms per day, sensor-fault correctness, and a plain red-limit baseline. Exit code 1 if any expectation fails.\n"
             + "Example: thermal-sim score --report score.html")
         {
-            library, only, json, report,
+            library, only, json, report, junit,
         };
         command.SetAction(parse =>
         {
             string? jsonPath = parse.GetValue(json);
-            Outputs.RequireDistinct(("--json", jsonPath), ("--report", parse.GetValue(report)));
+            Outputs.RequireDistinct(("--json", jsonPath), ("--report", parse.GetValue(report)), ("--junit", parse.GetValue(junit)));
             IAnsiConsole console = Consoles.Human(jsonPath == "-");
+            DateTimeOffset started = DateTimeOffset.UtcNow;
             var scores = Run(console, ProfileResolver.LibraryDirectory(parse.GetValue(library)), parse.GetValue(only), collectTraces: parse.GetValue(report) is not null);
             console.Write(ScoreTable(scores));
             int failed = scores.Count(s => !s.Passed);
@@ -48,6 +50,12 @@ public static class ScoreCommand
             {
                 string html = HtmlReport.RenderScore(scores.Select(ToRow).ToList(), scores.Select(s => s.Outcome.Trace!).ToList(), "ThermalMonitor score");
                 Outputs.WriteText(reportPath, html, console, "report");
+            }
+
+            if (parse.GetValue(junit) is { } junitPath)
+            {
+                var cases = scores.Select(s => new JunitCase(s.Profile, s.Failures, null, s.Outcome.WallSeconds)).ToList();
+                Outputs.WriteText(junitPath, JunitReport.Render("thermal-sim score", cases, started), console, "JUnit report");
             }
 
             return failed == 0 ? ExitCodes.Success : ExitCodes.ExpectationsFailed;
