@@ -4,12 +4,14 @@ namespace ThermalMonitor.Cli.Views;
 
 /// <summary>
 /// The console for human output: standard error when standard output carries JSON. When output is
-/// redirected (logs, CI, tests) Spectre would assume 80 columns and wrap table cells mid-word; use
-/// COLUMNS if set, else 120.
+/// redirected (logs, pipes, CI, tests) Spectre would assume 80 columns, wrap long lines and squeeze
+/// table cells mid-word ("fault-pre│ssure-noi│se"), which breaks grep and log parsers: there the
+/// width is COLUMNS if set, else wide enough that nothing wraps and tables take their natural width.
 /// </summary>
 public static class Consoles
 {
-    private const int RedirectedWidth = 120;
+    /// <summary>Width of redirected output without COLUMNS: no line of ours is this long, so none wraps.</summary>
+    private const int RedirectedWidth = 4096;
 
     public static IAnsiConsole Human(bool jsonOnStdout = false)
     {
