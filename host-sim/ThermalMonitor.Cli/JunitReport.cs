@@ -23,25 +23,16 @@ public static class JunitReport
         int failures = cases.Count(c => c.Failures.Count > 0);
         int skipped = cases.Count(c => c.Skipped is not null && c.Failures.Count == 0);
         string totalTime = Seconds(cases.Sum(c => c.TimeS));
+        // The totals go on both levels: some readers take them from <testsuites>, some from <testsuite>.
+        XAttribute[] Totals() =>
+        [
+            new("name", suite), new("tests", cases.Count), new("failures", failures), new("errors", 0), new("skipped", skipped), new("time", totalTime),
+        ];
         var testSuite = new XElement("testsuite",
-            new XAttribute("name", suite),
-            new XAttribute("tests", cases.Count),
-            new XAttribute("failures", failures),
-            new XAttribute("errors", 0),
-            new XAttribute("skipped", skipped),
-            new XAttribute("time", totalTime),
+            Totals(),
             new XAttribute("timestamp", startedUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)),
             cases.Select(Case));
-        var document = new XDocument(
-            new XDeclaration("1.0", "utf-8", null),
-            new XElement("testsuites",
-                new XAttribute("name", suite),
-                new XAttribute("tests", cases.Count),
-                new XAttribute("failures", failures),
-                new XAttribute("errors", 0),
-                new XAttribute("skipped", skipped),
-                new XAttribute("time", totalTime),
-                testSuite));
+        var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("testsuites", Totals(), testSuite));
         return document.Declaration + "\n" + document.Root + "\n";
 
         XElement Case(JunitCase c)

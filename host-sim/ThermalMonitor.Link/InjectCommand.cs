@@ -147,20 +147,13 @@ public static class InjectCommand
 
     private static int WriteChannel(RawSample sample, ChannelId channel, Span<byte> into)
     {
-        into[0] = (byte)' ';
         ReadStatus status = sample.Status(channel);
         if (status != ReadStatus.Ok)
         {
-            if (status == ReadStatus.NotRead)
-            {
-                into[1] = (byte)'-';
-                return 2;
-            }
-
-            into[1] = (byte)'!';
-            into[2] = (byte)('0' + (int)status);
-            return 3;
+            return WriteFailed(status, into);
         }
+
+        into[0] = (byte)' ';
 
         int[] reads = sample.ReadsCounts(channel);
         int count = sample.ReadCount(channel);
