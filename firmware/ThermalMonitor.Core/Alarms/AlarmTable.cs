@@ -24,15 +24,15 @@ namespace ThermalMonitor.Core.Alarms
         private readonly EventQueue events;
         private readonly AlarmJournal journal = new AlarmJournal();
 
-        // Per slot only what is not alarm state: whether the condition is present now, and which
-        // journal entry holds the slot's latest occurrence (-1: never raised since the reset).
-        private readonly bool[] conditionPresent = new bool[AlarmSlots.Count];
+        // Per slot only what is not alarm state: which journal entry holds the slot's latest
+        // occurrence (-1: never raised since the reset); whether its condition is present is a bit
+        // of presentMask.
         private readonly int[] latestEntries = new int[AlarmSlots.Count];
         private int lastAlarmSequence;
 
         /// <summary>
-        /// Bit <c>slot</c> set while that slot's condition is present: <see cref="conditionPresent"/>
-        /// as one int, so that the monitor can skip all seven updates with one compare when no
+        /// Bit <c>slot</c> set while that slot's condition is present. One int rather than a flag
+        /// per slot, so that the monitor can skip all seven updates with one compare when no
         /// condition changed (seven calls fewer per sample on the nanoFramework interpreter).
         /// </summary>
         internal int presentMask;
@@ -55,7 +55,7 @@ namespace ThermalMonitor.Core.Alarms
             }
 
             bool acknowledged = journal.IsAcknowledged(entry);
-            if (conditionPresent[(int)slot])
+            if (IsConditionPresent(slot))
             {
                 return acknowledged ? AlarmState.ActiveAcknowledged : AlarmState.Active;
             }
@@ -76,7 +76,7 @@ namespace ThermalMonitor.Core.Alarms
         /// <summary>The reading that went with the raise (Pa, milli-°C, or the channel's value).</summary>
         public int Value(AlarmSlot slot) => latestEntries[(int)slot] < 0 ? 0 : journal.ValueAt(latestEntries[(int)slot]);
 
-        public bool IsConditionPresent(AlarmSlot slot) => conditionPresent[(int)slot];
+        public bool IsConditionPresent(AlarmSlot slot) => (presentMask & (1 << (int)slot)) != 0;
 
         /// <summary>Latched and waiting for an acknowledgement.</summary>
         public bool IsUnacknowledged(AlarmSlot slot)
@@ -110,13 +110,13 @@ namespace ThermalMonitor.Core.Alarms
         public void Update(AlarmSlot slot, bool present, int code, int value, long timeMs)
         {
             int index = (int)slot;
-            if (present == conditionPresent[index])
+            int bit = 1 << index;
+            if (present == ((presentMask & bit) != 0))
             {
                 return;
             }
 
-            conditionPresent[index] = present;
-            presentMask ^= 1 << index;
+            presentMask ^= bit;
             if (present)
             {
                 // From Normal, or from ClearedUnacknowledged: the cleared occurrence is closed and
@@ -198,7 +198,6 @@ namespace ThermalMonitor.Core.Alarms
             journal.Clear();
             for (int index = 0; index < AlarmSlots.Count; index++)
             {
-                conditionPresent[index] = false;
                 latestEntries[index] = -1;
             }
 
