@@ -37,21 +37,19 @@ WORK="${NANOCLR_RUN_DIR:-$NANOCLR_HOME/run/bench}"
 rm -rf "$WORK"; mkdir -p "$WORK"
 TESTS="$REPO/firmware/ThermalMonitor.Device.Tests"
 NF_CSC_EXTRA=()
-nfproj_sources "$REPO/firmware/ThermalMonitor.Core/ThermalMonitor.Core.nfproj" >"$WORK/core-sources.txt"
 printf '%s\n' "$HERE/bench/CoreBench.cs" "$HERE/bench/BenchPort.cs" "$TESTS/Support/BenchCounts.cs" "$TESTS/Support/LinkLines.cs" \
   "$TESTS/Support/SyntaxErrorConfigReader.cs" >"$WORK/bench-sources.txt"
 log "compiling ThermalMonitor.Core and the benchmark"
-nf_csc "$WORK/ThermalMonitor.Core.dll" library "$WORK/core-sources.txt"
-nf_csc "$WORK/CoreBench.exe" exe "$WORK/bench-sources.txt" "$WORK/ThermalMonitor.Core.dll"
-nf_mdp "$WORK/ThermalMonitor.Core.dll" "$WORK/ThermalMonitor.Core.pe"
-nf_mdp "$WORK/CoreBench.exe" "$WORK/CoreBench.pe" "$WORK/ThermalMonitor.Core.dll"
+nf_core "$WORK"
+nf_csc "$WORK/CoreBench.exe" exe "$WORK/bench-sources.txt" "$CORE_DLL"
+nf_mdp "$WORK/CoreBench.exe" "$WORK/CoreBench.pe" "$CORE_DLL"
 
 # The ticks are wall-clock time. On a shared machine the interpreter may get only part of a core:
 # the run's CPU time / wall time (bash `time`) gives that share, and "cpu-scaled" = wall x share is
 # the estimate of what the same code costs with a core to itself (assumes even contention).
 for ((r = 1; r <= REPEAT; r++)); do
   TIMEFORMAT='%R %U %S'
-  { time run_nanoclr "${NANOCLR_TIMEOUT:-900}" "$WORK/run$r.log" "$CORLIB_PE" "$WORK/ThermalMonitor.Core.pe" "$WORK/CoreBench.pe" ; } 2>"$WORK/time$r.txt" \
+  { time run_nanoclr "${NANOCLR_TIMEOUT:-900}" "$WORK/run$r.log" "$CORLIB_PE" "$CORE_PE" "$WORK/CoreBench.pe" ; } 2>"$WORK/time$r.txt" \
     || { cat "$WORK/time$r.txt" >&2; exit 1; }
   if grep -q '^BENCH FAILED' "$WORK/run$r.log"; then die "the benchmark threw: $(grep '^BENCH FAILED' "$WORK/run$r.log") (output: $WORK/run$r.log)"; fi
   grep -q '^BENCH step ' "$WORK/run$r.log" || die "the benchmark printed no result (output: $WORK/run$r.log)"

@@ -74,6 +74,17 @@ nf_mdp() {
   [[ -s "$out" ]] || { cat "$out.mdp.log" >&2; die "metadata processor wrote no $out"; }
 }
 
+# nf_core DIR -- the portable core from the <Compile Include> items of ThermalMonitor.Core.nfproj,
+# compiled (nf_csc) and converted (nf_mdp) into DIR; sets CORE_DLL and CORE_PE. Uses $REPO.
+nf_core() {
+  local dir="$1"
+  mkdir -p "$dir"
+  nfproj_sources "$REPO/firmware/ThermalMonitor.Core/ThermalMonitor.Core.nfproj" >"$dir/core-sources.txt"
+  CORE_DLL="$dir/ThermalMonitor.Core.dll"; CORE_PE="$dir/ThermalMonitor.Core.pe"
+  nf_csc "$CORE_DLL" library "$dir/core-sources.txt"
+  nf_mdp "$CORE_DLL" "$CORE_PE"
+}
+
 load_manifest() {
   [[ -f "$NANOCLR_MANIFEST" ]] || die "no nanoCLR build in $NANOCLR_HOME: run tools/nanoclr/build.sh first (or set NANOCLR_HOME)"
   # shellcheck disable=SC1090

@@ -62,11 +62,8 @@ HOST_TOOL=(dotnet "$WORK/host-bin/FidelityHost.dll")
 
 # 2. nanoCLR half: the core once, then per window its chunks (cached by content), the runner, a run.
 NF_CSC_EXTRA=()
-nfproj_sources "$REPO/firmware/ThermalMonitor.Core/ThermalMonitor.Core.nfproj" >"$WORK/core/sources.txt"
-log "compiling ThermalMonitor.Core ($(wc -l <"$WORK/core/sources.txt") files)"
-nf_csc "$WORK/core/ThermalMonitor.Core.dll" library "$WORK/core/sources.txt"
-nf_mdp "$WORK/core/ThermalMonitor.Core.dll" "$WORK/core/ThermalMonitor.Core.pe"
-CORE_DLL="$WORK/core/ThermalMonitor.Core.dll"; CORE_PE="$WORK/core/ThermalMonitor.Core.pe"
+log "compiling ThermalMonitor.Core"
+nf_core "$WORK/core"
 
 # compile_chunk CS: WORK/cache/<sha>/<name>.{dll,pe}; prints the directory.
 compile_chunk() {

@@ -50,13 +50,11 @@ TF_DLL="$ASM_DIR/nanoFramework.TestFramework.dll"
 [[ -f "$TF_DLL" && -f "$ASM_DIR/nanoFramework.UnitTestLauncher.pe" ]] || die "TestFramework/UnitTestLauncher missing in $ASM_DIR: rerun tools/nanoclr/build.sh"
 
 NF_CSC_EXTRA=()
-nfproj_sources "$CORE_PROJ" >"$WORK/core-sources.txt"
-log "compiling ThermalMonitor.Core ($(wc -l <"$WORK/core-sources.txt") files) and NFUnitTest"
-nf_csc "$WORK/ThermalMonitor.Core.dll" library "$WORK/core-sources.txt"
+log "compiling ThermalMonitor.Core ($(nfproj_sources "$CORE_PROJ" | wc -l) files) and NFUnitTest"
+nf_core "$WORK"
 nfproj_sources "$TEST_PROJ" >"$WORK/test-sources.txt"
-nf_csc "$WORK/NFUnitTest.dll" library "$WORK/test-sources.txt" "$WORK/ThermalMonitor.Core.dll" "$TF_DLL"
-nf_mdp "$WORK/ThermalMonitor.Core.dll" "$WORK/ThermalMonitor.Core.pe"
-nf_mdp "$WORK/NFUnitTest.dll" "$WORK/NFUnitTest.pe" "$WORK/ThermalMonitor.Core.dll" "$TF_DLL"
+nf_csc "$WORK/NFUnitTest.dll" library "$WORK/test-sources.txt" "$CORE_DLL" "$TF_DLL"
+nf_mdp "$WORK/NFUnitTest.dll" "$WORK/NFUnitTest.pe" "$CORE_DLL" "$TF_DLL"
 T_BUILD=$((SECONDS - T0))
 
 # Cases the launcher will report: per method, one per [DataRow] (a [TestMethod] with rows counts only
@@ -77,7 +75,7 @@ T1=${EPOCHREALTIME/[.,]/}
 set +e
 (run_nanoclr "${NANOCLR_TIMEOUT:-900}" "$WORK/nanoclr.log" \
   "$CORLIB_PE" "$ASM_DIR/nanoFramework.UnitTestLauncher.pe" "$ASM_DIR/nanoFramework.TestFramework.pe" \
-  "$WORK/ThermalMonitor.Core.pe" "$WORK/NFUnitTest.pe")
+  "$CORE_PE" "$WORK/NFUnitTest.pe")
 RUN_RC=$?
 set -e
 T_RUN=$(( (${EPOCHREALTIME/[.,]/} - T1) / 1000 ))

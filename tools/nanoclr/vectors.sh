@@ -60,11 +60,8 @@ HOST_TOOL=(dotnet "$WORK/host-bin/VectorsHost.dll")
 
 # 2. nanoCLR half.
 NF_CSC_EXTRA=()
-nfproj_sources "$REPO/firmware/ThermalMonitor.Core/ThermalMonitor.Core.nfproj" >"$WORK/core/sources.txt"
-log "compiling ThermalMonitor.Core ($(wc -l <"$WORK/core/sources.txt") files), the vector chunks and the runner"
-nf_csc "$WORK/core/ThermalMonitor.Core.dll" library "$WORK/core/sources.txt"
-nf_mdp "$WORK/core/ThermalMonitor.Core.dll" "$WORK/core/ThermalMonitor.Core.pe"
-CORE_DLL="$WORK/core/ThermalMonitor.Core.dll"; CORE_PE="$WORK/core/ThermalMonitor.Core.pe"
+log "compiling ThermalMonitor.Core, the vector chunks and the runner"
+nf_core "$WORK/core"
 mapfile -t chunks <"$WORK/gen/chunks.txt"
 refs=(); pes=()
 for c in "${chunks[@]}"; do
