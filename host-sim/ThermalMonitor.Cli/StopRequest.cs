@@ -23,6 +23,17 @@ public sealed class StopRequest : IDisposable
 
     public CancellationToken Token => source.Token;
 
+    /// <summary>What asked the command to stop, as a person knows it: "Ctrl+C", "SIGTERM" or "SIGHUP"; null until then.</summary>
+    public string? Reason { get; private set; }
+
+    /// <summary>The exit code for a run this request stopped: 128 + the signal's number, as shells report it.</summary>
+    public int ExitCode => Reason switch
+    {
+        "SIGTERM" => ExitCodes.Terminated,
+        "SIGHUP" => ExitCodes.HungUp,
+        _ => ExitCodes.Interrupted,
+    };
+
     public void Dispose()
     {
         Console.CancelKeyPress -= OnCancelKeyPress;
@@ -37,12 +48,19 @@ public sealed class StopRequest : IDisposable
     private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
     {
         e.Cancel = !source.IsCancellationRequested;
-        source.Cancel();
+        Stop("Ctrl+C");
     }
 
     private void OnSignal(PosixSignalContext context)
     {
         context.Cancel = !source.IsCancellationRequested;
+        Stop(context.Signal == PosixSignal.SIGTERM ? "SIGTERM" : "SIGHUP");
+    }
+
+    private void Stop(string reason)
+    {
+        // The first request names the stop; a second one only ends the process.
+        Reason ??= reason;
         source.Cancel();
     }
 }

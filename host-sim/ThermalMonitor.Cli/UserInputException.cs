@@ -21,4 +21,10 @@ public static class ExitCodes
 
     /// <summary>Stopped by Ctrl+C (128 + SIGINT, as shells report it), after cleaning up.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGHUP (the terminal closed; 128 + 1), after cleaning up.</summary>
+    public const int HungUp = 129;
+
+    /// <summary>Stopped by SIGTERM (kill, systemd, docker stop; 128 + 15), after cleaning up.</summary>
+    public const int Terminated = 143;
 }

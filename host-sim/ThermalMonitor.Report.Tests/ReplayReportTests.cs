@@ -18,6 +18,28 @@ public sealed partial class ReplayReportTests
     }
 
     [Fact]
+    public void A_pressure_a_hair_below_vacuum_does_not_stretch_the_pressure_axis_to_minus_100_kPa()
+    {
+        // A loop emptied to vacuum: the firmware's converted pressure scatters around 0 kPa, the
+        // transducer's offset putting some readings at -0.4 kPa. The axis went down to -100 kPa.
+        double[] pressure = [.. Enumerable.Range(0, 600).Select(i => i < 300 ? 300.0 - i : (i % 2 == 0 ? -0.4 : 0.3))];
+        var doc = new HtmlDocument(HtmlReport.RenderReplay(SyntheticTraces.Tiny(pressure)));
+
+        XElement panel = doc.Root.Descendants(HtmlDocument.SvgName("svg")).First(e => ((string?)e.Attribute("aria-label"))?.StartsWith("Loop pressure", StringComparison.Ordinal) == true);
+        double[] ticks = [.. panel.Descendants(HtmlDocument.SvgName("text")).Select(e => e.Value.Replace('\u2212', '-'))
+            .Where(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            .Select(v => double.Parse(v, CultureInfo.InvariantCulture))];
+        Assert.Equal(0, ticks.Min());
+        Assert.Contains("readings below 0 kPa (below vacuum: the transducer's offset) drawn at 0, lowest \u22120.4", panel.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pressure_that_stays_above_vacuum_has_no_floor_note()
+    {
+        Assert.DoesNotContain("readings below", LeakHtml.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_is_one_well_formed_html_document()
     {
         var doc = new HtmlDocument(LeakHtml.Value);

@@ -90,9 +90,10 @@ public static class ReplayCommand
             DateTimeOffset started = DateTimeOffset.UtcNow;
             ReplayOutcome outcome;
             ReplayTrace? trace = null;
+            var view = new ReplayRunView(console, $"replay {resolved.Profile.Name} on {where}", onsetS);
             try
             {
-                outcome = ReplayOnTarget(console, resolved, options, where, serialTransport, onsetS, stop.Token);
+                outcome = ReplayOnTarget(console, view, resolved, options, where, serialTransport, onsetS, stop.Token);
                 PrintResult(console, outcome, onsetS, DisplayName(resolved));
                 Outputs.WriteJson(jsonPath, ReplayResultJson.Serialize(outcome.Result), console);
                 if (parse.GetValue(report) is not null)
@@ -102,10 +103,8 @@ public static class ReplayCommand
             }
             catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
             {
-                console.MarkupLine(where.Kind == TargetKind.Sil
-                    ? "[yellow]replay stopped (Ctrl+C)[/]"
-                    : "[yellow]replay stopped (Ctrl+C); the board has its own configuration back[/]");
-                return ExitCodes.Interrupted;
+                view.PrintStopped(stop.Reason ?? "Ctrl+C", where.Kind == TargetKind.Sil ? null : "the board has its own configuration back");
+                return stop.ExitCode;
             }
 
             if (parse.GetValue(report) is { } reportPath)
@@ -177,12 +176,12 @@ public static class ReplayCommand
     /// The replay on its target, over the serial protocol whatever the target (the in-process board
     /// for sil, a virtual board, a real one); the board gets its own state back afterwards.
     /// </summary>
-    private static ReplayOutcome ReplayOnTarget(IAnsiConsole console, ResolvedProfile resolved, ReplayOptions options, TargetSpec where, SerialTransport serialTransport, double? onsetS, CancellationToken cancellation)
+    private static ReplayOutcome ReplayOnTarget(IAnsiConsole console, ReplayRunView view, ResolvedProfile resolved, ReplayOptions options, TargetSpec where, SerialTransport serialTransport, double? onsetS, CancellationToken cancellation)
     {
         using TargetConnection connection = BoardTargets.Open(console, where, serialTransport);
         try
         {
-            return ReplayRunView.Run(console, $"replay {resolved.Profile.Name} on {where}", p => connection.Replay(resolved.Profile, options, p, cancellation), onsetS);
+            return view.Run(p => connection.Replay(resolved.Profile, options, p, cancellation));
         }
         catch (BoardRestoreException e)
         {

@@ -107,7 +107,7 @@ internal static class ReplayPage
             : new PanelOptions().EmptyText;
         PanelOptions[] options =
         [
-            new() { LabelMarkers = true },
+            new() { LabelMarkers = true, FloorMin = 0, FloorReason = "below vacuum: the transducer's offset" },
             new(),
             new() { IncludeZero = true, EmptyText = notLearnedYet },
             new()

@@ -131,7 +131,7 @@ internal static class ScorePage
                 var markers = ReplayPage.Markers(trace, alarms, window);
                 SvgPlot.Render(
                     sb, $"score-{index}", trace.TimeS, new Series("Loop pressure", "kPa", trace.PressureKpa, Palette.Pressure),
-                    window, markers, new PanelOptions { ShowTitle = false }, PanelSize.Small);
+                    window, markers, new PanelOptions { ShowTitle = false, FloorMin = 0, FloorReason = "below vacuum: the transducer's offset" }, PanelSize.Small);
             }
 
             sb.Append("</figure>\n");

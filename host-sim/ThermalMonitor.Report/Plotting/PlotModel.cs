@@ -42,6 +42,15 @@ internal sealed record PanelOptions
     /// <summary>Upper limit of the y range; higher values run off the top and the panel says so.</summary>
     public double? CapMax { get; init; }
 
+    /// <summary>
+    /// Lower limit of the y range where the quantity has a physical floor (0 kPa absolute: vacuum);
+    /// lower readings run along the bottom edge and the panel says so, with <see cref="FloorReason"/>.
+    /// </summary>
+    public double? FloorMin { get; init; }
+
+    /// <summary>Why <see cref="FloorMin"/> is a floor, for the panel's note, e.g. "vacuum".</summary>
+    public string FloorReason { get; init; } = "the floor";
+
     /// <summary>Draw the markers' labels in lanes above this panel (the top panel of a stack).</summary>
     public bool LabelMarkers { get; init; }
 

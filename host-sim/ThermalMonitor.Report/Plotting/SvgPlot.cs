@@ -42,7 +42,7 @@ internal static class SvgPlot
         double y1 = size.Height - size.Bottom + laneBandHeight;
 
         var envelope = Envelope.Build(timeS, series.Values, window.T0S, window.T1S, Math.Max(1, (int)(x1 - x0)));
-        (Axis yAxis, double? overflowPeak) = ValueRange(envelope, options, (int)((y1 - y0) / 28));
+        (Axis yAxis, double? overflowPeak, double? underflowLowest) = ValueRange(envelope, options, (int)((y1 - y0) / 28));
         Axis xAxis = Ticks.TimeAxis(window.T0S, window.T1S, window.OriginS, (int)((x1 - x0) / 90), window.Signed);
         double sy = (y1 - y0) / (yAxis.Max - yAxis.Min);
         var frame = new Frame(x0, x1, y0, y1, X, v => y1 - ((v - yAxis.Min) * sy));
@@ -54,14 +54,17 @@ internal static class SvgPlot
           .Append("font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif\">\n")
           .Append(ic, $"<title>{Markup.Escape(series.Title)} ({Markup.Escape(series.Unit)})</title>\n")
           .Append(ic, $"<defs><clipPath id=\"{clip}\"><rect x=\"{C(x0)}\" y=\"{C(y0)}\" width=\"{C(x1 - x0)}\" height=\"{C(y1 - y0)}\"/></clipPath></defs>\n");
-        AppendTitle(sb, series, options, frame, overflowPeak is null ? null : $"off scale above {Format.Compact(yAxis.Max, 1)}{PercentSuffix(series)}, peak {PeakText(overflowPeak.Value)}{PercentSuffix(series)}");
+        string? overNote = overflowPeak is null ? null : $"off scale above {Format.Compact(yAxis.Max, 1)}{PercentSuffix(series)}, peak {PeakText(overflowPeak.Value)}{PercentSuffix(series)}";
+        string? underNote = underflowLowest is null ? null : $"readings below {Format.Compact(yAxis.Min, 1)} {series.Unit} ({options.FloorReason}) drawn at {Format.Compact(yAxis.Min, 1)}, lowest {Format.Compact(underflowLowest.Value, 1)}";
+        AppendTitle(sb, series, options, frame, overNote is null ? underNote : underNote is null ? overNote : overNote + "; " + underNote);
         AppendGridAndTicks(sb, frame, xAxis, yAxis);
         AppendBands(sb, markers, window, frame);
         if (envelope.HasData)
         {
-            // Values above a cap run along the top edge rather than vanishing off the plot.
+            // Values beyond a cap or floor run along the edge rather than vanishing off the plot.
             double top = yAxis.Max;
-            Func<double, double> y = overflowPeak is null ? frame.Y : v => frame.Y(Math.Min(v, top));
+            double bottom = yAxis.Min;
+            Func<double, double> y = overflowPeak is null && underflowLowest is null ? frame.Y : v => frame.Y(Math.Clamp(v, bottom, top));
             sb.Append(ic, $"<path class=\"series\" clip-path=\"url(#{clip})\" fill=\"none\" stroke=\"{series.Colour}\" stroke-width=\"1.3\" stroke-linejoin=\"round\" stroke-linecap=\"round\" d=\"");
             AppendPath(sb, envelope, X, y);
             sb.Append("\"/>\n");
@@ -84,10 +87,21 @@ internal static class SvgPlot
     }
 
     /// <summary>Y axis from the data, reference lines and options; the peak when it runs off a cap.</summary>
-    internal static (Axis Axis, double? OverflowPeak) ValueRange(Envelope envelope, PanelOptions options, int tickCountTarget)
+    internal static (Axis Axis, double? OverflowPeak, double? UnderflowLowest) ValueRange(Envelope envelope, PanelOptions options, int tickCountTarget)
     {
         double min = envelope.HasData ? envelope.Min : double.NaN;
         double max = envelope.HasData ? envelope.Max : double.NaN;
+
+        // A few readings just below a physical floor (absolute pressure a hair under vacuum: the
+        // transducer's offset) must not stretch the axis a whole tick step below it (to −100 kPa).
+        double? underflow = null;
+        if (options.FloorMin is double floor && min < floor)
+        {
+            underflow = min;
+            min = floor;
+            max = Math.Max(max, floor);
+        }
+
         foreach (ReferenceLine r in options.References)
         {
             min = double.IsNaN(min) ? r.Value : Math.Min(min, r.Value);
@@ -109,17 +123,17 @@ internal static class SvgPlot
 
         if (double.IsNaN(min))
         {
-            return (Ticks.ValueAxis(0, 1, tickCountTarget), null);
+            return (Ticks.ValueAxis(0, 1, tickCountTarget), null, null);
         }
 
         // A little air so the line does not run along the frame, except at an exact zero floor/ceiling.
         // Padding never pushes the range across zero (an absolute pressure axis stays at or above 0).
         double pad = (max - min) * 0.04;
-        double lo = min == 0 ? 0 : min - pad;
+        double lo = min == 0 || underflow is not null ? min : min - pad;
         double hi = max == 0 || overflow is not null ? max : max + pad;
         lo = min >= 0 && lo < 0 ? 0 : lo;
         hi = max <= 0 && hi > 0 ? 0 : hi;
-        return (Ticks.ValueAxis(lo, hi, Math.Max(2, tickCountTarget)), overflow);
+        return (Ticks.ValueAxis(lo, hi, Math.Max(2, tickCountTarget)), overflow, underflow);
     }
 
     /// <summary>Appends the envelope as SVG path data: one "M…L…" subpath per segment.</summary>
