@@ -17,6 +17,23 @@ var root = new RootCommand(
     DictionaryCommand.Create(),
 };
 
+// Background threads (a board link's reader, a virtual board's loop) are outside the try below: an
+// exception there would end the process with a stack trace and exit 134. One line and exit 2 instead.
+AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+{
+    if (Environment.GetEnvironmentVariable("THERMAL_SIM_DEBUG") == "1")
+    {
+        Console.Error.WriteLine($"error: internal error: {e.ExceptionObject}");
+    }
+    else
+    {
+        string what = e.ExceptionObject is Exception x ? $"{x.GetType().Name}: {x.Message.ReplaceLineEndings(" ")}" : $"{e.ExceptionObject}";
+        Console.Error.WriteLine($"error: internal error: {what} (please report it with the command line; THERMAL_SIM_DEBUG=1 shows where it happened)");
+    }
+
+    Environment.Exit(ExitCodes.InternalError);
+};
+
 ParseResult parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
