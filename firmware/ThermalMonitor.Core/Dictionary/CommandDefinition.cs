@@ -5,9 +5,11 @@ namespace ThermalMonitor.Core.Dictionary
     {
         private readonly ArgumentDefinition[] arguments;
 
-        public CommandDefinition(string name, string syntax, string reply, string meaning, ArgumentDefinition[] arguments)
+        /// <param name="uncheckedForm">The form a person may type without a check (PROTOCOL.md §12), "" if the command always needs one.</param>
+        public CommandDefinition(string name, string syntax, string reply, string meaning, string uncheckedForm, ArgumentDefinition[] arguments)
         {
             Name = name;
+            UncheckedForm = uncheckedForm;
             Syntax = syntax;
             Reply = reply;
             Meaning = meaning;
@@ -24,6 +26,9 @@ namespace ThermalMonitor.Core.Dictionary
         public string Reply { get; }
 
         public string Meaning { get; }
+
+        /// <summary>The read-only form accepted without a check ("STATUS", "CFG GET"), or "" when every form changes the board.</summary>
+        public string UncheckedForm { get; }
 
         public int ArgumentCount => arguments.Length;
 

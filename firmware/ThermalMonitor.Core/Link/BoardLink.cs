@@ -288,6 +288,12 @@ namespace ThermalMonitor.Core.Link
             }
 
             cursor.Reset(transport.Line, transport.TextLength);
+            if (transport.Unchecked)
+            {
+                ProcessUncheckedLine();
+                return;
+            }
+
             if (!cursor.Next() || !cursor.TryParseInt(0, int.MaxValue, out int reference))
             {
                 replies.Error(-1, LinkError.BadSequence);
@@ -301,6 +307,58 @@ namespace ThermalMonitor.Core.Link
             }
 
             dispatcher.Dispatch(this, reference);
+        }
+
+        /// <summary>
+        /// A line typed without a check (PROTOCOL.md §12): its number is optional (0 when left out)
+        /// and a read-only command is carried out. Anything else is refused as NO_CHECKSUM, with the
+        /// check it needs and the whole line to send, so a person can carry it out deliberately; a
+        /// line garbled on the way is refused either way.
+        /// </summary>
+        private void ProcessUncheckedLine()
+        {
+            bool numbered = false;
+            int reference = 0;
+            if (cursor.Next() && cursor.TryParseInt(0, int.MaxValue, out reference))
+            {
+                numbered = true;
+                cursor.Next();
+            }
+
+            if (cursor.TokenLength > 0 && dispatcher.TryDispatchReadOnly(this, reference))
+            {
+                return;
+            }
+
+            ReplyNoChecksum(numbered);
+        }
+
+        private void ReplyNoChecksum(bool numbered)
+        {
+            // The line as it must be sent: numbered as typed, or with the number 0 put in front.
+            int check = LineCrc.Initial;
+            if (!numbered)
+            {
+                check = LineCrc.Update(LineCrc.Update(check, (byte)'0'), (byte)' ');
+            }
+
+            check = LineCrc.Continue(check, transport.Line, 0, transport.TextLength);
+            replies.BeginError(-1, LinkError.NoChecksum);
+            LineWriter writer = transport.Writer;
+            writer.Key(WireField.Expected);
+            writer.Hex(check, 4);
+            writer.Key(WireField.Message);
+            writer.Text("send \"");
+            if (!numbered)
+            {
+                writer.Text("0 ");
+            }
+
+            writer.Bytes(transport.Line, 0, transport.TextLength);
+            writer.Char('*');
+            writer.Hex(check, 4);
+            writer.Text("\" to carry this out; only HELLO, STATUS, ALARMS and CFG GET go without a check");
+            transport.Send();
         }
 
         private void ReplyFramingFault()

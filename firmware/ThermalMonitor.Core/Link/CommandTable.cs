@@ -10,6 +10,9 @@ namespace ThermalMonitor.Core.Link
     /// </summary>
     public static class CommandTable
     {
+        /// <summary>The unchecked form of a command that changes the board: it has none (PROTOCOL.md §12).</summary>
+        private const string NeedsCheck = "";
+
         private static readonly CommandDefinition[] Commands;
 
         static CommandTable()
@@ -18,22 +21,22 @@ namespace ThermalMonitor.Core.Link
             Commands = new CommandDefinition[]
             {
                 new CommandDefinition(LinkDictionary.Hello, "HELLO", "HELLO, then ALARM re=1 for every unacknowledged alarm",
-                    "Asks the board to announce itself and re-send the alarms it owes.", new ArgumentDefinition[0]),
+                    "Asks the board to announce itself and re-send the alarms it owes.", LinkDictionary.Hello, new ArgumentDefinition[0]),
                 new CommandDefinition(LinkDictionary.Status, "STATUS", "STATUS",
-                    "Asks for loop timing, memory and counters.", new ArgumentDefinition[0]),
+                    "Asks for loop timing, memory and counters.", LinkDictionary.Status, new ArgumentDefinition[0]),
                 new CommandDefinition(LinkDictionary.Ack, "ACK <alarm_seq> | ACK ALL", "OK alarm= result= (one alarm) or OK acked= (ALL)",
                     "Acknowledges alarm alarm_seq of the current session, or every unacknowledged one.",
-                    new ArgumentDefinition[]
+                    NeedsCheck, new ArgumentDefinition[]
                     {
                         new ArgumentDefinition("alarm_seq", ArgumentKind.Int, 1, int.MaxValue, new string[] { LinkDictionary.All }, "",
                             "the alarm number (seq= of ALARM), or ALL"),
                     }),
                 new CommandDefinition(LinkDictionary.Alarms, "ALARMS", "ALARM re=1 for every journal entry, oldest first, then OK listed=",
-                    "Lists the whole alarm journal, acknowledged entries included.", new ArgumentDefinition[0]),
+                    "Lists the whole alarm journal, acknowledged entries included.", LinkDictionary.Alarms, new ArgumentDefinition[0]),
                 new CommandDefinition(LinkDictionary.Config, "CFG GET | CFG SET <json> | CFG DEFAULTS | CFG STAGE <json> | CFG COMMIT | CFG SAVE",
                     "CFG <document> (GET); OK period_ms= burst= (SET, DEFAULTS, COMMIT); OK staged= (STAGE); OK generation= bytes= (SAVE)",
                     "Reads the configuration in force; applies a document, the defaults, or the parts staged so far whole or not at all; stages part of a long document; saves the configuration in force to the board's storage.",
-                    new ArgumentDefinition[]
+                    LinkDictionary.Config + " " + LinkDictionary.Get, new ArgumentDefinition[]
                     {
                         new ArgumentDefinition("GET|SET|DEFAULTS|STAGE|COMMIT|SAVE", ArgumentKind.Keyword, 0, 0,
                             new string[] { LinkDictionary.Get, LinkDictionary.Set, LinkDictionary.Defaults, LinkDictionary.Stage, LinkDictionary.Commit, LinkDictionary.Save }, "",
@@ -43,21 +46,21 @@ namespace ThermalMonitor.Core.Link
                     }),
                 new CommandDefinition(LinkDictionary.Telemetry, "TLM <period_ms>", "OK period_ms=",
                     "Sets the telemetry period in ms of sample time (0 = off); the next sample sends TLM at once.",
-                    new ArgumentDefinition[]
+                    NeedsCheck, new ArgumentDefinition[]
                     {
                         new ArgumentDefinition("period_ms", ArgumentKind.Int, 0, BoardLink.TelemetryPeriodMaxMs, none, "",
                             "telemetry period, ms of sample time (0 = off)"),
                     }),
                 new CommandDefinition(LinkDictionary.Mode, "MODE LIVE | MODE REPLAY", "OK mode= session=",
                     "Starts a new session in the given mode.",
-                    new ArgumentDefinition[]
+                    NeedsCheck, new ArgumentDefinition[]
                     {
                         new ArgumentDefinition("LIVE|REPLAY", ArgumentKind.Keyword, 0, 0, new string[] { LinkDictionary.ModeName(LinkMode.Live), LinkDictionary.ModeName(LinkMode.Replay) }, "",
                             "the mode"),
                     }),
                 new CommandDefinition(LinkDictionary.Inject, "INJ <time_ms> <pressure> <temp> <supply>", "the lines the sample causes (ALARM, CLEAR, EVT, TLM), then OK",
                     "Replay mode only (else WRONG_MODE): one sample as the ADC would have delivered it.",
-                    new ArgumentDefinition[]
+                    NeedsCheck, new ArgumentDefinition[]
                     {
                         new ArgumentDefinition("time_ms", ArgumentKind.Long, 0, long.MaxValue / 2, none, "",
                             "sample time, ms"),
@@ -67,7 +70,7 @@ namespace ThermalMonitor.Core.Link
                     }),
                 new CommandDefinition(LinkDictionary.InjectReduced, "INJR <time_ms> <pressure> <temp> <supply>", "the lines the sample causes (ALARM, CLEAR, EVT, TLM), then OK",
                     "Replay mode only (else WRONG_MODE): one sample whose bursts the host already reduced with the board's settings; the board takes the values instead of reducing reads, everything after is as for INJ.",
-                    new ArgumentDefinition[]
+                    NeedsCheck, new ArgumentDefinition[]
                     {
                         new ArgumentDefinition("time_ms", ArgumentKind.Long, 0, long.MaxValue / 2, none, "",
                             "sample time, ms"),
@@ -77,7 +80,7 @@ namespace ThermalMonitor.Core.Link
                     }),
                 new CommandDefinition(LinkDictionary.Reset, "RESET DETECTOR", "OK",
                     "Forgets what the detector learned (thermal model, CUSUM, rate window); latched alarms stay.",
-                    new ArgumentDefinition[]
+                    NeedsCheck, new ArgumentDefinition[]
                     {
                         new ArgumentDefinition(LinkDictionary.Detector, ArgumentKind.Keyword, 0, 0, new string[] { LinkDictionary.Detector }, "",
                             "what to reset"),

@@ -67,7 +67,7 @@ namespace ThermalMonitor.Core.Link
             Errors = new WireValueTable(new WireValue[]
             {
                 new WireValue((int)LinkError.None, "NONE", "no error (never sent)"),
-                new WireValue((int)LinkError.NoChecksum, "NO_CHECKSUM", "the line has no '*'"),
+                new WireValue((int)LinkError.NoChecksum, "NO_CHECKSUM", "the line has no '*' and is not one of the read-only commands that may go without (HELLO, STATUS, ALARMS, CFG GET)"),
                 new WireValue((int)LinkError.BadChecksum, "BAD_CHECKSUM", "the check is not four hex digits or does not match the line"),
                 new WireValue((int)LinkError.Overlong, "OVERLONG", "more bytes than line_max before the line end; the whole line was discarded"),
                 new WireValue((int)LinkError.NotAscii, "NOT_ASCII", "a byte outside 0x20..0x7E before the '*'"),

@@ -47,6 +47,7 @@ public partial class ProtocolDocumentTests
             }
 
             string marker = line.StartsWith(">! ", StringComparison.Ordinal) ? ">!"
+                : line.StartsWith(">~ ", StringComparison.Ordinal) ? ">~"
                 : line.StartsWith("> ", StringComparison.Ordinal) ? ">"
                 : line.StartsWith("< ", StringComparison.Ordinal) ? "<"
                 : string.Empty;
@@ -75,6 +76,12 @@ public partial class ProtocolDocumentTests
             if (marker == ">!")
             {
                 Assert.False(looksLikeALine && CheckHolds(text), $"PROTOCOL.md:{number} is marked corrupted but its check holds: {text}");
+                continue;
+            }
+
+            if (marker == ">~")
+            {
+                Assert.DoesNotContain('*', text);
                 continue;
             }
 
@@ -108,6 +115,36 @@ public partial class ProtocolDocumentTests
         }
 
         Assert.True(host >= 25 && board >= 40, $"only {host} host and {board} board example lines checked");
+    }
+
+    /// <summary>
+    /// Every line typed without a check (">~") gets, from a board fresh from power-on in LIVE mode,
+    /// the reply the document shows after it: same type, reference, error and fields (board line
+    /// numbers aside, which depend on what came before).
+    /// </summary>
+    [Fact]
+    public void Every_typed_example_gets_the_reply_shown()
+    {
+        List<(int Number, string Marker, string Text)> lines = CodeBlockLines();
+        int typed = 0;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Marker != ">~")
+            {
+                continue;
+            }
+
+            (int number, _, string text) = lines[i];
+            Assert.True(i + 1 < lines.Count && lines[i + 1].Marker == "<", $"PROTOCOL.md:{number}: a typed line not followed by the board's reply");
+            Assert.True(BoardLine.TryParse(lines[i + 1].Text, out BoardLine? shown, out string error), error);
+            var board = new LinkHarness(LinkMode.Live);
+            BoardLine reply = board.SendText(text + "\r").First(l => l.IsReply);
+            Assert.Equal((shown!.Type, shown.Reference, shown.ErrorCode, shown.Payload), (reply.Type, reply.Reference, reply.ErrorCode, reply.Payload));
+            Assert.Equal(shown.Fields.OrderBy(f => f.Key, StringComparer.Ordinal), reply.Fields.OrderBy(f => f.Key, StringComparer.Ordinal));
+            typed++;
+        }
+
+        Assert.True(typed >= 3, $"only {typed} typed example lines");
     }
 
     [Fact]

@@ -39,8 +39,8 @@ public class ProtocolRobustnessTests
         var cases = new Dictionary<string, (byte[], string, bool)>
         {
             ["garbage text"] = (Ascii("hello board\r\n"), "NO_CHECKSUM", false),
-            ["binary garbage"] = ([.. binary, (byte)'\r', (byte)'\n'], "NO_CHECKSUM", false),
-            ["a command without its check"] = (Ascii("1 STATUS\r\n"), "NO_CHECKSUM", false),
+            ["binary garbage"] = ([.. binary, (byte)'\r', (byte)'\n'], "NOT_ASCII", false),
+            ["a command that changes the board, without its check"] = (Ascii("1 TLM 250\r\n"), "NO_CHECKSUM", false),
             ["a wrong check"] = (Ascii("1 STATUS*0000\r\n"), "BAD_CHECKSUM", false),
             ["a check of three digits"] = (Ascii("1 STATUS*ABC\r\n"), "BAD_CHECKSUM", false),
             ["a check of five digits"] = (Ascii("1 STATUS*0ABCD\r\n"), "BAD_CHECKSUM", false),

@@ -118,6 +118,7 @@ public static class DictionaryJson
             w.WriteString("syntax", command.Syntax);
             w.WriteString("meaning", command.Meaning);
             w.WriteString("reply", command.Reply);
+            w.WriteString("unchecked", command.UncheckedForm);
             w.WriteStartArray("arguments");
             for (int k = 0; k < command.ArgumentCount; k++)
             {

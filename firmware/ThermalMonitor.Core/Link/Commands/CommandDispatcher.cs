@@ -24,6 +24,24 @@ namespace ThermalMonitor.Core.Link
             };
         }
 
+        /// <summary>
+        /// Carries out the current command if it only reads (HELLO, STATUS, ALARMS, CFG GET: the forms
+        /// PROTOCOL.md §12 lets a person type without a check); false, having done nothing, for
+        /// anything else, which needs its check because it changes the board.
+        /// </summary>
+        public bool TryDispatchReadOnly(BoardLink link, int reference)
+        {
+            LineCursor cursor = link.Cursor;
+            bool readOnly = cursor.TokenIs(LinkDictionary.Status) || cursor.TokenIs(LinkDictionary.Hello) || cursor.TokenIs(LinkDictionary.Alarms)
+                || (cursor.TokenIs(LinkDictionary.Config) && cursor.NextTokenIs(LinkDictionary.Get));
+            if (readOnly)
+            {
+                Dispatch(link, reference);
+            }
+
+            return readOnly;
+        }
+
         /// <summary>The command names in table order (for the dictionary and its tests).</summary>
         public int Count => names.Length;
 

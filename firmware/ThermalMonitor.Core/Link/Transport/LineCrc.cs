@@ -13,19 +13,7 @@ namespace ThermalMonitor.Core.Link
         private static readonly ushort[] Table = BuildTable();
 
         /// <summary>CRC of <paramref name="count"/> bytes of <paramref name="bytes"/> from <paramref name="offset"/>.</summary>
-        public static int Compute(byte[] bytes, int offset, int count)
-        {
-            // Update inlined: on the interpreter a call per byte costs more than the lookup.
-            ushort[] table = Table;
-            int crc = Initial;
-            int end = offset + count;
-            for (int i = offset; i < end; i++)
-            {
-                crc = ((crc << 8) ^ table[((crc >> 8) ^ bytes[i]) & 0xFF]) & 0xFFFF;
-            }
-
-            return crc;
-        }
+        public static int Compute(byte[] bytes, int offset, int count) => Continue(Initial, bytes, offset, count);
 
         /// <summary>
         /// CRC of the first <paramref name="count"/> bytes of <paramref name="bytes"/>, and in the
@@ -48,6 +36,20 @@ namespace ThermalMonitor.Core.Link
             }
 
             firstNonPrintable = bad;
+            return crc;
+        }
+
+        /// <summary>Carries a running CRC on over <paramref name="count"/> more bytes (a check over text assembled from pieces).</summary>
+        public static int Continue(int crc, byte[] bytes, int offset, int count)
+        {
+            // Update inlined: on the interpreter a call per byte costs more than the lookup.
+            ushort[] table = Table;
+            int end = offset + count;
+            for (int i = offset; i < end; i++)
+            {
+                crc = ((crc << 8) ^ table[((crc >> 8) ^ bytes[i]) & 0xFF]) & 0xFFFF;
+            }
+
             return crc;
         }
 

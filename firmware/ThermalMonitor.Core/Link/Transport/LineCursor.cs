@@ -77,6 +77,37 @@ namespace ThermalMonitor.Core.Link
 
         public int End => end;
 
+        /// <summary>True when the token after the current one is <paramref name="literal"/>; the cursor does not move.</summary>
+        public bool NextTokenIs(string literal)
+        {
+            int start = position;
+            while (start < end && line[start] == (byte)' ')
+            {
+                start++;
+            }
+
+            int stop = start;
+            while (stop < end && line[stop] != (byte)' ')
+            {
+                stop++;
+            }
+
+            if (stop - start != literal.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < literal.Length; i++)
+            {
+                if (line[start + i] != (byte)literal[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         public bool TokenIs(string literal)
         {
             if (literal.Length != TokenLength)

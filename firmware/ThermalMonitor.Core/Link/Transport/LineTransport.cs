@@ -58,6 +58,13 @@ namespace ThermalMonitor.Core.Link
         /// <summary>Bytes of the current line before its "*XXXX" check (the text the command parser reads).</summary>
         public int TextLength { get; private set; }
 
+        /// <summary>
+        /// True when the current line has no "*XXXX" check but is otherwise clean printable text: a
+        /// person typing in a serial monitor (PROTOCOL.md §12). Only read-only commands are carried
+        /// out from such a line; the whole line is then the text.
+        /// </summary>
+        public bool Unchecked { get; private set; }
+
         /// <summary>Why the current line cannot be carried out, or None.</summary>
         public LinkError Fault { get; private set; }
 
@@ -192,6 +199,7 @@ namespace ThermalMonitor.Core.Link
             Fault = LinkError.None;
             FaultDetail = 0;
             TextLength = 0;
+            Unchecked = false;
             if (lineDamaged)
             {
                 Fault = LinkError.RxOverflow;
@@ -216,7 +224,7 @@ namespace ThermalMonitor.Core.Link
 
             if (star < 0)
             {
-                Fault = LinkError.NoChecksum;
+                FrameUnchecked();
                 return;
             }
 
@@ -236,6 +244,25 @@ namespace ThermalMonitor.Core.Link
             }
 
             TextLength = star;
+        }
+
+        /// <summary>
+        /// A line without a check: clean text is handed over as <see cref="Unchecked"/> (the link
+        /// decides whether its command may run unchecked); a non-printable byte is NOT_ASCII, as it
+        /// would be in a checked line, so a stray backspace is named rather than hidden.
+        /// </summary>
+        private void FrameUnchecked()
+        {
+            LineCrc.ComputeOverPrintable(line, lineLength, out int firstNonPrintable);
+            if (firstNonPrintable >= 0)
+            {
+                Fault = LinkError.NotAscii;
+                FaultDetail = firstNonPrintable;
+                return;
+            }
+
+            Unchecked = true;
+            TextLength = lineLength;
         }
 
         /// <summary>The four hex digits after '*', or -1 when they are not exactly four hex digits.</summary>
