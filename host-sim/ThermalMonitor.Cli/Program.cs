@@ -34,7 +34,9 @@ AppDomain.CurrentDomain.UnhandledException += (_, e) =>
     Environment.Exit(ExitCodes.InternalError);
 };
 
-ParseResult parsed = root.Parse(args);
+// No response files: "@file" is expanded into arguments by default, which made "board config set
+// @file.json" (a JSON document, not a list of arguments) fail; no command of ours takes one.
+ParseResult parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 if (parsed.Errors.Count > 0)
 {
     Console.Error.WriteLine($"error: {CommandLineErrors.Describe(parsed)} (see 'thermal-sim --help')");

@@ -47,34 +47,42 @@ public static class BoardCommand
         var target = BoardTarget();
         var transport = CommonOptions.SerialTransport();
         var action = new Argument<string>("action") { Description = "get, set, defaults or save (write the configuration in force to the board's storage, so it survives a reset)" };
-        var document = new Argument<string?>("document") { Description = "For set: a JSON document, or @file.json", Arity = ArgumentArity.ZeroOrOne };
+        var document = new Argument<string?>("document") { Description = "For set: a JSON document, or @file.json (pretty-printed or not: it is sent as one line)", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Option<string?>("--config-file") { Description = "For set: read the JSON document from this file (as @file)" };
         var command = new Command("config", "Get or set the board's configuration (JSON, PROTOCOL.md), or save it on the board.\n"
             + "Example: thermal-sim board config get --target virtual\n"
             + "Example: thermal-sim board config save --target serial:/dev/ttyUSB0\n"
-            + "Example: thermal-sim board config set '{\"rateLimitPaPerS\":250}' --target serial:/dev/ttyUSB0")
+            + "Example: thermal-sim board config set '{\"rateLimitPaPerS\":250}' --target serial:/dev/ttyUSB0\n"
+            + "Example: thermal-sim board config set @board.json --target serial:/dev/ttyUSB0   (or --config-file board.json)")
         {
-            action, document, target, transport,
+            action, document, file, target, transport,
         };
         command.SetAction(parse =>
         {
             string verb = parse.GetRequiredValue(action);
             string? text = parse.GetValue(document);
+            string? path = parse.GetValue(file);
+            if (verb != "set" && (text is not null || path is not null))
+            {
+                throw new UserInputException($"board config {verb}: takes no document (only set does)");
+            }
+
             string? line = verb switch
             {
                 "get" => $"{LinkDictionary.Config} {LinkDictionary.Get}",
                 "defaults" => $"{LinkDictionary.Config} {LinkDictionary.Defaults}",
                 "save" => $"{LinkDictionary.Config} {LinkDictionary.Save}",
-                "set" when text is not null => null,
-                "set" => throw new UserInputException("board config set: give the JSON document (or @file.json)"),
+                "set" => null,
                 _ => throw new UserInputException($"board config '{verb}': expected get, set, defaults or save"),
             };
-            string? setDocument = line is null ? ReadDocument(text!) : null;
+            ConfigSource? setDocument = line is null ? ConfigSource.From(text, path) : null;
             IAnsiConsole console = Consoles.Human(true); // the document goes to stdout
             using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), CommonOptions.ParseSerialTransport(parse.GetValue(transport)), acknowledgeAlarms: false);
-            BoardLine reply = Checked(() => setDocument is null ? connection.Client.Send(line!) : connection.Client.SetConfig(setDocument));
+            BoardLine reply = Checked(() => setDocument is null ? connection.Client.Send(line!) : connection.Client.SetConfig(setDocument.Line));
             if (reply.IsError)
             {
-                throw new UserInputException($"the board refused the configuration: {reply.ErrorCode} {reply.Fields.GetValueOrDefault(WireField.Message) ?? reply.Text}");
+                string refusal = $"the board refused the configuration: {reply.Fields.GetValueOrDefault(WireField.Message) ?? reply.ErrorCode}";
+                throw new UserInputException(setDocument?.Path is { } source ? $"{source}: {refusal}" : refusal);
             }
 
             Console.Out.WriteLine(reply.Payload ?? reply.Text);
@@ -234,25 +242,6 @@ public static class BoardCommand
         Description = "The board: virtual[@<baud>] (starts one) or serial:<device>[@<baud>]; sil works too",
         Required = true,
     };
-
-    private static string ReadDocument(string text)
-    {
-        if (!text.StartsWith('@'))
-        {
-            return text;
-        }
-
-        string path = text[1..];
-        try
-        {
-            // The document travels on one line.
-            return File.ReadAllText(path).ReplaceLineEndings(" ").Trim();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserInputException($"{path}: {e.Message}");
-        }
-    }
 
     private static T Checked<T>(Func<T> call)
     {
