@@ -21,6 +21,20 @@ public static class CliRunner
         return Finish(process, stdout, stderr, args);
     }
 
+    /// <summary>
+    /// As <see cref="RunWith"/>, with <paramref name="input"/> as standard input (then closed): what a
+    /// person types into <c>board console</c>, or a pipe.
+    /// </summary>
+    public static Result RunWithInput(string input, params string[] args)
+    {
+        using var process = Start(args, redirectInput: true);
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        process.StandardInput.Write(input);
+        process.StandardInput.Close();
+        return Finish(process, stdout, stderr, args);
+    }
+
     /// <summary>The board's configuration document as <c>board config get</c> prints it (the command must succeed).</summary>
     public static string BoardConfig(string target)
     {
@@ -66,13 +80,14 @@ public static class CliRunner
         kill.WaitForExit();
     }
 
-    private static Process Start(string[] args, IReadOnlyDictionary<string, string>? environment = null)
+    private static Process Start(string[] args, IReadOnlyDictionary<string, string>? environment = null, bool redirectInput = false)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "thermal-sim.dll");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };

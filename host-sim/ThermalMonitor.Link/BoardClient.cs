@@ -120,6 +120,12 @@ public sealed class BoardClient : IDisposable
 
     public event Action<WireAlarm>? AlarmReceived;
 
+    /// <summary>
+    /// A command line as it goes on the wire, without its line end, raised just before it is written
+    /// (commands and acknowledgements; not INJ streams): what <c>--raw</c> shows.
+    /// </summary>
+    public event Action<string>? LineSent;
+
     /// <summary>Unique alarms in arrival order.</summary>
     public IReadOnlyList<WireAlarm> Alarms
     {
@@ -461,6 +467,7 @@ public sealed class BoardClient : IDisposable
 
     private void WriteText(string text)
     {
+        LineSent?.Invoke(text.TrimEnd('\r', '\n'));
         byte[] bytes = Encoding.ASCII.GetBytes(text);
         lock (writeGate)
         {
