@@ -65,7 +65,7 @@ public static class BoardCalibrateCommand
             BoardLine reply = Checked(() => connection.Client.Send($"{LinkDictionary.Config} {LinkDictionary.Set} {document}"));
             if (reply.IsError)
             {
-                throw new UserInputException($"the board refused the calibration: {reply.ErrorCode} {reply.Fields.GetValueOrDefault(WireField.Message) ?? reply.Text}");
+                throw new UserInputException(BoardReplyText.Error(reply));
             }
 
             CheckInForce(Checked(() => connection.Client.SendOk($"{LinkDictionary.Config} {LinkDictionary.Get}")), knots);

@@ -24,12 +24,18 @@ public static class BoardCommand
     {
         var target = BoardTarget();
         var transport = CommonOptions.SerialTransport();
-        var command = new Command("status", "Show the board's STATUS: loop timing, overruns, memory, counters.\nExample: thermal-sim board status --target serial:/dev/ttyUSB0") { target, transport };
+        var raw = RawOption();
+        var command = new Command("status", "Show the board's STATUS: loop timing, overruns, memory, counters.\nExample: thermal-sim board status --target serial:/dev/ttyUSB0") { target, transport, raw };
         command.SetAction(parse =>
         {
             IAnsiConsole console = Consoles.Human(false);
             using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), CommonOptions.ParseSerialTransport(parse.GetValue(transport)), acknowledgeAlarms: false);
-            BoardLine status = Checked(() => connection.Client.SendOk(LinkDictionary.Status));
+            BoardLine status = Exchange(connection, parse.GetValue(raw), client => client.Send(LinkDictionary.Status));
+            if (parse.GetValue(raw))
+            {
+                return ExitCodes.Success;
+            }
+
             var table = new Table().Border(TableBorder.Rounded).AddColumn("field").AddColumn("value");
             foreach ((string key, string value) in status.Fields)
             {
@@ -46,16 +52,19 @@ public static class BoardCommand
     {
         var target = BoardTarget();
         var transport = CommonOptions.SerialTransport();
-        var action = new Argument<string>("action") { Description = "get, set, defaults or save (write the configuration in force to the board's storage, so it survives a reset)" };
+        var raw = RawOption();
+        var action = new Argument<string>("action") { Description = "get, set, defaults (every parameter and the ADC calibration back to the built-in defaults; asks first, or --yes) or save (write the configuration in force to the board's storage, so it survives a reset)" };
         var document = new Argument<string?>("document") { Description = "For set: a JSON document, or @file.json (pretty-printed or not: it is sent as one line)", Arity = ArgumentArity.ZeroOrOne };
         var file = new Option<string?>("--config-file") { Description = "For set: read the JSON document from this file (as @file)" };
-        var command = new Command("config", "Get or set the board's configuration (JSON, PROTOCOL.md), or save it on the board.\n"
-            + "Example: thermal-sim board config get --target virtual\n"
+        var yes = new Option<bool>("--yes", "-y") { Description = "For defaults: reset without asking (needed when standard input is not a terminal)" };
+        var command = new Command("config", "Get or set the board's configuration (JSON, PROTOCOL.md), reset it to the defaults, or save it on the board.\n"
+            + "Example: thermal-sim board config get --target virtual > board.json\n"
             + "Example: thermal-sim board config save --target serial:/dev/ttyUSB0\n"
             + "Example: thermal-sim board config set '{\"rateLimitPaPerS\":250}' --target serial:/dev/ttyUSB0\n"
-            + "Example: thermal-sim board config set @board.json --target serial:/dev/ttyUSB0   (or --config-file board.json)")
+            + "Example: thermal-sim board config set @board.json --target serial:/dev/ttyUSB0   (or --config-file board.json)\n"
+            + "Example: thermal-sim board config defaults --yes --target serial:/dev/ttyUSB0")
         {
-            action, document, file, target, transport,
+            action, document, file, yes, target, transport, raw,
         };
         command.SetAction(parse =>
         {
@@ -75,30 +84,60 @@ public static class BoardCommand
                 "set" => null,
                 _ => throw new UserInputException($"board config '{verb}': expected get, set, defaults or save"),
             };
-            ConfigSource? setDocument = line is null ? ConfigSource.From(text, path) : null;
-            IAnsiConsole console = Consoles.Human(true); // the document goes to stdout
-            using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), CommonOptions.ParseSerialTransport(parse.GetValue(transport)), acknowledgeAlarms: false);
-            BoardLine reply = Checked(() => setDocument is null ? connection.Client.Send(line!) : connection.Client.SetConfig(setDocument.Line));
-            if (reply.IsError)
+            bool confirmed = parse.GetValue(yes);
+            if (confirmed && verb != "defaults")
             {
-                string refusal = $"the board refused the configuration: {reply.Fields.GetValueOrDefault(WireField.Message) ?? reply.ErrorCode}";
-                throw new UserInputException(setDocument?.Path is { } source ? $"{source}: {refusal}" : refusal);
+                throw new UserInputException($"board config {verb}: --yes is for defaults only (nothing else asks)");
             }
 
-            Console.Out.WriteLine(reply.Payload ?? reply.Text);
+            TargetSpec spec = CommonOptions.ParseTarget(parse.GetValue(target)!);
+            if (verb == "defaults" && !confirmed)
+            {
+                ConfirmDefaults(spec);
+            }
+
+            ConfigSource? setDocument = line is null ? ConfigSource.From(text, path) : null;
+            IAnsiConsole console = Consoles.Human(true); // stdout: the document (get), the sentence, or the wire lines
+            using TargetConnection connection = BoardTargets.Open(console, spec, CommonOptions.ParseSerialTransport(parse.GetValue(transport)), acknowledgeAlarms: false);
+            BoardLine reply = Exchange(connection, parse.GetValue(raw), client => setDocument is null ? client.Send(line!) : client.SetConfig(setDocument.Line), setDocument?.Path);
+
+            if (!parse.GetValue(raw))
+            {
+                string said = BoardReplyText.Describe(reply);
+                Console.Out.WriteLine(verb == "defaults" ? "default " + said : said);
+            }
+
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// <c>config defaults</c> throws away every parameter and the ADC calibration: asked at a
+    /// terminal, refused without <c>--yes</c> anywhere else, before the board is even opened.
+    /// </summary>
+    private static void ConfirmDefaults(TargetSpec target)
+    {
+        if (!Confirmation.CanAsk)
+        {
+            throw new UserInputException("board config defaults resets every parameter and the ADC calibration of the board to the built-in defaults; add --yes to do it without a terminal to confirm on");
+        }
+
+        if (!Confirmation.Ask($"reset the whole configuration of {target} to defaults?"))
+        {
+            throw new UserInputException($"board config defaults: not confirmed; the configuration of {target} is unchanged");
+        }
     }
 
     private static Command Mode()
     {
         var target = BoardTarget();
         var transport = CommonOptions.SerialTransport();
+        var raw = RawOption();
         var which = new Argument<string>("mode") { Description = "live (sample the board's own sensors) or replay (take only injected samples)" };
         var command = new Command("mode", "Switch the board between LIVE and REPLAY (a new session either way).\n"
             + "REPLAY from LIVE borrows the board's settings; LIVE gives them back, as does a minute without a line from the host.\n"
-            + "Example: thermal-sim board mode live --target serial:/dev/ttyUSB0") { which, target, transport };
+            + "Example: thermal-sim board mode live --target serial:/dev/ttyUSB0") { which, target, transport, raw };
         command.SetAction(parse =>
         {
             string mode = parse.GetRequiredValue(which);
@@ -110,9 +149,8 @@ public static class BoardCommand
             };
             IAnsiConsole console = Consoles.Human(false);
             using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), CommonOptions.ParseSerialTransport(parse.GetValue(transport)), acknowledgeAlarms: false);
-            BoardLine reply = Checked(() => connection.Client.Send($"{LinkDictionary.Mode} {wire}"));
-            console.WriteLine(reply.Text);
-            return reply.IsError ? ExitCodes.BadInput : ExitCodes.Success;
+            Say(Exchange(connection, parse.GetValue(raw), client => client.Send($"{LinkDictionary.Mode} {wire}")), parse.GetValue(raw));
+            return ExitCodes.Success;
         });
         return command;
     }
@@ -121,8 +159,9 @@ public static class BoardCommand
     {
         var target = BoardTarget();
         var transport = CommonOptions.SerialTransport();
+        var raw = RawOption();
         var which = new Argument<string>("alarm") { Description = "Alarm sequence number, or 'all'" };
-        var command = new Command("ack", "Acknowledge an alarm (or all).\nExample: thermal-sim board ack all --target serial:/dev/ttyUSB0") { which, target, transport };
+        var command = new Command("ack", "Acknowledge an alarm (or all).\nExample: thermal-sim board ack all --target serial:/dev/ttyUSB0") { which, target, transport, raw };
         command.SetAction(parse =>
         {
             string alarm = parse.GetRequiredValue(which);
@@ -133,9 +172,8 @@ public static class BoardCommand
 
             IAnsiConsole console = Consoles.Human(false);
             using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), CommonOptions.ParseSerialTransport(parse.GetValue(transport)), acknowledgeAlarms: false);
-            BoardLine reply = Checked(() => connection.Client.Send($"{LinkDictionary.Ack} {(alarm == "all" ? LinkDictionary.All : alarm)}"));
-            console.WriteLine(reply.Text);
-            return reply.IsError ? ExitCodes.BadInput : ExitCodes.Success;
+            Say(Exchange(connection, parse.GetValue(raw), client => client.Send($"{LinkDictionary.Ack} {(alarm == "all" ? LinkDictionary.All : alarm)}")), parse.GetValue(raw));
+            return ExitCodes.Success;
         });
         return command;
     }
@@ -242,6 +280,39 @@ public static class BoardCommand
         Description = "The board: virtual[@<baud>] (starts one) or serial:<device>[@<baud>]; sil works too",
         Required = true,
     };
+
+    private static Option<bool> RawOption() => new("--raw")
+    {
+        Description = "Print the protocol lines instead of sentences: what was sent ('> ') and what came back ('< ')",
+    };
+
+    /// <summary>
+    /// One exchange of a board command: the reply, with the wire lines on standard output when
+    /// <paramref name="raw"/>; a refusal is one error line in words (BoardReplyText), exit code 2,
+    /// after the name of the file the command came from, if any.
+    /// </summary>
+    private static BoardLine Exchange(TargetConnection connection, bool raw, Func<BoardClient, BoardLine> send, string? source = null)
+    {
+        using WireTrace? trace = raw ? new WireTrace(connection.Client, Console.Out) : null;
+        BoardLine reply = Checked(() => send(connection.Client));
+        trace?.WaitShown(reply);
+        if (reply.IsError)
+        {
+            string refusal = BoardReplyText.Error(reply);
+            throw new UserInputException(source is null ? refusal : $"{source}: {refusal}");
+        }
+
+        return reply;
+    }
+
+    /// <summary>A reply as a sentence on standard output, unless the wire lines were shown instead.</summary>
+    private static void Say(BoardLine reply, bool raw)
+    {
+        if (!raw)
+        {
+            Console.Out.WriteLine(BoardReplyText.Describe(reply));
+        }
+    }
 
     private static T Checked<T>(Func<T> call)
     {
