@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Raw ADC counts at the pressure input (GPIO36), recovered from the board's TLM lines.
+"""Raw ADC counts at the pressure input (GPIO36), recovered from the board's telemetry.
 
 TLM and STATUS do not carry raw counts, but TLM carries the pressure (p_pa) and the supply the
 firmware used for it (sup_uv), and the firmware's conversion is exact integer arithmetic
@@ -7,8 +7,11 @@ firmware used for it (sup_uv), and the firmware's conversion is exact integer ar
 backwards gives the reduced burst mean in counts to about 0.01 count. Used by the per-board ADC
 calibration in hardware/README.md:
 
-    COLUMNS=1000 thermal-sim board monitor --target serial:/dev/ttyUSB0@921600 \\
+    thermal-sim board monitor --format jsonl --target serial:/dev/ttyUSB0@921600 \\
         | python3 hardware/tlm_counts.py --config board-config.json
+
+It reads `board monitor --format jsonl` (the telemetry objects' fields) or TLM lines as the board
+sends them (a serial terminal's log).
 
 --config takes the board's configuration as printed by
 `thermal-sim board config get --target ... > board-config.json` (its calibration knots and pressure
@@ -65,6 +68,16 @@ def counts_at(pin_uv, knots):
     return c0 + (pin_uv - v0) * (c1 - c0) / (v1 - v0)
 
 
+def telemetry_fields(line):
+    """p_pa, sup_uv, st and t of a telemetry line, as strings; {} for any other line."""
+    if line.startswith("{"):
+        item = json.loads(line)
+        if item.get("kind") != "telemetry":
+            return {}
+        return {key: str(value) for key, value in item["fields"].items() if key in ("p_pa", "sup_uv", "st", "t")}
+    return dict(FIELD.findall(line)) if " TLM " in line else {}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--config", help="the board's configuration (thermal-sim board config get > file)")
@@ -73,9 +86,7 @@ def main():
     config = load_config(args.config)
     recent = []
     for line in sys.stdin:
-        if " TLM " not in line:
-            continue
-        fields = dict(FIELD.findall(line))
+        fields = telemetry_fields(line)
         if "p_pa" not in fields or "sup_uv" not in fields:
             continue
         pin_uv = pin_microvolts(int(fields["p_pa"]), int(fields["sup_uv"]), config)

@@ -12,7 +12,7 @@ public sealed class BoardSerialTransportTests
 
         Assert.True(result.ExitCode == 0, result.Stderr + result.Stdout);
         string connected = Assert.Single(result.Stdout.Split('\n'), line => line.StartsWith("connected to", StringComparison.Ordinal));
-        Assert.Contains("HELLO", connected, StringComparison.Ordinal);
+        Assert.Contains("board virtual, firmware ", connected, StringComparison.Ordinal);
         Assert.Contains("cycles", result.Stdout, StringComparison.Ordinal);
     }
 
@@ -22,7 +22,7 @@ public sealed class BoardSerialTransportTests
         var result = CliRunner.RunWith(new Dictionary<string, string> { ["THERMAL_SERIAL_TRANSPORT"] = "ports" }, "board", "status", "--target", "virtual");
 
         Assert.True(result.ExitCode == 0, result.Stderr + result.Stdout);
-        Assert.Contains("HELLO", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("connected to ", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

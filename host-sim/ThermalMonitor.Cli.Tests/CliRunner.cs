@@ -47,9 +47,13 @@ public static class CliRunner
     /// Runs thermal-sim until a line of its standard output satisfies <paramref name="ready"/>, then
     /// calls <paramref name="meanwhile"/> with its process id (to interrupt it, say), and waits for it to end.
     /// </summary>
-    public static Result RunAndThen(Func<string, bool> ready, Action<int> meanwhile, params string[] args)
+    public static Result RunAndThen(Func<string, bool> ready, Action<int> meanwhile, params string[] args) =>
+        RunAndThenWith(new Dictionary<string, string>(), ready, meanwhile, args);
+
+    /// <summary>As <see cref="RunAndThen"/>, with these environment variables set for the process.</summary>
+    public static Result RunAndThenWith(IReadOnlyDictionary<string, string> environment, Func<string, bool> ready, Action<int> meanwhile, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(args, environment);
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         var stdout = new System.Text.StringBuilder();
         string? line;

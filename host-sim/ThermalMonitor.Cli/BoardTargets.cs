@@ -1,4 +1,5 @@
 using Spectre.Console;
+using ThermalMonitor.Cli.Views;
 using ThermalMonitor.Link;
 using ThermalMonitor.Serial;
 using ThermalMonitor.Targets;
@@ -20,8 +21,8 @@ public static class BoardTargets
             TargetConnection connection = TargetConnection.Open(target.ToString(), acknowledgeAlarms: acknowledgeAlarms, serialTransport: transport);
             if (connection.BoardDevicePath is { } path)
             {
-                BoardLine? hello = connection.Client.Hello;
-                console.MarkupLine($"[grey]connected to {Markup.Escape(path)}: {Markup.Escape(hello?.Text ?? "board")}[/]");
+                string board = connection.Client.Hello is { } hello ? BoardReplyText.Describe(hello) : "board";
+                Consoles.OneLine(console, $"connected to {path}: {board}", "grey");
             }
 
             return connection;

@@ -184,8 +184,14 @@ public static class BoardCommand
         var transport = CommonOptions.SerialTransport();
         var telemetry = new Option<int>("--telemetry-ms") { Description = "Telemetry period to ask for (0 = off)", DefaultValueFactory = _ => 1000 };
         var acknowledge = new Option<bool>("--ack") { Description = "Acknowledge alarms as they arrive (otherwise the board keeps re-sending them; each is shown once)" };
-        var command = new Command("monitor", "Show what the board says, live: alarms (once each), events, telemetry. Ctrl+C stops.\n"
-            + "Example: thermal-sim board monitor --target serial:/dev/ttyUSB0") { target, telemetry, acknowledge, transport };
+        var format = new Option<string>("--format")
+        {
+            Description = "text: one sentence per line (never wrapped when piped); jsonl: one JSON object per line (time, kind, type, seq, fields, text, raw)",
+            DefaultValueFactory = _ => "text",
+        };
+        var command = new Command("monitor", "Show what the board says, live: alarms (once each), events, telemetry, one line each. Ctrl+C stops.\n"
+            + "Example: thermal-sim board monitor --target serial:/dev/ttyUSB0\n"
+            + "Example: thermal-sim board monitor --target serial:/dev/ttyUSB0 --format jsonl >> board.jsonl") { target, telemetry, acknowledge, format, transport };
         command.SetAction(parse =>
         {
             int periodMs = parse.GetValue(telemetry);
@@ -194,20 +200,22 @@ public static class BoardCommand
                 throw new UserInputException($"--telemetry-ms {periodMs}: expected 0..{BoardLink.TelemetryPeriodMaxMs}");
             }
 
-            IAnsiConsole console = Consoles.Human(false);
+            MonitorFormat output = parse.GetValue(format) switch
+            {
+                "text" => MonitorFormat.Text,
+                "jsonl" => MonitorFormat.Jsonl,
+                string other => throw new UserInputException($"--format '{other}': expected text or jsonl"),
+                null => MonitorFormat.Text,
+            };
+
+            // JSON lines keep standard output to themselves; what is said about the connection goes to standard error.
+            IAnsiConsole console = Consoles.Human(jsonOnStdout: output == MonitorFormat.Jsonl);
             using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), CommonOptions.ParseSerialTransport(parse.GetValue(transport)), parse.GetValue(acknowledge));
             using var stop = new StopRequest();
-            connection.Client.AlarmReceived += alarm => console.MarkupLine(
-                $"{AlarmTableView.SeverityMarkup(alarm.Severity)} [bold]{Markup.Escape(alarm.Type)}[/] #{alarm.Seq} on {Markup.Escape(alarm.Channel)} ({Markup.Escape(alarm.Cause)}) at board time {alarm.TimeMs / 1000.0:0.0} s");
-            connection.Client.LineReceived += line =>
-            {
-                if (line.Type is LinkDictionary.Telemetry or LinkDictionary.Event or LinkDictionary.Clear)
-                {
-                    console.MarkupLine($"[grey]{Markup.Escape(line.Text)}[/]");
-                }
-            };
-            Checked(() => connection.Client.SendOk($"{LinkDictionary.Telemetry} {periodMs}"));
-            Checked(() => connection.Client.Send(LinkDictionary.Alarms));
+            var view = new MonitorView(console, output, Console.Out, TimeProvider.System);
+            connection.Client.LineReceived += view.Show;
+            Exchange(connection, raw: false, client => client.Send($"{LinkDictionary.Telemetry} {periodMs}"));
+            Exchange(connection, raw: false, client => client.Send(LinkDictionary.Alarms));
             stop.Token.WaitHandle.WaitOne();
             return ExitCodes.Success;
         });

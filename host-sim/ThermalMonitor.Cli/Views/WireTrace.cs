@@ -15,6 +15,7 @@ public sealed class WireTrace : IDisposable
     private readonly TextWriter writer;
     private readonly object gate = new();
     private readonly HashSet<BoardLine> shown = new(ReferenceEqualityComparer.Instance);
+    private bool closed;
 
     public WireTrace(BoardClient client, TextWriter writer)
     {
@@ -41,27 +42,36 @@ public sealed class WireTrace : IDisposable
         }
     }
 
+    /// <summary>Stops showing lines; a line being written meanwhile is finished first, so none is cut off at exit.</summary>
     public void Dispose()
     {
         client.LineSent -= Sent;
         client.LineReceived -= Received;
-    }
-
-    private void Sent(string line)
-    {
         lock (gate)
         {
-            writer.WriteLine("> " + line);
+            closed = true;
         }
     }
 
-    private void Received(BoardLine line)
+    private void Sent(string line) => Write("> " + line, null);
+
+    private void Received(BoardLine line) => Write("< " + line.Text, line);
+
+    private void Write(string text, BoardLine? received)
     {
         lock (gate)
         {
-            writer.WriteLine("< " + line.Text);
-            shown.Add(line);
-            Monitor.PulseAll(gate);
+            if (closed)
+            {
+                return;
+            }
+
+            writer.WriteLine(text);
+            if (received is not null)
+            {
+                shown.Add(received);
+                Monitor.PulseAll(gate);
+            }
         }
     }
 }
