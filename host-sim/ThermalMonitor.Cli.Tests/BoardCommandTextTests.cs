@@ -92,6 +92,38 @@ public sealed class BoardCommandTextTests
         Assert.Contains("\"rateLimitPaPerS\":200,", CliRunner.BoardConfig(target), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("n", 2, "error: board config defaults: not confirmed; the configuration of sil is unchanged")]
+    [InlineData("", 2, "error: board config defaults: not confirmed; the configuration of sil is unchanged")]
+    [InlineData("y", 0, "default configuration applied: period 100 ms, burst 32")]
+    public void At_a_terminal_config_defaults_asks_first(string answer, int exitCode, string outcome)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // util-linux script(1) below; macOS's takes other options.
+        }
+
+        // script(1) gives the command a pseudo-terminal for its input, as a person's shell would.
+        string dll = Path.Combine(AppContext.BaseDirectory, "thermal-sim.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("script")
+        {
+            ArgumentList = { "-qec", $"dotnet '{dll}' board config defaults --target sil", "/dev/null" },
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+            Environment = { ["NO_COLOR"] = "1" },
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardInput.Write(answer + "\n");
+        process.StandardInput.Close();
+        string terminal = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), terminal);
+
+        Assert.Equal(exitCode, process.ExitCode);
+        Assert.Contains("reset the whole configuration of sil to defaults? [y/N] ", terminal, StringComparison.Ordinal);
+        Assert.Contains(outcome, terminal, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Yes_on_a_config_verb_that_asks_nothing_is_refused()
     {
