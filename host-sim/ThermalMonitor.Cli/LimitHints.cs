@@ -29,9 +29,9 @@ public static class LimitHints
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(config);
-        double endS = profile.Rows[0].TimeS + WindowS;
+        double endS = profile.FirstRow.TimeS + WindowS;
         double fullScaleKpa = new SensorSettings().PressureFullScaleKpa;
-        ProfileRow[] start = [.. profile.Rows.TakeWhile(r => r.TimeS <= endS)];
+        ProfileRow[] start = [.. profile.ReadRows().TakeWhile(r => r.TimeS <= endS)];
         double[] pressuresPa = [.. start.Select(r => r.PressureKpa)
             .Where(p => ReadingKinds.OfPressure(p, fullScaleKpa) == ReadingKind.Possible).Select(p => p * 1000.0)];
         double[] tempsMilliC = profile.HasCoolantTemperature

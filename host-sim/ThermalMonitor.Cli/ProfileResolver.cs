@@ -42,7 +42,7 @@ public static class ProfileResolver
                 throw new UserInputException($"no profile named '{nameOrPath}' in {directory} (have: {string.Join(", ", names)})");
             }
 
-            return new ResolvedProfile(ProfileCsv.Read(entry.ProfilePath), entry, ExpectationFile.Read(entry.ExpectPath));
+            return new ResolvedProfile(ProfileCsv.Open(entry.ProfilePath), entry, ExpectationFile.Read(entry.ExpectPath));
         }
 
         if (!File.Exists(nameOrPath))
@@ -68,7 +68,8 @@ public static class ProfileResolver
     {
         try
         {
-            return ProfileCsv.Read(path);
+            // Streamed: a recording of weeks replays in memory bounded by a line, not by the file.
+            return ProfileCsv.Open(path);
         }
         catch (ProfileFormatException e) when (!ProfileCsv.DeclaresFormat(path))
         {

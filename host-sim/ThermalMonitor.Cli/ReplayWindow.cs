@@ -85,35 +85,44 @@ public sealed record ReplayWindow(string Text, ReplayWindow.Bound From, ReplayWi
         return new Bound(Anchor.ProfileTime, Duration(whole, trimmed));
     }
 
-    private static double Duration(string whole, string text)
+    private static double Duration(string whole, string text) =>
+        TryParseDuration(text, out double seconds)
+            ? seconds
+            : throw new UserInputException($"--window '{whole}': '{text}' is not a duration (expected seconds, 150m, 2.5h or h:mm:ss)");
+
+    /// <summary>A duration as the options write it: seconds, <c>150m</c>, <c>2.5h</c>, <c>1d</c> or <c>h:mm:ss</c>.</summary>
+    public static bool TryParseDuration(string text, out double seconds)
     {
+        seconds = double.NaN;
         if (text.Contains(':', StringComparison.Ordinal))
         {
             string[] parts = text.Split(':');
             if (parts.Length == 3
                 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int hours)
                 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int minutes) && minutes < 60
-                && double.TryParse(parts[2], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double seconds) && seconds < 60)
+                && double.TryParse(parts[2], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double s) && s < 60)
             {
-                return (hours * 3600.0) + (minutes * 60.0) + seconds;
+                seconds = (hours * 3600.0) + (minutes * 60.0) + s;
+                return true;
             }
+
+            return false;
         }
-        else
+
+        double unit = 1;
+        string number = text;
+        if (text.Length > 0 && char.IsAsciiLetter(text[^1]))
         {
-            double unit = 1;
-            string number = text;
-            if (text.Length > 0 && char.IsAsciiLetter(text[^1]))
-            {
-                unit = char.ToLowerInvariant(text[^1]) switch { 's' => 1, 'm' => 60, 'h' => 3600, 'd' => 86400, _ => double.NaN };
-                number = text[..^1];
-            }
-
-            if (!double.IsNaN(unit) && double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value))
-            {
-                return value * unit;
-            }
+            unit = char.ToLowerInvariant(text[^1]) switch { 's' => 1, 'm' => 60, 'h' => 3600, 'd' => 86400, _ => double.NaN };
+            number = text[..^1];
         }
 
-        throw new UserInputException($"--window '{whole}': '{text}' is not a duration (expected seconds, 150m, 2.5h or h:mm:ss)");
+        if (!double.IsNaN(unit) && double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value))
+        {
+            seconds = value * unit;
+            return true;
+        }
+
+        return false;
     }
 }

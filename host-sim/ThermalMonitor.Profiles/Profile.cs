@@ -73,6 +73,122 @@ public sealed class Profile
             ValidateRow(copy[i], i, i == 0 ? null : copy[i - 1].TimeS, coolantTemperatureRecorded);
         }
 
+        IReadOnlyDictionary<string, string> lowered = LowerKeys(metadata);
+        Name = name;
+        Metadata = lowered;
+        this.rows = Array.AsReadOnly(copy);
+        RowCount = copy.Length;
+        FirstRow = copy[0];
+        LastRow = copy[^1];
+        SourcePath = sourcePath;
+        CoolantTemperatureRecorded = coolantTemperatureRecorded;
+        HasCoolantTemperature = coolantTemperatureRecorded
+            && copy.Any(r => ReadingKinds.OfTemperature(r.TempC) == ReadingKind.Possible);
+    }
+
+    /// <summary>
+    /// A streamed profile: its rows stay in their file and <paramref name="readRows"/> reads them
+    /// again on every call (<see cref="ProfileCsv.Open"/>, which checked them in one pass).
+    /// </summary>
+    internal Profile(
+        string name,
+        IReadOnlyDictionary<string, string> metadata,
+        Func<IEnumerable<ProfileRow>> readRows,
+        ProfileRowSummary summary,
+        string? sourcePath,
+        bool coolantTemperatureRecorded)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(readRows);
+        ArgumentNullException.ThrowIfNull(summary);
+        Name = name;
+        Metadata = LowerKeys(metadata);
+        this.readRows = readRows;
+        this.summary = summary;
+        RowCount = summary.RowCount;
+        FirstRow = summary.FirstRow;
+        LastRow = summary.LastRow;
+        SourcePath = sourcePath;
+        CoolantTemperatureRecorded = coolantTemperatureRecorded;
+        HasCoolantTemperature = coolantTemperatureRecorded && summary.AnyPossibleTemperature;
+    }
+
+    private readonly IReadOnlyList<ProfileRow>? rows;
+    private readonly Func<IEnumerable<ProfileRow>>? readRows;
+    private readonly ProfileRowSummary? summary;
+
+    /// <summary>The profile's name: its <c>name</c> metadata, else its file name without extensions.</summary>
+    public string Name { get; }
+
+    /// <summary>The leading <c># key: value</c> lines of its file; keys lower-case.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; }
+
+    /// <summary>
+    /// The UTC time of profile time 0 (<see cref="StartUtcKey"/>), or null when the profile does not
+    /// state one or states it in a form that is not an ISO 8601 date-time (the CSV reader refuses those).
+    /// </summary>
+    public DateTimeOffset? StartUtc =>
+        Metadata.TryGetValue(StartUtcKey, out string? text)
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out DateTimeOffset start)
+            ? start
+            : null;
+
+    /// <summary>The rows, in strictly increasing time; only for a profile held in memory.</summary>
+    /// <exception cref="InvalidOperationException">The profile is streamed from its file (<see cref="IsStreamed"/>): use <see cref="ReadRows"/>.</exception>
+    public IReadOnlyList<ProfileRow> Rows => rows ?? throw new InvalidOperationException(
+        $"Profile '{Name}' is streamed from {SourcePath}: its rows are read with ReadRows(), not held in memory.");
+
+    /// <summary>Whether the rows stay in the file and are read again by every <see cref="ReadRows"/>.</summary>
+    public bool IsStreamed => rows is null;
+
+    /// <summary>How many rows.</summary>
+    public int RowCount { get; }
+
+    /// <summary>The first row.</summary>
+    public ProfileRow FirstRow { get; }
+
+    /// <summary>The last row.</summary>
+    public ProfileRow LastRow { get; }
+
+    /// <summary>
+    /// The rows in order, from memory or, for a streamed profile, read from its file again (a replay
+    /// passes over them several times, each in memory bounded by a line).
+    /// </summary>
+    public IEnumerable<ProfileRow> ReadRows() => rows ?? readRows!();
+
+    /// <summary>The file it was read from, or null when built in memory.</summary>
+    public string? SourcePath { get; }
+
+    /// <summary>Whether the file has a coolant-temperature column (false: a pressure-only recording).</summary>
+    public bool CoolantTemperatureRecorded { get; }
+
+    /// <summary>
+    /// Whether at least one row holds a possible coolant temperature: what the thermal-compensated slow
+    /// path needs. False for a pressure-only recording and for a temperature column with no possible
+    /// reading in it.
+    /// </summary>
+    public bool HasCoolantTemperature { get; }
+
+    /// <summary>Time from the first row to the last (0 for a single row).</summary>
+    public double DurationS => LastRow.TimeS - FirstRow.TimeS;
+
+    /// <summary>The sample period in the <c>period_ms</c> metadata, or null when absent.</summary>
+    public int? PeriodMs =>
+        Metadata.TryGetValue(PeriodMsKey, out string? text)
+        && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int periodMs) && periodMs > 0
+            ? periodMs
+            : null;
+
+    /// <summary>The same rows and metadata under another name or source path.</summary>
+    public Profile With(
+        string? name = null, IReadOnlyDictionary<string, string>? metadata = null, string? sourcePath = null) =>
+        rows is not null
+            ? new(name ?? Name, metadata ?? Metadata, rows, sourcePath ?? SourcePath, CoolantTemperatureRecorded)
+            : new(name ?? Name, metadata ?? Metadata, readRows!, summary!, sourcePath ?? SourcePath, CoolantTemperatureRecorded);
+
+    private static IReadOnlyDictionary<string, string> LowerKeys(IReadOnlyDictionary<string, string> metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
         var lowered = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach ((string key, string value) in metadata)
         {
@@ -94,61 +210,8 @@ public sealed class Profile
             }
         }
 
-        Name = name;
-        Metadata = new ReadOnlyDictionary<string, string>(lowered);
-        Rows = Array.AsReadOnly(copy);
-        SourcePath = sourcePath;
-        CoolantTemperatureRecorded = coolantTemperatureRecorded;
-        HasCoolantTemperature = coolantTemperatureRecorded
-            && copy.Any(r => ReadingKinds.OfTemperature(r.TempC) == ReadingKind.Possible);
+        return new ReadOnlyDictionary<string, string>(lowered);
     }
-
-    /// <summary>The profile's name: its <c>name</c> metadata, else its file name without extensions.</summary>
-    public string Name { get; }
-
-    /// <summary>The leading <c># key: value</c> lines of its file; keys lower-case.</summary>
-    public IReadOnlyDictionary<string, string> Metadata { get; }
-
-    /// <summary>
-    /// The UTC time of profile time 0 (<see cref="StartUtcKey"/>), or null when the profile does not
-    /// state one or states it in a form that is not an ISO 8601 date-time (the CSV reader refuses those).
-    /// </summary>
-    public DateTimeOffset? StartUtc =>
-        Metadata.TryGetValue(StartUtcKey, out string? text)
-        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out DateTimeOffset start)
-            ? start
-            : null;
-
-    /// <summary>The rows, in strictly increasing time.</summary>
-    public IReadOnlyList<ProfileRow> Rows { get; }
-
-    /// <summary>The file it was read from, or null when built in memory.</summary>
-    public string? SourcePath { get; }
-
-    /// <summary>Whether the file has a coolant-temperature column (false: a pressure-only recording).</summary>
-    public bool CoolantTemperatureRecorded { get; }
-
-    /// <summary>
-    /// Whether at least one row holds a possible coolant temperature: what the thermal-compensated slow
-    /// path needs. False for a pressure-only recording and for a temperature column with no possible
-    /// reading in it.
-    /// </summary>
-    public bool HasCoolantTemperature { get; }
-
-    /// <summary>Time from the first row to the last (0 for a single row).</summary>
-    public double DurationS => Rows[^1].TimeS - Rows[0].TimeS;
-
-    /// <summary>The sample period in the <c>period_ms</c> metadata, or null when absent.</summary>
-    public int? PeriodMs =>
-        Metadata.TryGetValue(PeriodMsKey, out string? text)
-        && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int periodMs) && periodMs > 0
-            ? periodMs
-            : null;
-
-    /// <summary>The same rows and metadata under another name or source path.</summary>
-    public Profile With(
-        string? name = null, IReadOnlyDictionary<string, string>? metadata = null, string? sourcePath = null) =>
-        new(name ?? Name, metadata ?? Metadata, Rows, sourcePath ?? SourcePath, CoolantTemperatureRecorded);
 
     private static void ValidateRow(ProfileRow row, int index, double? previousTimeS, bool temperatureRecorded)
     {

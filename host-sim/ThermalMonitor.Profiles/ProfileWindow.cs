@@ -18,9 +18,10 @@ public static class ProfileWindow
             throw new ArgumentException($"the window must end after it starts (from {fromS} s to {toS} s of the profile)", nameof(toS));
         }
 
-        double startS = profile.Rows[0].TimeS;
-        double endS = profile.Rows[^1].TimeS;
-        ProfileRow[] rows = [.. profile.Rows.Where(r => r.TimeS >= fromS && r.TimeS <= toS)];
+        double startS = profile.FirstRow.TimeS;
+        double endS = profile.LastRow.TimeS;
+        // The window is held in memory (a streamed profile is read once here): it is the stretch to replay.
+        ProfileRow[] rows = [.. profile.ReadRows().TakeWhile(r => r.TimeS <= toS).Where(r => r.TimeS >= fromS && r.TimeS <= toS)];
         if (rows.Length < 2)
         {
             throw new ArgumentException(

@@ -23,6 +23,22 @@ public static class HtmlReport
     }
 
     /// <summary>
+    /// The window the replay page's detection close-up will show for these alarms, or null: what a
+    /// <see cref="TraceRecorder"/> of a long replay keeps at finer resolution.
+    /// </summary>
+    public static (double FromS, double ToS)? CloseUpWindow(double? leakOnsetS, IReadOnlyList<TraceAlarm> alarms, double startS, double endS)
+    {
+        ArgumentNullException.ThrowIfNull(alarms);
+        var span = new ReplayTrace
+        {
+            ProfileName = "-", Target = "-", LeakOnsetS = leakOnsetS,
+            TimeS = [startS, endS], PressureKpa = [], TempC = [], ResidualKpa = [], StatisticPercent = [],
+        };
+        List<TraceAlarm> sorted = [.. alarms.OrderBy(a => a.TimeS).ThenBy(a => a.Seq)];
+        return Html.CloseUp.For(span, sorted) is ({ } window, _) ? (window.T0S, window.T1S) : null;
+    }
+
+    /// <summary>
     /// The scoreboard: <paramref name="title"/>, a pass/fail summary, the table of
     /// <paramref name="rows"/>, and one small pressure plot per trace, each linked to the row with
     /// the same profile name.

@@ -52,6 +52,18 @@ public sealed class ReplayTrace
     /// <summary>CUSUM statistic as % of its threshold (100 = alarm level); NaN where there is none.</summary>
     public required double[] StatisticPercent { get; init; }
 
+    /// <summary>
+    /// Samples of the replay when the series are decimated (<see cref="TraceRecorder"/>: min/max per
+    /// bucket, fewer points than samples); null when the series hold every sample.
+    /// </summary>
+    public long? DecimatedSamples { get; init; }
+
+    /// <summary>Samples with a valid pressure, when decimated.</summary>
+    public long? ValidPressureSamples { get; init; }
+
+    /// <summary>Samples with a valid temperature, when decimated.</summary>
+    public long? ValidTempSamples { get; init; }
+
     /// <summary>Alarms raised during the replay, in any order.</summary>
     public IReadOnlyList<TraceAlarm> Alarms { get; init; } = [];
 

@@ -31,13 +31,17 @@ public static class CoreReplayer
         MonitorConfig config = ReplayConfiguration.For(profile, options.Config);
         var monitor = new LeakMonitor(config);
         int periodMs = monitor.Derived.SamplePeriodMs;
-        var stream = new ReplaySampleStream(profile, periodMs, monitor.Derived.BurstLength, options.SensorSeed, options.Speed);
+        var stream = new ReplaySampleStream(profile, periodMs, monitor.Derived.BurstLength, options.SensorSeed, options.Speed, options.MaxGapS);
         long total = stream.Total;
         RawSample raw = stream.Sample;
         var received = new MonitorEvent();
         var log = new AlarmLog();
-        var series = options.CollectTrace ? new TraceSeries(total) : null;
-        var pressurePa = new int[total];
+        var series = options.CollectTrace
+            ? new TraceRecorder(total, profile.FirstRow.TimeS, profile.LastRow.TimeS, options.TraceFocus)
+            : null;
+        // The score's baseline needs every sample's pressure; a long replay does without (4 bytes a sample).
+        int[] pressurePa = options.CollectPressure ? new int[total] : [];
+        long sampleGapEvents = 0;
         double sumSquares = 0;
         double sum = 0;
         long residualCount = 0;
@@ -52,8 +56,17 @@ public static class CoreReplayer
             cancellation.ThrowIfCancellationRequested();
             monitor.Step(raw);
             MonitorTelemetry t = monitor.Telemetry;
-            pressurePa[index] = t.PressurePa;
-            series?.Add(index, timeS, t);
+            if (options.CollectPressure)
+            {
+                pressurePa[index] = t.PressurePa;
+            }
+
+            series?.Add(
+                timeS,
+                t.IsAccepted(ChannelId.Pressure) ? t.PressurePa / 1000.0 : double.NaN,
+                t.IsAccepted(ChannelId.Temperature) ? t.TempMilliC / 1000.0 : double.NaN,
+                t.HasResidual ? t.ResidualPa / 1000.0 : double.NaN,
+                t.ModelReady ? t.CusumPermille / 10.0 : double.NaN);
             if (timeS < onsetS && index > 0 && t.IsAccepted(ChannelId.Pressure))
             {
                 double difference = t.PressurePa - previousPressurePa;
@@ -71,6 +84,7 @@ public static class CoreReplayer
 
             while (monitor.TryDequeueEvent(received))
             {
+                sampleGapEvents += received.Id == EventId.SampleGap ? 1 : 0;
                 ResultAlarm? raised = log.Apply(received);
                 if (raised is not null)
                 {
@@ -91,14 +105,17 @@ public static class CoreReplayer
         {
             ImpossibleReadings = stream.ImpossibleReadings,
             Config = ConfigJson.Write(config),
+            SampleGaps = stream.Gaps.Count,
         };
         double mean = residualCount > 0 ? sum / residualCount : double.NaN;
         return new ReplayOutcome
         {
             SingleRowSpikes = stream.SingleRowSpikes,
+            Gaps = stream.Gaps,
+            FirmwareSampleGapEvents = sampleGapEvents,
             Result = result,
-            Trace = series?.ToTrace(profile, Label, options.LeakOnsetS, log.Alarms, index, config),
-            PressurePa = index == total ? pressurePa : pressurePa[..(int)index],
+            Trace = series is null ? null : ToTrace(series, profile, Label, options.LeakOnsetS, log.Alarms, config),
+            PressurePa = index == pressurePa.Length ? pressurePa : pressurePa[..(int)index],
             ResidualSigmaPa = residualCount > 1 ? Math.Sqrt(Math.Max(0, (sumSquares / residualCount) - (mean * mean))) : double.NaN,
             // White noise of x gives differences with variance 2σ²; the slow thermal drift adds next to nothing.
             PressureNoiseSigmaPa = differenceCount > 1 ? Math.Sqrt(differenceSquares / differenceCount / 2) : double.NaN,
@@ -107,25 +124,11 @@ public static class CoreReplayer
         };
     }
 
-    /// <summary>Per-sample plot series (NaN where the firmware had no valid value).</summary>
-    private sealed class TraceSeries(long count)
+    /// <summary>The plot series of <paramref name="series"/> (NaN where the firmware had no valid value) with the alarms.</summary>
+    private static ReplayTrace ToTrace(TraceRecorder series, Profile profile, string target, double? onsetS, IReadOnlyList<ResultAlarm> alarms, MonitorConfig config)
     {
-        private readonly double[] timeS = new double[count];
-        private readonly double[] pressureKpa = new double[count];
-        private readonly double[] tempC = new double[count];
-        private readonly double[] residualKpa = new double[count];
-        private readonly double[] statisticPercent = new double[count];
-
-        public void Add(long index, double time, MonitorTelemetry t)
-        {
-            timeS[index] = time;
-            pressureKpa[index] = t.IsAccepted(ChannelId.Pressure) ? t.PressurePa / 1000.0 : double.NaN;
-            tempC[index] = t.IsAccepted(ChannelId.Temperature) ? t.TempMilliC / 1000.0 : double.NaN;
-            residualKpa[index] = t.HasResidual ? t.ResidualPa / 1000.0 : double.NaN;
-            statisticPercent[index] = t.ModelReady ? t.CusumPermille / 10.0 : double.NaN;
-        }
-
-        public ReplayTrace ToTrace(Profile profile, string target, double? onsetS, IReadOnlyList<ResultAlarm> alarms, long samples, MonitorConfig config) => new()
+        var (timeS, pressureKpa, tempC, residualKpa, statisticPercent) = series.Series();
+        return new ReplayTrace
         {
             ProfileName = profile.Name,
             Target = target,
@@ -134,11 +137,14 @@ public static class CoreReplayer
             StartUtc = profile.StartUtc,
             ModelWarmupS = config.Get(ParamId.ModelWarmupS),
             StatisticPersistS = config.Get(ParamId.CusumPersistMs) / 1000.0,
-            TimeS = timeS[..(int)samples],
-            PressureKpa = pressureKpa[..(int)samples],
-            TempC = tempC[..(int)samples],
-            ResidualKpa = residualKpa[..(int)samples],
-            StatisticPercent = statisticPercent[..(int)samples],
+            TimeS = timeS,
+            PressureKpa = pressureKpa,
+            TempC = tempC,
+            ResidualKpa = residualKpa,
+            StatisticPercent = statisticPercent,
+            DecimatedSamples = series.Decimated ? series.Samples : null,
+            ValidPressureSamples = series.Decimated ? series.ValidPressureSamples : null,
+            ValidTempSamples = series.Decimated ? series.ValidTempSamples : null,
             Alarms = [.. alarms.Select(a => new TraceAlarm(a.Seq, a.Type, a.Severity, a.Channel, a.Cause, a.TimeS, a.ClearedTimeS))],
         };
     }

@@ -21,15 +21,19 @@ public sealed class ReplaySampleStream
     private long taken;
 
     /// <param name="speed">1 = real time, 60 = a minute per second, 0 = as fast as possible.</param>
-    public ReplaySampleStream(Profile profile, int periodMs, int burstLength, ulong? sensorSeed, double speed)
+    /// <param name="maxGapS">Gaps between rows longer than this are replayed as time jumps (<see cref="ReplaySegments"/>).</param>
+    public ReplaySampleStream(Profile profile, int periodMs, int burstLength, ulong? sensorSeed, double speed, double maxGapS = ReplaySegments.DefaultMaxGapS)
     {
         ulong seed = sensorSeed ?? ProfileReplaySource.DefaultSensorSeed(profile);
-        source = new ProfileReplaySource(profile, periodMs, seed, new SensorSettings { BurstLength = burstLength });
+        source = new ProfileReplaySource(profile, periodMs, seed, new SensorSettings { BurstLength = burstLength }, maxGapS);
         burst = new AdcBurst(burstLength);
         this.speed = speed;
     }
 
     public long Total => source.SampleCount;
+
+    /// <summary>The gaps between rows replayed as time jumps.</summary>
+    public IReadOnlyList<ReplayGap> Gaps => source.Gaps;
 
     /// <summary>The profile's rows with impossible readings, per channel and kind.</summary>
     public ImpossibleReadings ImpossibleReadings => source.ImpossibleReadings;
@@ -57,7 +61,8 @@ public sealed class ReplaySampleStream
             firstTimeS = timeS;
         }
 
-        ReplayPacer.Pace(speed, timeS - firstTimeS, wall);
+        // A paced replay does not wait out a gap: a stalled board's clock jumps, it does not sleep.
+        ReplayPacer.Pace(speed, timeS - firstTimeS - source.SkippedS, wall);
         RawSampleLoader.Load(Sample, burst, timeS);
         return true;
     }

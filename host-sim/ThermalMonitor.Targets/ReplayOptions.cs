@@ -29,6 +29,24 @@ public sealed record ReplayOptions
     /// </summary>
     public ThermalMonitor.Link.InjectForm Inject { get; init; } = ThermalMonitor.Link.InjectForm.Reduced;
 
+    /// <summary>
+    /// Gaps between rows longer than this (seconds) are replayed as one time jump, which the firmware
+    /// sees (SAMPLE_GAP) as after a stall, instead of being interpolated over and expanded into samples.
+    /// </summary>
+    public double MaxGapS { get; init; } = ThermalMonitor.Profiles.ReplaySegments.DefaultMaxGapS;
+
+    /// <summary>
+    /// Keep the firmware's pressure of every sample (<see cref="ReplayOutcome.PressurePa"/>, 4 bytes a
+    /// sample), which the score's baseline needs; a replay of a long recording does without.
+    /// </summary>
+    public bool CollectPressure { get; init; } = true;
+
+    /// <summary>
+    /// The stretch (profile seconds) a decimated trace keeps at finer resolution: the report's close-up
+    /// (<see cref="ThermalMonitor.Report.HtmlReport.CloseUpWindow"/>); null = none.
+    /// </summary>
+    public (double FromS, double ToS)? TraceFocus { get; init; }
+
     /// <summary>Leak onset from the ground truth, when known: separates "before" noise statistics from the leak.</summary>
     public double? LeakOnsetS { get; init; }
 }

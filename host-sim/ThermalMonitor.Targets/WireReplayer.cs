@@ -80,7 +80,7 @@ public static class WireReplayer
         long injectedBefore = client.SendOk(LinkDictionary.Status).LongField(WireField.Injected);
 
         int periodMs = derived.SamplePeriodMs;
-        var stream = new ReplaySampleStream(profile, periodMs, derived.BurstLength, options.SensorSeed, options.Speed);
+        var stream = new ReplaySampleStream(profile, periodMs, derived.BurstLength, options.SensorSeed, options.Speed, options.MaxGapS);
         long total = stream.Total;
         var body = new byte[InjectCommand.BytesMax];
         InjectForm form = FormFor(options.Inject, hello);
@@ -129,10 +129,12 @@ public static class WireReplayer
         {
             ImpossibleReadings = stream.ImpossibleReadings,
             Config = used,
+            SampleGaps = stream.Gaps.Count,
         };
         return new ReplayOutcome
         {
             SingleRowSpikes = stream.SingleRowSpikes,
+            Gaps = stream.Gaps,
             Result = result,
             Trace = null,
             PressurePa = [],

@@ -40,6 +40,11 @@ public static class ReplayCommand
             DefaultValueFactory = _ => "reduced",
         };
         inject.AcceptOnlyFromAmong("reduced", "bursts");
+        var maxGap = new Option<string>("--max-gap")
+        {
+            Description = "A stretch longer than this without a row (seconds, 10m, 2h, 1d) is replayed as one time jump, which the firmware sees (SAMPLE_GAP) as after a stall, not filled with interpolated samples",
+            DefaultValueFactory = _ => "60s",
+        };
         var json = CommonOptions.Json();
         var report = CommonOptions.Report();
         var junit = CommonOptions.Junit();
@@ -54,7 +59,7 @@ public static class ReplayCommand
             + "Example: thermal-sim replay bench.csv --map time=Time,pressure=P1,temp=T1 --pressure-unit bar --gauge --json -\n"
             + "Example: thermal-sim replay water-loop.csv --map time=1,pressure=2 --pressure-unit bar --config one-bar-loop.json")
         {
-            profile, target, transport, speed, seed, config, window, inject, json, report, junit, library,
+            profile, target, transport, speed, seed, config, window, inject, maxGap, json, report, junit, library,
         };
         foreign.AddTo(command);
         command.SetAction(parse =>
@@ -68,6 +73,7 @@ public static class ReplayCommand
                 throw new UserInputException($"--speed {pace.ToString(CultureInfo.InvariantCulture)}: expected 0 (as fast as possible) or a positive factor");
             }
 
+            double maxGapS = ParseMaxGap(parse.GetValue(maxGap)!);
             TargetSpec where = CommonOptions.ParseTarget(parse.GetValue(target)!);
             SerialTransport serialTransport = CommonOptions.ParseSerialTransport(parse.GetValue(transport));
 
@@ -85,7 +91,11 @@ public static class ReplayCommand
             PrintNotices(console, resolved, requested);
 
             InjectForm form = parse.GetValue(inject) == "bursts" ? InjectForm.Bursts : InjectForm.Reduced;
-            var options = new ReplayOptions { Config = requested, SensorSeed = parse.GetValue(seed), Speed = pace, LeakOnsetS = onsetS, CollectTrace = false, Inject = form };
+            var options = new ReplayOptions
+            {
+                Config = requested, SensorSeed = parse.GetValue(seed), Speed = pace, LeakOnsetS = onsetS, CollectTrace = false, CollectPressure = false,
+                Inject = form, MaxGapS = maxGapS,
+            };
             using var stop = new StopRequest();
             DateTimeOffset started = DateTimeOffset.UtcNow;
             ReplayOutcome outcome;
@@ -140,7 +150,7 @@ public static class ReplayCommand
     private static ResolvedProfile Windowed(IAnsiConsole console, ResolvedProfile resolved, ReplayWindow window, double? onsetS)
     {
         Profile whole = resolved.Profile;
-        (double fromS, double toS) = window.Resolve(whole.Rows[0].TimeS, whole.Rows[^1].TimeS, onsetS);
+        (double fromS, double toS) = window.Resolve(whole.FirstRow.TimeS, whole.LastRow.TimeS, onsetS);
         Profile cut;
         try
         {
@@ -151,8 +161,24 @@ public static class ReplayCommand
             throw new UserInputException($"--window {window.Text}: {e.Message.Split(" (Parameter", 2)[0]}");
         }
 
-        console.MarkupLine(Markup.Escape($"window {AlarmTableView.Clock(cut.Rows[0].TimeS)} – {AlarmTableView.Clock(cut.Rows[^1].TimeS)} of the profile ({CommonOptions.FormatSeconds(cut.DurationS)} of {CommonOptions.FormatSeconds(whole.DurationS)}, {cut.Rows.Count:N0} rows)"));
+        console.MarkupLine(Markup.Escape($"window {AlarmTableView.Clock(cut.FirstRow.TimeS)} – {AlarmTableView.Clock(cut.LastRow.TimeS)} of the profile ({CommonOptions.FormatSeconds(cut.DurationS)} of {CommonOptions.FormatSeconds(whole.DurationS)}, {cut.RowCount:N0} rows)"));
         return resolved with { Profile = cut };
+    }
+
+    /// <summary>The sample gap: at least a second (the firmware notices 2.5 periods), at most the longest replay.</summary>
+    private static double ParseMaxGap(string text)
+    {
+        if (!ReplayWindow.TryParseDuration(text.Trim(), out double seconds))
+        {
+            throw new UserInputException($"--max-gap '{text}': expected a duration (seconds, 10m, 2h, 1d or h:mm:ss)");
+        }
+
+        if (!(seconds >= 1 && seconds <= ReplaySegments.MaxReplayedS))
+        {
+            throw new UserInputException(string.Create(CultureInfo.InvariantCulture, $"--max-gap '{text}': expected from 1 s to 366 days, got {seconds} s"));
+        }
+
+        return seconds;
     }
 
     private static MonitorConfig ReadConfig(string path)
@@ -208,7 +234,10 @@ public static class ReplayCommand
     private static ReplayTrace ReportTrace(IAnsiConsole console, ResolvedProfile resolved, ReplayOptions options, ReplayResult onTarget, CancellationToken cancellation)
     {
         console.MarkupLine("[grey]report: the per-sample series come from the same counts through the firmware core run directly[/]");
-        ReplayOutcome direct = CoreReplayer.Run(resolved.Profile, options with { Speed = 0, CollectTrace = true }, null, cancellation);
+        IReadOnlyList<TraceAlarm> targetAlarms = [.. onTarget.Alarms.Select(a => new TraceAlarm(a.Seq, a.Type, a.Severity, a.Channel, a.Cause, a.TimeS, a.ClearedTimeS))];
+        // The close-up is known from the target's alarms: a long replay's trace keeps it finer than the rest.
+        var focus = HtmlReport.CloseUpWindow(options.LeakOnsetS, targetAlarms, resolved.Profile.FirstRow.TimeS, resolved.Profile.LastRow.TimeS);
+        ReplayOutcome direct = CoreReplayer.Run(resolved.Profile, options with { Speed = 0, CollectTrace = true, CollectPressure = false, TraceFocus = focus }, null, cancellation);
         if (!direct.Result.Alarms.SequenceEqual(onTarget.Alarms))
         {
             Consoles.OneLine(console, $"warning: the core run directly raised {direct.Result.Alarms.Count} alarms where target {onTarget.Target} raised {onTarget.Alarms.Count} (or different ones); the report plots the direct run's series with the target's alarms");
@@ -229,7 +258,10 @@ public static class ReplayCommand
             TempC = series.TempC,
             ResidualKpa = series.ResidualKpa,
             StatisticPercent = series.StatisticPercent,
-            Alarms = [.. onTarget.Alarms.Select(a => new TraceAlarm(a.Seq, a.Type, a.Severity, a.Channel, a.Cause, a.TimeS, a.ClearedTimeS))],
+            DecimatedSamples = series.DecimatedSamples,
+            ValidPressureSamples = series.ValidPressureSamples,
+            ValidTempSamples = series.ValidTempSamples,
+            Alarms = targetAlarms,
         };
     }
 
@@ -265,7 +297,7 @@ public static class ReplayCommand
         }
 
         ImpossibleReadings readings = ImpossibleReadings.Count(resolved.Profile, new SensorSettings().PressureFullScaleKpa);
-        if (readings.Pressure.BelowPhysicalMinimum * 2 > resolved.Profile.Rows.Count)
+        if (readings.Pressure.BelowPhysicalMinimum * 2 > resolved.Profile.RowCount)
         {
             Consoles.OneLine(console, $"hint: most pressure readings in {file} are below vacuum (absolute pressure < 0 kPa): if the file holds gauge pressure, add --gauge");
         }
@@ -296,6 +328,13 @@ public static class ReplayCommand
         if (ImpossibleReadingsView.Line(result.ImpossibleReadings, file) is { } readings)
         {
             Consoles.OneLine(console, readings);
+        }
+
+        if (outcome.Gaps.Count > 0)
+        {
+            ReplayGap longest = outcome.Gaps.MaxBy(g => g.LengthS)!;
+            Consoles.OneLine(console, string.Create(CultureInfo.InvariantCulture,
+                $"{outcome.Gaps.Count:N0} time gaps longer than --max-gap in {file} were replayed as time jumps (the firmware saw each as a SAMPLE_GAP), not filled with samples; the longest: {CommonOptions.FormatSeconds(longest.LengthS)} from {longest.FromS} s to {longest.ToS} s at data row {longest.DataRow:N0}"));
         }
 
         if (outcome.SingleRowSpikes > 0)

@@ -21,6 +21,45 @@ public static class ProfileCsv
     }
 
     /// <summary>
+    /// Opens a profile (plain or gzip) without holding its rows: one pass checks the whole file with
+    /// the same errors as <see cref="Read"/> (a gzip file's integrity first), and every
+    /// <see cref="Profile.ReadRows"/> reads it again. Memory is bounded by a line, not by the file:
+    /// what a replay of a recording of days or weeks needs.
+    /// </summary>
+    /// <exception cref="ProfileFormatException">The file is malformed; the message gives path:line:column.</exception>
+    public static Profile Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        bool gzip = StreamedLines.IsGzip(path);
+        if (gzip)
+        {
+            StreamedLines.VerifyGzip(path, path);
+        }
+
+        ProfileRow first = default;
+        ProfileRow last = default;
+        bool any = false;
+        bool anyTemperature = false;
+        ProfileCsvScan scan = ProfileCsvReader.Scan(StreamedLines.Read(path, path, gzip), path, ProfileNaming.NameFromPath(path), row =>
+        {
+            if (!any)
+            {
+                first = row;
+                any = true;
+            }
+
+            last = row;
+            anyTemperature |= ReadingKinds.OfTemperature(row.TempC) == ReadingKind.Possible;
+        });
+        var summary = new ProfileRowSummary(scan.RowCount, first, last, anyTemperature);
+        return new Profile(scan.Name, scan.Metadata, () => ReadRows(path, gzip), summary, path, scan.TemperatureRecorded);
+    }
+
+    // The file was checked when opened; one changed since then still gets its errors, line and column.
+    private static IEnumerable<ProfileRow> ReadRows(string path, bool gzip) =>
+        ProfileCsvReader.Rows(StreamedLines.Read(path, path, gzip), path);
+
+    /// <summary>
     /// Parses a profile from file bytes (plain or gzip); <paramref name="sourceName"/> is used in error
     /// messages and, without a <c>name</c> metadata line, gives the profile's name.
     /// </summary>

@@ -14,66 +14,84 @@ internal sealed class ProfileCsvReader
 
     private readonly string sourceName;
     private readonly Dictionary<string, string> metadata = new(StringComparer.Ordinal);
-    private readonly List<ProfileRow> rows = [];
     private Dictionary<string, int> columns = [];
     private int headerFieldCount;
+    private int rowCount;
+    private double lastTimeS;
+
+    private ProfileCsvScan? scan;
 
     private ProfileCsvReader(string sourceName) => this.sourceName = sourceName;
 
     /// <summary>Parses <paramref name="lines"/>; the name falls back to <paramref name="fallbackName"/>.</summary>
     public static Profile Parse(List<string> lines, string sourceName, string fallbackName, string? sourcePath)
     {
-        var reader = new ProfileCsvReader(sourceName);
-        return reader.ParseLines(lines, fallbackName, sourcePath);
+        var rows = new List<ProfileRow>();
+        ProfileCsvScan scan = Scan(lines, sourceName, fallbackName, rows.Add);
+        return new Profile(scan.Name, scan.Metadata, rows, sourcePath, scan.TemperatureRecorded);
     }
 
-    private Profile ParseLines(List<string> lines, string fallbackName, string? sourcePath)
+    /// <summary>
+    /// Parses <paramref name="lines"/> one at a time, handing each row to <paramref name="onRow"/> and
+    /// keeping none: the same checks and errors as <see cref="Parse"/>, in memory bounded by a line.
+    /// </summary>
+    public static ProfileCsvScan Scan(IEnumerable<string> lines, string sourceName, string fallbackName, Action<ProfileRow> onRow)
     {
-        int index = 0;
-        int headerLine = 0;
-        for (; index < lines.Count; index++)
+        var reader = new ProfileCsvReader(sourceName);
+        foreach (ProfileRow row in reader.RowsOf(lines, fallbackName))
         {
-            string line = lines[index];
+            onRow(row);
+        }
+
+        return reader.scan!;
+    }
+
+    /// <summary>The rows of <paramref name="lines"/> as they are parsed, with every check of <see cref="Parse"/>.</summary>
+    public static IEnumerable<ProfileRow> Rows(IEnumerable<string> lines, string sourceName) =>
+        new ProfileCsvReader(sourceName).RowsOf(lines, sourceName);
+
+    private IEnumerable<ProfileRow> RowsOf(IEnumerable<string> lines, string fallbackName)
+    {
+        int lineNumber = 0;
+        int headerLine = 0;
+        foreach (string line in lines)
+        {
+            lineNumber++;
             if (line.Trim().Length == 0)
             {
                 continue;
             }
 
-            if (line.StartsWith('#'))
+            if (headerLine > 0)
             {
-                ReadMetadata(line, index + 1);
-                continue;
+                yield return ReadRow(line, lineNumber);
             }
-
-            headerLine = index + 1;
-            ReadHeader(line, headerLine);
-            index++;
-            break;
+            else if (line.StartsWith('#'))
+            {
+                ReadMetadata(line, lineNumber);
+            }
+            else
+            {
+                headerLine = lineNumber;
+                ReadHeader(line, headerLine);
+            }
         }
 
         if (headerLine == 0)
         {
-            throw Error(Math.Max(lines.Count, 1), 0, "expected a header row with time_s, pressure_kpa (and temp_c), found "
-                + (lines.Count == 0 ? "an empty file" : "no header row"));
+            throw Error(Math.Max(lineNumber, 1), 0, "expected a header row with time_s, pressure_kpa (and temp_c), found "
+                + (lineNumber == 0 ? "an empty file" : "no header row"));
         }
 
-        for (; index < lines.Count; index++)
+        if (rowCount == 0)
         {
-            if (lines[index].Trim().Length > 0)
-            {
-                ReadRow(lines[index], index + 1);
-            }
-        }
-
-        if (rows.Count == 0)
-        {
-            throw Error(lines.Count + 1, 0, "expected at least one data row after the header, found none");
+            throw Error(lineNumber + 1, 0, "expected at least one data row after the header, found none");
         }
 
         string name = metadata.TryGetValue(Profile.NameKey, out string? named) && named.Length > 0
             ? named
             : fallbackName;
-        return new Profile(name, metadata, rows, sourcePath, columns.ContainsKey(ProfileColumns.Temp));
+        scan = new ProfileCsvScan(name, metadata, columns.ContainsKey(ProfileColumns.Temp), rowCount);
     }
 
     private void ReadMetadata(string line, int lineNumber)
@@ -134,7 +152,7 @@ internal sealed class ProfileCsvReader
         headerFieldCount = names.Count;
     }
 
-    private void ReadRow(string line, int lineNumber)
+    private ProfileRow ReadRow(string line, int lineNumber)
     {
         List<string> cells = SplitOrThrow(line, lineNumber);
         if (cells.Count != headerFieldCount)
@@ -144,10 +162,10 @@ internal sealed class ProfileCsvReader
         }
 
         double timeS = Number(cells, ProfileColumns.Time, lineNumber);
-        if (rows.Count > 0 && !(timeS > rows[^1].TimeS))
+        if (rowCount > 0 && !(timeS > lastTimeS))
         {
             throw Error(lineNumber, columns[ProfileColumns.Time] + 1, string.Create(CultureInfo.InvariantCulture,
-                $"expected time_s greater than the previous row's {rows[^1].TimeS}, found {timeS}"));
+                $"expected time_s greater than the previous row's {lastTimeS}, found {timeS}"));
         }
 
         // Impossible readings (below vacuum, below absolute zero, ±∞, missing) are kept: the replay
@@ -166,11 +184,13 @@ internal sealed class ProfileCsvReader
             cabinC = ReadingKinds.OfTemperature(cabin) == ReadingKind.Possible ? cabin : null;
         }
 
-        rows.Add(new ProfileRow(
+        rowCount++;
+        lastTimeS = timeS;
+        return new ProfileRow(
             timeS, pressureKpa, tempC, cabinC,
             Fault(cells, ProfileColumns.FaultPressure, lineNumber),
             Fault(cells, ProfileColumns.FaultTemp, lineNumber),
-            Fault(cells, ProfileColumns.FaultSupply, lineNumber)));
+            Fault(cells, ProfileColumns.FaultSupply, lineNumber));
     }
 
     private double Number(List<string> cells, string column, int lineNumber)

@@ -24,7 +24,7 @@ public sealed record ImpossibleReadings(ChannelReadingCounts Pressure, ChannelRe
         ArgumentNullException.ThrowIfNull(profile);
         ChannelReadingCounts pressure = default;
         ChannelReadingCounts temperature = default;
-        foreach (ProfileRow row in profile.Rows)
+        foreach (ProfileRow row in profile.ReadRows())
         {
             pressure = pressure.With(ReadingKinds.OfPressure(row.PressureKpa, pressureFullScaleKpa));
             if (profile.CoolantTemperatureRecorded)

@@ -19,49 +19,59 @@ public static class ProfileFaultWindows
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentOutOfRangeException.ThrowIfLessThan(periodMs, 1);
-        var faults = new List<SensorFault>();
-        AddChannel(profile, SensorChannel.Pressure, r => r.PressureFault, periodMs, faults);
-        AddChannel(profile, SensorChannel.Temperature, r => r.TempFault, periodMs, faults);
-        AddChannel(profile, SensorChannel.Supply, r => r.SupplyFault, periodMs, faults);
-        return faults;
+        double originS = profile.FirstRow.TimeS;
+        var pressure = new ChannelRuns(SensorChannel.Pressure, originS);
+        var temperature = new ChannelRuns(SensorChannel.Temperature, originS);
+        var supply = new ChannelRuns(SensorChannel.Supply, originS);
+
+        // One pass for all three channels: a streamed profile is read from its file per pass.
+        foreach (ProfileRow row in profile.ReadRows())
+        {
+            pressure.Add(row.PressureFault, row.TimeS);
+            temperature.Add(row.TempFault, row.TimeS);
+            supply.Add(row.SupplyFault, row.TimeS);
+        }
+
+        double endS = profile.LastRow.TimeS + (periodMs / 1000.0);
+        return [.. pressure.Finish(endS), .. temperature.Finish(endS), .. supply.Finish(endS)];
     }
 
-    private static void AddChannel(
-        Profile profile,
-        SensorChannel channel,
-        Func<ProfileRow, ProfileFault> select,
-        int periodMs,
-        List<SensorFault> faults)
+    /// <summary>The fault windows of one channel, built row by row.</summary>
+    private sealed class ChannelRuns(SensorChannel channel, double originS)
     {
-        IReadOnlyList<ProfileRow> rows = profile.Rows;
-        double originS = rows[0].TimeS;
-        int i = 0;
-        while (i < rows.Count)
+        private readonly List<SensorFault> faults = [];
+        private ProfileFault runFault = ProfileFault.None;
+        private double runStartS;
+
+        public void Add(ProfileFault fault, double timeS)
         {
-            ProfileFault fault = select(rows[i]);
-            if (fault == ProfileFault.None)
+            if (runFault != ProfileFault.None && fault != runFault)
             {
-                i++;
-                continue;
+                faults.Add(Window(channel, runFault, runStartS, timeS - originS));
+                runFault = ProfileFault.None;
             }
 
-            double startS = rows[i].TimeS - originS;
             if (fault == ProfileFault.Glitch)
             {
-                faults.Add(SensorFault.Glitch(channel, startS));
-                i++;
-                continue;
+                faults.Add(SensorFault.Glitch(channel, timeS - originS));
             }
-
-            int end = i + 1;
-            while (end < rows.Count && select(rows[end]) == fault)
+            else if (fault != ProfileFault.None && runFault == ProfileFault.None)
             {
-                end++;
+                runFault = fault;
+                runStartS = timeS - originS;
+            }
+        }
+
+        /// <summary>The windows, the last one still open ending at <paramref name="endS"/> (profile time).</summary>
+        public List<SensorFault> Finish(double endS)
+        {
+            if (runFault != ProfileFault.None)
+            {
+                faults.Add(Window(channel, runFault, runStartS, endS - originS));
+                runFault = ProfileFault.None;
             }
 
-            double endS = end < rows.Count ? rows[end].TimeS - originS : rows[^1].TimeS - originS + (periodMs / 1000.0);
-            faults.Add(Window(channel, fault, startS, endS));
-            i = end;
+            return faults;
         }
     }
 

@@ -60,16 +60,6 @@ public sealed class ProfileReplaySource
     /// </summary>
     private const double UnboundedNtcOhms = 1e30;
 
-    /// <summary>
-    /// The longest profile a replay covers, first row to last: 366 days, 3.2·10⁸ samples at 100 ms
-    /// (minutes through the core). A longer one is nearly always a time jump in the recording, which
-    /// would otherwise be interpolated over for hours, or overflow the sample arithmetic.
-    /// </summary>
-    public const double MaxDurationS = 366 * 86400.0;
-
-    // A sample time within a millionth of a period of a row counts as on it (times are decimal text).
-    private const double GridToleranceSamples = 1e-6;
-
     private readonly SensorChain chain;
     private readonly ReadingTrack pressure;
     private readonly ReadingTrack temperature;
@@ -77,60 +67,72 @@ public sealed class ProfileReplaySource
     private readonly double originS;
     private readonly int burstLength;
     private readonly double coldestModelledTempC;
+    private readonly ReplaySegments segments;
     private long nextIndex;
+    private long produced;
+    private int segment;
 
-    /// <summary>Prepares the replay of <paramref name="profile"/> at <paramref name="periodMs"/>.</summary>
+    /// <summary>
+    /// Prepares the replay of <paramref name="profile"/> at <paramref name="periodMs"/>, gaps between
+    /// rows longer than <paramref name="maxGapS"/> replayed as time jumps (<see cref="ReplaySegments"/>).
+    /// Holds none of the profile's rows: it passes over them (<see cref="Profile.ReadRows"/>) to
+    /// prepare, and reads them through cursors while replaying.
+    /// </summary>
     /// <exception cref="ArgumentException">
-    /// A period below 1 ms, or fault rows so close that their windows overlap at this period.
+    /// A period below 1 ms, a sample gap below three periods, or fault rows so close that their
+    /// windows overlap at this period.
     /// </exception>
-    /// <exception cref="ProfileTooLongException">The profile spans more than <see cref="MaxDurationS"/>.</exception>
-    public ProfileReplaySource(Profile profile, int periodMs, ulong sensorSeed, SensorSettings sensors)
+    /// <exception cref="ProfileTooLongException">
+    /// More than <see cref="ReplaySegments.MaxReplayedS"/> of samples to replay, or more than
+    /// <see cref="ReplaySegments.MaxGaps"/> gaps.
+    /// </exception>
+    public ProfileReplaySource(Profile profile, int periodMs, ulong sensorSeed, SensorSettings sensors, double maxGapS = ReplaySegments.DefaultMaxGapS)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(sensors);
         ArgumentOutOfRangeException.ThrowIfLessThan(periodMs, 1);
-        IReadOnlyList<ProfileRow> rows = profile.Rows;
-        if (!(profile.DurationS <= MaxDurationS))
-        {
-            throw ProfileTooLongException.For(profile, MaxDurationS);
-        }
-
+        segments = ReplaySegments.Of(profile, periodMs, maxGapS);
         this.periodMs = periodMs;
-        originS = rows[0].TimeS;
+        originS = profile.FirstRow.TimeS;
         burstLength = sensors.BurstLength;
         Faults = ProfileFaultWindows.FromRows(profile, periodMs);
         chain = new SensorChain(sensors, Faults, periodMs, sensorSeed);
-        SampleCount = (long)Math.Floor((profile.DurationS * 1000.0 / periodMs) + GridToleranceSamples) + 1;
+        SampleCount = segments.SampleCount;
         HasCoolantTemperature = profile.HasCoolantTemperature;
         double fullScaleKpa = sensors.PressureFullScaleKpa;
         ImpossibleReadings = ImpossibleReadings.Count(profile, fullScaleKpa);
 
         // Colder than this the NTC model's resistance overflows; the node reads the rail from here on.
         coldestModelledTempC = sensors.Thermistor.TempC(UnboundedNtcOhms);
-        double[] timesS = [.. rows.Select(r => r.TimeS)];
         pressure = ReadingTrack.Build(
-            timesS,
-            [.. rows.Select(r => r.PressureKpa)],
+            profile.ReadRows,
+            r => r.PressureKpa,
             p => ReadingKinds.OfPressure(p, fullScaleKpa),
             // The transducer clamps below vacuum and beyond range at its rails; −∞ is its 0 V rail.
             (p, kind) => kind == ReadingKind.Missing ? double.NegativeInfinity : p,
             withoutPossibleReading: double.NegativeInfinity,
             minimumSpike: MinimumPressureSpikeKpa,
-            originS, periodMs, SampleCount);
+            originS, periodMs, segments);
         temperature = profile.HasCoolantTemperature
             ? ReadingTrack.Build(
-                timesS,
-                [.. rows.Select(r => r.TempC)],
+                profile.ReadRows,
+                r => r.TempC,
                 ReadingKinds.OfTemperature,
                 (t, kind) => kind == ReadingKind.BeyondRange ? double.PositiveInfinity : coldestModelledTempC,
                 withoutPossibleReading: ConstantCoolantTempC,
                 minimumSpike: MinimumTemperatureSpikeC,
-                originS, periodMs, SampleCount)
+                originS, periodMs, segments)
             : ReadingTrack.Constant(ConstantCoolantTempC);
     }
 
-    /// <summary>Samples the replay produces: ⌊duration / period⌋ + 1.</summary>
+    /// <summary>Samples the replay produces: ⌊duration / period⌋ + 1 without gaps, fewer with.</summary>
     public long SampleCount { get; }
+
+    /// <summary>The gaps between rows replayed as time jumps, in profile order.</summary>
+    public IReadOnlyList<ReplayGap> Gaps => segments.Gaps;
+
+    /// <summary>Profile time skipped in gaps before the last sample given: what a paced replay does not wait for.</summary>
+    public double SkippedS { get; private set; }
 
     /// <summary>Reads per channel per sample; the length <see cref="TryNext"/> expects of its burst.</summary>
     public int BurstLength => burstLength;
@@ -192,13 +194,23 @@ public sealed class ProfileReplaySource
                 $"Burst holds {burst.BurstLength} reads; the sensors take {burstLength}.", nameof(burst));
         }
 
-        if (nextIndex >= SampleCount)
+        if (produced >= SampleCount)
         {
             timeS = 0.0;
             return false;
         }
 
+        if (nextIndex > segments.LastSample(segment))
+        {
+            // A gap: the next sample is the next segment's first, a whole gap later.
+            segment++;
+            long skipped = segments.FirstSample(segment) - nextIndex;
+            SkippedS += skipped * (long)periodMs / 1000.0;
+            nextIndex = segments.FirstSample(segment);
+        }
+
         long index = nextIndex++;
+        produced++;
 
         // From integers, never accumulated: sample k is exactly k periods after the first row.
         timeS = originS + (index * (long)periodMs / 1000.0);

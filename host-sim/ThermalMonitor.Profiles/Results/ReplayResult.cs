@@ -43,6 +43,12 @@ public sealed record ReplayResult(
     /// </summary>
     public string? Config { get; init; }
 
+    /// <summary>
+    /// Gaps between rows longer than the replay's sample gap, replayed as time jumps (the firmware saw
+    /// each as a SAMPLE_GAP) instead of expanded into samples; 0 for most profiles.
+    /// </summary>
+    public int SampleGaps { get; init; }
+
     /// <summary>Value equality, comparing the alarms element by element.</summary>
     public bool Equals(ReplayResult? other) =>
         other is not null
@@ -53,7 +59,8 @@ public sealed record ReplayResult(
         && DurationS.Equals(other.DurationS)
         && Alarms.SequenceEqual(other.Alarms)
         && ImpossibleReadings == other.ImpossibleReadings
-        && Config == other.Config;
+        && Config == other.Config
+        && SampleGaps == other.SampleGaps;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Schema, Profile, Target, Samples, DurationS, Alarms.Count);

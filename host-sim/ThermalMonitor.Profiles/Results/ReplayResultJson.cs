@@ -13,8 +13,11 @@ namespace ThermalMonitor.Profiles;
 ///   "impossible_readings": {
 ///     "pressure": { "below_vacuum": 0, "beyond_range": 0, "missing": 0 },
 ///     "temp": { "below_absolute_zero": 0, "beyond_range": 0, "missing": 0 } },
-///   "config": { "schema": "thermal-monitor/config@1", "samplePeriodMs": 100, ... } }
+///   "config": { "schema": "thermal-monitor/config@1", "samplePeriodMs": 100, ... },
+///   "sample_gaps": 1 }
 /// </code>
+/// <c>sample_gaps</c> (gaps between rows replayed as time jumps) is written only when there were any,
+/// so a replay without gaps keeps the bytes it always had.
 /// Indented, LF, invariant numbers (shortest form that reads back exactly). More fields may be added
 /// to replay-result@1: reading ignores properties it does not know, and reads a result without
 /// <c>cause</c> (or with null) as an empty cause, without <c>impossible_readings</c> as none, and
@@ -64,6 +67,11 @@ public static class ReplayResultJson
                 config.RootElement.WriteTo(writer);
             }
 
+            if (result.SampleGaps > 0)
+            {
+                writer.WriteNumber("sample_gaps", result.SampleGaps);
+            }
+
             writer.WriteEndObject();
         });
     }
@@ -98,6 +106,7 @@ public static class ReplayResultJson
                     ReadCounts(readings.Property("temp"), "below_absolute_zero"))
                 : ImpossibleReadings.None,
             Config = root.OptionalProperty("config") is { IsNull: false } config ? config.CompactObject() : null,
+            SampleGaps = root.OptionalProperty("sample_gaps")?.Int32() ?? 0,
         };
     }
 

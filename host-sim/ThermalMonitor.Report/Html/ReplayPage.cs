@@ -162,8 +162,9 @@ internal static class ReplayPage
 
         sb.Append("<div class=\"stats\">\n");
         double durationS = t.Length > 1 ? t[^1] - t[0] : 0;
-        string rate = t.Length > 1 ? Format.Compact((t.Length - 1) / durationS, 2) + " Hz" : Format.None;
-        Stat(sb, "Samples", Format.Count(t.Length), rate == Format.None ? string.Empty : "at " + rate);
+        long samples = trace.DecimatedSamples ?? t.Length;
+        string rate = t.Length > 1 ? Format.Compact((samples - 1) / durationS, 2) + " Hz" : Format.None;
+        Stat(sb, "Samples", Format.Count(samples), rate == Format.None ? string.Empty : "at " + rate);
         Stat(sb, "Duration", t.Length > 1 ? Format.Duration(durationS) : Format.None,
             t.Length > 0 ? Format.Clock(t[0]) + " to " + Format.Clock(t[^1]) : string.Empty);
         Stat(sb, "Leak onset", trace.LeakOnsetS is double onset ? Format.Clock(onset) : "unknown",
@@ -193,20 +194,23 @@ internal static class ReplayPage
         int cautions = alarms.Count(a => Markup.SeverityClass(a.Severity) == "sev-caution");
         Stat(sb, "Alarms", alarms.Count.ToString(CultureInfo.InvariantCulture),
             string.Create(CultureInfo.InvariantCulture, $"{warnings} warning, {cautions} caution"));
-        Stat(sb, "Valid pressure", ValidPercent(trace.PressureKpa), "temperature " + ValidPercent(trace.TempC));
+        Stat(sb, "Valid pressure", ValidPercent(trace.PressureKpa, trace.ValidPressureSamples, trace.DecimatedSamples),
+            "temperature " + ValidPercent(trace.TempC, trace.ValidTempSamples, trace.DecimatedSamples));
         sb.Append("</div>\n</header>\n");
     }
 
-    private static string ValidPercent(double[] values)
+    private static string ValidPercent(double[] values, long? decimatedValid, long? decimatedSamples)
     {
         if (values.Length == 0)
         {
             return Format.None;
         }
 
-        int valid = values.Count(double.IsFinite);
-        double percent = 100.0 * valid / values.Length;
-        return (valid == values.Length ? "100" : Format.Number(Math.Min(percent, 99.9), 1)) + " %";
+        // Decimated series hold buckets, not samples: the counts come with the trace.
+        long total = decimatedSamples ?? values.Length;
+        long valid = decimatedValid ?? values.Count(double.IsFinite);
+        double percent = 100.0 * valid / total;
+        return (valid == total ? "100" : Format.Number(Math.Min(percent, 99.9), 1)) + " %";
     }
 
     private static void Stat(StringBuilder sb, string key, string value, string sub)
