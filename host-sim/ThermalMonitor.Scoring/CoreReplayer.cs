@@ -115,7 +115,7 @@ public static class CoreReplayer
             FirmwareSampleGapEvents = sampleGapEvents,
             Result = result,
             Trace = series is null ? null : ToTrace(series, profile, Label, options.LeakOnsetS, log.Alarms, config),
-            PressurePa = index == pressurePa.Length ? pressurePa : pressurePa[..(int)index],
+            PressurePa = index >= pressurePa.Length ? pressurePa : pressurePa[..(int)index],
             ResidualSigmaPa = residualCount > 1 ? Math.Sqrt(Math.Max(0, (sumSquares / residualCount) - (mean * mean))) : double.NaN,
             // White noise of x gives differences with variance 2σ²; the slow thermal drift adds next to nothing.
             PressureNoiseSigmaPa = differenceCount > 1 ? Math.Sqrt(differenceSquares / differenceCount / 2) : double.NaN,

@@ -38,7 +38,7 @@ public static class Scoreboard
         int unexpected = result.Alarms.Count(a => !IsExpected(a, expectation));
 
         IReadOnlyList<long> baselineRaises = BaselineDetector.Raises(outcome.PressurePa, outcome.Derived.RedLowPa, outcome.Derived.LimitPersistSamples);
-        double firstSampleS = profile.Rows.Count > 0 ? profile.Rows[0].TimeS : 0;
+        double firstSampleS = profile.RowCount > 0 ? profile.FirstRow.TimeS : 0;
         double? baselineDelay = null;
         int baselineFalse = 0;
         foreach (long raise in baselineRaises)

@@ -22,7 +22,7 @@ public sealed class ReplaySampleStream
 
     /// <param name="speed">1 = real time, 60 = a minute per second, 0 = as fast as possible.</param>
     /// <param name="maxGapS">Gaps between rows longer than this are replayed as time jumps (<see cref="ReplaySegments"/>).</param>
-    public ReplaySampleStream(Profile profile, int periodMs, int burstLength, ulong? sensorSeed, double speed, double maxGapS = ReplaySegments.DefaultMaxGapS)
+    public ReplaySampleStream(Profile profile, int periodMs, int burstLength, ulong? sensorSeed, double speed, double? maxGapS = null)
     {
         ulong seed = sensorSeed ?? ProfileReplaySource.DefaultSensorSeed(profile);
         source = new ProfileReplaySource(profile, periodMs, seed, new SensorSettings { BurstLength = burstLength }, maxGapS);

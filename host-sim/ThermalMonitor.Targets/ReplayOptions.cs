@@ -33,7 +33,7 @@ public sealed record ReplayOptions
     /// Gaps between rows longer than this (seconds) are replayed as one time jump, which the firmware
     /// sees (SAMPLE_GAP) as after a stall, instead of being interpolated over and expanded into samples.
     /// </summary>
-    public double MaxGapS { get; init; } = ThermalMonitor.Profiles.ReplaySegments.DefaultMaxGapS;
+    public double? MaxGapS { get; init; }
 
     /// <summary>
     /// Keep the firmware's pressure of every sample (<see cref="ReplayOutcome.PressurePa"/>, 4 bytes a

@@ -58,7 +58,7 @@ public static class GenerateCommand
                 throw new UserInputException($"cannot write the profile to '{outPath}': {e.Message}");
             }
 
-            console.MarkupLine($"[green]{profile.Rows.Count:N0} rows ({CommonOptions.FormatSeconds(profile.DurationS)}) written to[/] {Markup.Escape(outPath)}");
+            console.MarkupLine($"[green]{profile.RowCount:N0} rows ({CommonOptions.FormatSeconds(profile.DurationS)}) written to[/] {Markup.Escape(outPath)}");
             return ExitCodes.Success;
         });
         return command;

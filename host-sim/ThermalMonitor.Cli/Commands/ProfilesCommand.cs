@@ -51,12 +51,12 @@ public static class ProfilesCommand
                 grid.AddRow($"[grey]{Markup.Escape(key)}[/]", Markup.Escape(value));
             }
 
-            grid.AddRow("[grey]rows[/]", profile.Rows.Count.ToString("N0", CultureInfo.InvariantCulture));
+            grid.AddRow("[grey]rows[/]", profile.RowCount.ToString("N0", CultureInfo.InvariantCulture));
             grid.AddRow("[grey]duration[/]", CommonOptions.FormatSeconds(profile.DurationS));
             double fullScaleKpa = new SensorSettings().PressureFullScaleKpa;
-            grid.AddRow("[grey]pressure[/]", Span(profile.Rows.Select(r => r.PressureKpa).Where(p => ReadingKinds.OfPressure(p, fullScaleKpa) == ReadingKind.Possible), "kPa"));
+            grid.AddRow("[grey]pressure[/]", Span(profile.ReadRows().Select(r => r.PressureKpa).Where(p => ReadingKinds.OfPressure(p, fullScaleKpa) == ReadingKind.Possible), "kPa"));
             grid.AddRow("[grey]coolant temperature[/]", profile.CoolantTemperatureRecorded
-                ? Span(profile.Rows.Select(r => r.TempC).Where(t => ReadingKinds.OfTemperature(t) == ReadingKind.Possible), "°C")
+                ? Span(profile.ReadRows().Select(r => r.TempC).Where(t => ReadingKinds.OfTemperature(t) == ReadingKind.Possible), "°C")
                 : "none (a pressure-only recording)");
             if (ImpossibleReadingsView.Counts(ImpossibleReadings.Count(profile, fullScaleKpa)) is { } impossible)
             {

@@ -42,8 +42,8 @@ public static class ReplayCommand
         inject.AcceptOnlyFromAmong("reduced", "bursts");
         var maxGap = new Option<string>("--max-gap")
         {
-            Description = "A stretch longer than this without a row (seconds, 10m, 2h, 1d) is replayed as one time jump, which the firmware sees (SAMPLE_GAP) as after a stall, not filled with interpolated samples",
-            DefaultValueFactory = _ => "60s",
+            Description = "A stretch longer than this without a row (seconds, 10m, 2h, 1d) is replayed as one time jump, which the firmware sees (SAMPLE_GAP) as after a stall, not filled with interpolated samples; auto = 100 median row intervals, at least 60 s",
+            DefaultValueFactory = _ => "auto",
         };
         var json = CommonOptions.Json();
         var report = CommonOptions.Report();
@@ -73,7 +73,7 @@ public static class ReplayCommand
                 throw new UserInputException($"--speed {pace.ToString(CultureInfo.InvariantCulture)}: expected 0 (as fast as possible) or a positive factor");
             }
 
-            double maxGapS = ParseMaxGap(parse.GetValue(maxGap)!);
+            double? maxGapS = ParseMaxGap(parse.GetValue(maxGap)!);
             TargetSpec where = CommonOptions.ParseTarget(parse.GetValue(target)!);
             SerialTransport serialTransport = CommonOptions.ParseSerialTransport(parse.GetValue(transport));
 
@@ -89,6 +89,12 @@ public static class ReplayCommand
 
             PrintHeader(console, resolved, where, configPath);
             PrintNotices(console, resolved, requested);
+            int periodMs = ReplayConfiguration.For(resolved.Profile, requested).Get(ParamId.SamplePeriodMs);
+            if (maxGapS < ReplaySegments.ShortestMaxGapS(periodMs))
+            {
+                throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
+                    $"--max-gap {parse.GetValue(maxGap)}: expected at least three sample periods ({ReplaySegments.ShortestMaxGapS(periodMs)} s at samplePeriodMs {periodMs}), so that the firmware sees a sample on both sides of a gap"));
+            }
 
             InjectForm form = parse.GetValue(inject) == "bursts" ? InjectForm.Bursts : InjectForm.Reduced;
             var options = new ReplayOptions
@@ -165,12 +171,17 @@ public static class ReplayCommand
         return resolved with { Profile = cut };
     }
 
-    /// <summary>The sample gap: at least a second (the firmware notices 2.5 periods), at most the longest replay.</summary>
-    private static double ParseMaxGap(string text)
+    /// <summary>The sample gap (null: auto): at least a second (the firmware notices 2.5 periods), at most the longest replay.</summary>
+    private static double? ParseMaxGap(string text)
     {
+        if (text.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         if (!ReplayWindow.TryParseDuration(text.Trim(), out double seconds))
         {
-            throw new UserInputException($"--max-gap '{text}': expected a duration (seconds, 10m, 2h, 1d or h:mm:ss)");
+            throw new UserInputException($"--max-gap '{text}': expected auto or a duration (seconds, 10m, 2h, 1d or h:mm:ss)");
         }
 
         if (!(seconds >= 1 && seconds <= ReplaySegments.MaxReplayedS))

@@ -19,14 +19,14 @@ internal static class ProfileCsvWriter
     /// <exception cref="ArgumentException">Two times coincide at the written precision.</exception>
     public static byte[] Serialize(Profile profile)
     {
-        var text = new StringBuilder(capacity: 64 + (profile.Rows.Count * 40));
+        var text = new StringBuilder(capacity: 64 + (profile.RowCount * 40));
         WriteMetadata(profile, text);
 
-        bool hasCabin = profile.Rows.Any(r => r.CabinTempC.HasValue);
-        bool hasFaults = profile.Rows.Any(r => r.PressureFault != ProfileFault.None
+        bool hasCabin = profile.ReadRows().Any(r => r.CabinTempC.HasValue);
+        bool hasFaults = profile.ReadRows().Any(r => r.PressureFault != ProfileFault.None
             || r.TempFault != ProfileFault.None
             || r.SupplyFault != ProfileFault.None);
-        int timeDecimals = profile.Rows.All(r => CsvNumber.Quantise(r.TimeS, 1) == r.TimeS) ? 1 : 3;
+        int timeDecimals = profile.ReadRows().All(r => CsvNumber.Quantise(r.TimeS, 1) == r.TimeS) ? 1 : 3;
 
         bool hasTemp = profile.CoolantTemperatureRecorded;
         text.Append(ProfileColumns.Time).Append(',').Append(ProfileColumns.Pressure);
@@ -48,7 +48,7 @@ internal static class ProfileCsvWriter
 
         text.Append('\n');
         string previousTime = "";
-        foreach (ProfileRow row in profile.Rows)
+        foreach (ProfileRow row in profile.ReadRows())
         {
             string time = CsvNumber.Format(row.TimeS, timeDecimals);
             if (time == previousTime)

@@ -86,7 +86,7 @@ public sealed class ProfileReplaySource
     /// More than <see cref="ReplaySegments.MaxReplayedS"/> of samples to replay, or more than
     /// <see cref="ReplaySegments.MaxGaps"/> gaps.
     /// </exception>
-    public ProfileReplaySource(Profile profile, int periodMs, ulong sensorSeed, SensorSettings sensors, double maxGapS = ReplaySegments.DefaultMaxGapS)
+    public ProfileReplaySource(Profile profile, int periodMs, ulong sensorSeed, SensorSettings sensors, double? maxGapS = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(sensors);

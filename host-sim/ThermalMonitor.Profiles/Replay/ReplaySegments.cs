@@ -16,8 +16,17 @@ namespace ThermalMonitor.Profiles;
 /// </remarks>
 public sealed class ReplaySegments
 {
-    /// <summary>The default sample gap: a minute without a row is a stall, not a sparse grid (the library's is 1 s).</summary>
-    public const double DefaultMaxGapS = 60.0;
+    /// <summary>
+    /// The shortest default sample gap: a stall of a minute is one whatever the row rate.
+    /// </summary>
+    public const double MinimumDefaultMaxGapS = 60.0;
+
+    /// <summary>
+    /// The default sample gap in typical row intervals: a recording at 10 Hz or 1 Hz that stops for
+    /// more than 100 of its intervals has stalled, while a profile written by hand with a row every
+    /// twenty minutes is a sparse grid the replay interpolates, as it always did.
+    /// </summary>
+    public const double DefaultMaxGapRowIntervals = 100.0;
 
     /// <summary>At most this many gaps in one replay: more is a recording of bursts, not of a loop.</summary>
     public const int MaxGaps = 100_000;
@@ -66,14 +75,56 @@ public sealed class ReplaySegments
     /// <summary>
     /// Splits the profile's grid at gaps longer than <paramref name="maxGapS"/>, from one pass over its rows.
     /// </summary>
+    /// <param name="profile">The profile.</param>
+    /// <param name="periodMs">The firmware's sample period.</param>
+    /// <param name="maxGapS">The sample gap, or null for <see cref="DefaultMaxGapS"/> of this profile.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxGapS"/> is not above two periods.</exception>
     /// <exception cref="ProfileTooLongException">More than <see cref="MaxGaps"/> gaps, or more than <see cref="MaxReplayedS"/> to replay.</exception>
-    public static ReplaySegments Of(Profile profile, int periodMs, double maxGapS)
+    public static ReplaySegments Of(Profile profile, int periodMs, double? maxGapS)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentOutOfRangeException.ThrowIfLessThan(periodMs, 1);
+        // The default leaves room for the firmware to notice a gap (2.5 periods) even at the longest period.
+        return Of(profile, periodMs, maxGapS ?? Math.Max(DefaultMaxGapS(profile), ShortestMaxGapS(periodMs)));
+    }
+
+    /// <summary>
+    /// The sample gap a replay uses unless told otherwise: <see cref="DefaultMaxGapRowIntervals"/>
+    /// times the profile's median row interval, and at least <see cref="MinimumDefaultMaxGapS"/>.
+    /// </summary>
+    public static double DefaultMaxGapS(Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.RowCount < 2)
+        {
+            return MinimumDefaultMaxGapS;
+        }
+
+        double medianIntervalS = ExactMedian.Select(() => Intervals(profile), (profile.RowCount - 2) / 2);
+        return Math.Max(MinimumDefaultMaxGapS, DefaultMaxGapRowIntervals * medianIntervalS);
+    }
+
+    /// <summary>The shortest sample gap for a period: three periods, a sample on both sides of a gap the firmware notices.</summary>
+    public static double ShortestMaxGapS(int periodMs) => 3.0 * periodMs / 1000.0;
+
+    private static IEnumerable<double> Intervals(Profile profile)
+    {
+        double previousS = double.NaN;
+        foreach (ProfileRow row in profile.ReadRows())
+        {
+            if (!double.IsNaN(previousS))
+            {
+                yield return row.TimeS - previousS;
+            }
+
+            previousS = row.TimeS;
+        }
+    }
+
+    private static ReplaySegments Of(Profile profile, int periodMs, double maxGapS)
+    {
         // A gap must leave room for a sample on both sides, and be one the firmware notices (2.5 periods).
-        if (!(maxGapS >= 3.0 * periodMs / 1000.0))
+        if (!(maxGapS >= ShortestMaxGapS(periodMs)))
         {
             throw new ArgumentOutOfRangeException(nameof(maxGapS), maxGapS,
                 string.Create(CultureInfo.InvariantCulture, $"The sample gap must be at least three sample periods ({3 * periodMs} ms)."));

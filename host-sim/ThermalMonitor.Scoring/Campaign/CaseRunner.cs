@@ -122,7 +122,7 @@ public static class CaseRunner
         {
             Spec = spec,
             LoggerPeriodMs = world.Logger.PeriodMs,
-            Rows = profile.Rows.Count,
+            Rows = profile.RowCount,
             BetaPhaseDeg = world.BetaPhaseDeg,
             HeaterSteps = world.HeaterSteps,
             PumpStops = world.PumpStops,
