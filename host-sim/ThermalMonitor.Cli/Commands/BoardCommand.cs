@@ -17,7 +17,7 @@ public static class BoardCommand
         + "Example: thermal-sim board status --target serial:/dev/ttyUSB0\n"
         + "Example: thermal-sim board virtual --live soyuz-ms22 --speed 60 --link /tmp/ttyTM0")
     {
-        Status(), Config(), Mode(), Ack(), Monitor(), Ports(), Virtual(), BoardCalibrateCommand.Create(),
+        Status(), Config(), Mode(), Ack(), Monitor(), Ports(), Virtual(), BoardCalibrateCommand.Create(), BoardConsoleCommand.Create(),
     };
 
     private static Command Status()
