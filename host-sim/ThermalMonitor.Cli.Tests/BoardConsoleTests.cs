@@ -73,14 +73,15 @@ public sealed class BoardConsoleTests
     [Fact]
     public void A_command_the_board_refuses_is_said_as_a_sentence_and_the_console_goes_on()
     {
-        var result = RunConsole("ACK 7\nreboot\nSTATUS\n");
+        var result = RunConsole("ACK 7\nreboot\ncfg set {\"redLowPa\":200000}\nSTATUS\n");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         string[] lines = Lines(result.Stdout);
         int refused = Array.IndexOf(lines, "refused: alarm 7 not found");
         int unknown = Array.IndexOf(lines, "refused: the board does not know the command 'reboot' (help lists the board's commands)");
+        int invalid = Array.IndexOf(lines, "the board refused the configuration: redLowPa: the red limit must be below the yellow limit (redLowPa = 200000, yellowLowPa = 70000)");
         int status = Array.FindIndex(lines, l => Regex.IsMatch(l, StatusSentence));
-        Assert.True(refused >= 0 && unknown > refused && status > unknown, result.Stdout);
+        Assert.True(refused >= 0 && unknown > refused && invalid > unknown && status > invalid, result.Stdout);
     }
 
     [Fact]

@@ -221,7 +221,7 @@ public sealed class BoardConsole : IDisposable
             }
             else if (answer)
             {
-                Write(line.IsError ? $"refused: {BoardReplyText.Error(line)}{Hint(line)}" : BoardReplyText.Success(line));
+                Write(line.IsError ? Refusal(line) : BoardReplyText.Success(line));
             }
             else if (line.IsReply)
             {
@@ -255,6 +255,13 @@ public sealed class BoardConsole : IDisposable
         bool changed = !alarmsShown.TryGetValue(key, out string? shown) || shown != state;
         alarmsShown[key] = state;
         return changed || commandWaiting;
+    }
+
+    /// <summary>"refused: alarm 7 not found"; a sentence that already says the board refused goes as it is.</summary>
+    private static string Refusal(BoardLine reply)
+    {
+        string sentence = BoardReplyText.Error(reply) + Hint(reply);
+        return sentence.StartsWith("the board refused ", StringComparison.Ordinal) ? sentence : "refused: " + sentence;
     }
 
     private static string Hint(BoardLine reply) => reply.ErrorCode switch
