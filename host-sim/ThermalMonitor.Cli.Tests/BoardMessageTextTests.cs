@@ -8,9 +8,11 @@ public sealed class BoardMessageTextTests
 {
     [Theory]
     [InlineData("ALARM seq=2 type=DEPRESSURIZATION sev=WARNING ch=pressure t=47620 cause=RATE_OF_DROP value=5742 cleared=- acked=0 session=1 re=0",
-        "WARNING alarm 2: DEPRESSURIZATION on pressure, cause RATE_OF_DROP, value 5742, raised at board time 47.6 s in session 1; present, not acknowledged (ACK 2)")]
+        "WARNING alarm 2: DEPRESSURIZATION on pressure, cause RATE_OF_DROP, pressure 5742 Pa, raised at board time 47.6 s in session 1; present, not acknowledged (ACK 2)")]
     [InlineData("ALARM seq=1 type=SENSOR_FAULT sev=WARNING ch=pressure t=3200 cause=READ_FAILED value=1174380 cleared=8500 acked=1 session=2 re=1",
-        "WARNING alarm 1 (sent again): SENSOR_FAULT on pressure, cause READ_FAILED, value 1174380, raised at board time 3.2 s in session 2; cleared at 8.5 s, acknowledged")]
+        "WARNING alarm 1 (sent again): SENSOR_FAULT on pressure, cause READ_FAILED, pin voltage 1.174380 V, raised at board time 3.2 s in session 2; cleared at 8.5 s, acknowledged")]
+    [InlineData("ALARM seq=3 type=OVERTEMP sev=CAUTION ch=temp t=1000 cause=YELLOW_HIGH_LIMIT value=40125 cleared=- acked=0 session=1 re=0",
+        "CAUTION alarm 3: OVERTEMP on temp, cause YELLOW_HIGH_LIMIT, temperature 40.125 \u00B0C, raised at board time 1.0 s in session 1; present, not acknowledged (ACK 3)")]
     [InlineData("CLEAR seq=1 t=8500", "alarm 1 cleared at board time 8.5 s")]
     [InlineData("EVT n=2 id=GLITCH_REJECTED sev=ADVISORY t=47420 ch=pressure code=SLEW value=1",
         "event 2: GLITCH_REJECTED (ADVISORY) on pressure at board time 47.4 s, code SLEW, value 1")]

@@ -1,4 +1,6 @@
 using System.Globalization;
+using ThermalMonitor.Core;
+using ThermalMonitor.Core.Alarms;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 
@@ -11,6 +13,14 @@ namespace ThermalMonitor.Cli.Views;
 /// </summary>
 public static class BoardMessageText
 {
+    /// <summary>How the value of each alarm type reads (PROTOCOL.md section 5, ALARM): the reading it was raised on, in its unit.</summary>
+    private static readonly Dictionary<string, Func<BoardLine, string>> AlarmValues = new(StringComparer.Ordinal)
+    {
+        [MonitorDictionary.AlarmTypeName(AlarmType.Depressurization)] = line => $"pressure {Get(line, WireField.Value)} Pa",
+        [MonitorDictionary.AlarmTypeName(AlarmType.Overtemp)] = line => $"temperature {Scaled(line, WireField.Value, 1000, "0.000")} °C",
+        [MonitorDictionary.AlarmTypeName(AlarmType.SensorFault)] = line => $"pin voltage {Scaled(line, WireField.Value, 1_000_000, "0.000000")} V",
+    };
+
     public static string Describe(BoardLine line) => line.Type switch
     {
         LinkDictionary.Alarm => Alarm(line),
@@ -26,9 +36,12 @@ public static class BoardMessageText
         string acknowledged = Get(line, WireField.Acked) == "1" ? "acknowledged" : $"not acknowledged (ACK {Get(line, WireField.Seq)})";
         string again = Get(line, WireField.Resent) == "1" ? " (sent again)" : string.Empty;
         return $"{Get(line, WireField.Severity)} alarm {Get(line, WireField.Seq)}{again}: {Get(line, WireField.Type)} on {Get(line, WireField.Channel)}, "
-            + $"cause {Get(line, WireField.Cause)}, value {Get(line, WireField.Value)}, raised at board time {Seconds(line, WireField.TimeMs)} "
+            + $"cause {Get(line, WireField.Cause)}, {AlarmValue(line)}, raised at board time {Seconds(line, WireField.TimeMs)} "
             + $"in session {Get(line, WireField.Session)}; {cleared}, {acknowledged}";
     }
+
+    private static string AlarmValue(BoardLine line) =>
+        AlarmValues.TryGetValue(Get(line, WireField.Type), out Func<BoardLine, string>? value) ? value(line) : $"value {Get(line, WireField.Value)}";
 
     private static string Event(BoardLine line)
     {
