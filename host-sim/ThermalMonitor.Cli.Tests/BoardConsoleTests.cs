@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -170,6 +171,39 @@ public sealed class BoardConsoleTests
         Assert.True(raised >= 0 && acknowledged > raised, result.Stdout);
         Assert.EndsWith("; present, not acknowledged (ACK 1)", lines[raised], StringComparison.Ordinal);
         Assert.Contains(lines[(acknowledged + 1)..], l => l.Contains(": ALARM_ACKED (WARNING) on pressure ", StringComparison.Ordinal) && l.EndsWith(", alarm 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Ctrl_c_ends_a_session_that_waits_for_the_next_line_with_exit_code_0()
+    {
+        using Process process = CliRunner.StartWithOpenInput("board", "console", "--target", "sil");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            Task<string> errors = process.StandardError.ReadToEndAsync(timeout.Token);
+            await process.StandardInput.WriteLineAsync("STATUS");
+            await process.StandardInput.FlushAsync(timeout.Token);
+            string? line;
+            while ((line = await process.StandardOutput.ReadLineAsync(timeout.Token)) is not null && !Regex.IsMatch(line, StatusSentence))
+            {
+            }
+
+            Assert.True(line is not null, "no STATUS sentence before the output ended");
+
+            // Standard input stays open: only the interrupt can end the session now.
+            CliRunner.Interrupt(process.Id);
+
+            await process.WaitForExitAsync(timeout.Token);
+            Assert.Equal(0, process.ExitCode);
+            Assert.Equal(string.Empty, await errors);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
     }
 
     [Fact]

@@ -84,6 +84,12 @@ public static class CliRunner
         kill.WaitForExit();
     }
 
+    /// <summary>
+    /// Starts thermal-sim with its standard input left open (as a person who has not typed the end
+    /// of input yet): the caller writes to it, reads its output, and disposes of the process.
+    /// </summary>
+    public static Process StartWithOpenInput(params string[] args) => Start(args, redirectInput: true);
+
     private static Process Start(string[] args, IReadOnlyDictionary<string, string>? environment = null, bool redirectInput = false)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "thermal-sim.dll");
