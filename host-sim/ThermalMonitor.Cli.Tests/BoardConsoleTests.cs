@@ -50,8 +50,8 @@ public sealed class BoardConsoleTests
         Assert.True(applied >= 0, result.Stdout);
 
         // The event the board sends after its reply, printed as it came, as a sentence.
-        Assert.StartsWith("event ", lines[applied + 1], StringComparison.Ordinal);
-        Assert.Contains(": CONFIG_CHANGED (ADVISORY) on pressure at board time ", lines[applied + 1], StringComparison.Ordinal);
+        Assert.StartsWith("ADVISORY event CONFIG_CHANGED at board time ", lines[applied + 1], StringComparison.Ordinal);
+        Assert.EndsWith(": a configuration was applied", lines[applied + 1], StringComparison.Ordinal);
         Assert.Contains("\"rateLimitPaPerS\":250,", lines[applied + 2], StringComparison.Ordinal);
     }
 
@@ -166,11 +166,11 @@ public sealed class BoardConsoleTests
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         string[] lines = Lines(result.Stdout);
-        int raised = Array.FindIndex(lines, l => l.StartsWith("WARNING alarm 1: SENSOR_FAULT on pressure, cause READ_FAILED, ", StringComparison.Ordinal));
+        int raised = Array.FindIndex(lines, l => l.StartsWith("WARNING SENSOR_FAULT #1 on pressure (READ_FAILED) at board time ", StringComparison.Ordinal));
         int acknowledged = Array.IndexOf(lines, "alarm 1 acknowledged");
         Assert.True(raised >= 0 && acknowledged > raised, result.Stdout);
-        Assert.EndsWith("; present, not acknowledged (ACK 1)", lines[raised], StringComparison.Ordinal);
-        Assert.Contains(lines[(acknowledged + 1)..], l => l.Contains(": ALARM_ACKED (WARNING) on pressure ", StringComparison.Ordinal) && l.EndsWith(", alarm 1", StringComparison.Ordinal));
+        Assert.EndsWith("; not acknowledged (ACK 1)", lines[raised], StringComparison.Ordinal);
+        Assert.Contains(lines[(acknowledged + 1)..], l => l.StartsWith("WARNING event ALARM_ACKED at board time ", StringComparison.Ordinal) && l.EndsWith(": alarm #1 acknowledged (READ_FAILED)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -212,7 +212,9 @@ public sealed class BoardConsoleTests
         var result = CliRunner.RunWithInput("tlm 250\nSTATUS\n", "board", "console", "--target", "virtual");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Contains("connected: board virtual, ", result.Stdout, StringComparison.Ordinal);
+        // Named once, with its device path.
+        Assert.Single(Lines(result.Stdout), l => l.StartsWith("connected to /dev/", StringComparison.Ordinal) && l.Contains(": board virtual, ", StringComparison.Ordinal));
+        Assert.DoesNotContain("connected: ", result.Stdout, StringComparison.Ordinal);
         Assert.Matches(new Regex(StatusSentence + ".*; telemetry every 250 ms$", RegexOptions.Multiline), result.Stdout);
     }
 

@@ -34,7 +34,8 @@ public static class BoardConsoleCommand
             bool atTerminal = !Console.IsInputRedirected && !Console.IsOutputRedirected;
             using var stop = new StopRequest();
             using TargetConnection connection = BoardTargets.Open(Consoles.Human(false), spec, serialTransport, acknowledgeAlarms: false);
-            if (connection.Client.Hello is { } hello)
+            // A board on a device was named by BoardTargets with its path; the in-process one is named here.
+            if (connection.BoardDevicePath is null && connection.Client.Hello is { } hello)
             {
                 Console.Out.WriteLine($"connected: {BoardReplyText.Success(hello)}");
             }

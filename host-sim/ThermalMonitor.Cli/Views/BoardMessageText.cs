@@ -1,74 +1,115 @@
 using System.Globalization;
-using ThermalMonitor.Core;
-using ThermalMonitor.Core.Alarms;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
 
 namespace ThermalMonitor.Cli.Views;
 
 /// <summary>
-/// A line the board sends on its own (PROTOCOL.md section 5: <c>ALARM</c>, <c>CLEAR</c>, <c>EVT</c>,
-/// <c>TLM</c>) as a person would say it; the replies are <see cref="BoardReplyText"/>'s. A field a
-/// newer board leaves out reads <c>?</c>; a message type this host does not know is shown as it came.
+/// Each line a board sends (PROTOCOL.md §5) as one sentence, for <c>board monitor</c> and
+/// <c>board console</c>: an alarm, a clear, an event or a telemetry snapshot with units and board
+/// time in seconds; a reply as <see cref="BoardReplyText"/> says it. A field a line lacks (a newer
+/// board's) is said as "?"; an event this host does not know, with its code and value.
 /// </summary>
 public static class BoardMessageText
 {
-    /// <summary>How the value of each alarm type reads (PROTOCOL.md section 5, ALARM): the reading it was raised on, in its unit.</summary>
-    private static readonly Dictionary<string, Func<BoardLine, string>> AlarmValues = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<BoardLine, string>> EventSentences = new(StringComparer.Ordinal)
     {
-        [MonitorDictionary.AlarmTypeName(AlarmType.Depressurization)] = line => $"pressure {Get(line, WireField.Value)} Pa",
-        [MonitorDictionary.AlarmTypeName(AlarmType.Overtemp)] = line => $"temperature {Scaled(line, WireField.Value, 1000, "0.000")} °C",
-        [MonitorDictionary.AlarmTypeName(AlarmType.SensorFault)] = line => $"pin voltage {Scaled(line, WireField.Value, 1_000_000, "0.000000")} V",
+        ["BOOT"] = e => $"the board started (reset cause {Get(e, WireField.Code)})",
+        ["ALARM_ACKED"] = e => $"alarm #{Get(e, WireField.Alarm)} acknowledged ({Get(e, WireField.Code)})",
+        ["GLITCH_REJECTED"] = e => $"{Get(e, WireField.Value)} suspect samples on {Get(e, WireField.Channel)} withheld ({Get(e, WireField.Code)}); the channel stays valid",
+        ["CHANNEL_RECOVERED"] = e => $"{Get(e, WireField.Channel)} is valid again (it had faulted: {Get(e, WireField.Code)})",
+        ["MODEL_READY"] = _ => "the thermal model has learned enough; the slow (CUSUM) path is armed",
+        ["DETECTOR_RESET"] = _ => "the detector was reset",
+        ["CONFIG_CHANGED"] = _ => "a configuration was applied",
+        ["CONFIG_REJECTED"] = e => $"a configuration failed validation ({Get(e, WireField.Value)} problems)",
+        ["QUEUE_OVERFLOW"] = e => $"{Get(e, WireField.Value)} events were dropped from a full queue",
+        ["TIME_NOT_INCREASING"] = e => $"a sample's time did not increase (step {Get(e, WireField.Value)} ms); it was discarded",
+        ["SAMPLE_GAP"] = e => $"samples are missing ({Get(e, WireField.Value)} ms gap); the rate window restarts",
+        ["INVARIANT_FAILED"] = e => $"programming invariant {Get(e, WireField.Code)} failed",
+        ["LOOP_OVERRUN"] = e => $"a loop cycle's work took {Get(e, WireField.Code)} us, longer than the {Get(e, WireField.Value)} us sample period",
+        ["SETTINGS_LOADED"] = e => $"the stored settings (generation {Get(e, WireField.Code)}) are in force",
+        ["SETTINGS_DEFAULTED"] = e => $"no usable stored settings (reason {Get(e, WireField.Code)}); the defaults run",
+        ["SETTINGS_SAVED"] = e => $"settings saved (generation {Get(e, WireField.Code)}, {Get(e, WireField.Value)} bytes)",
+        ["REPLAY_ENDED"] = e => $"a replay gave the board its settings and LIVE mode back (session {Get(e, WireField.Value)})",
     };
 
     public static string Describe(BoardLine line) => line.Type switch
     {
         LinkDictionary.Alarm => Alarm(line),
-        LinkDictionary.Clear => $"alarm {Get(line, WireField.Seq)} cleared at board time {Seconds(line, WireField.TimeMs)}",
+        LinkDictionary.Clear => $"alarm #{Get(line, WireField.Seq)} cleared at board time {Seconds(line, WireField.TimeMs)}",
         LinkDictionary.Event => Event(line),
         LinkDictionary.Telemetry => Telemetry(line),
-        _ => line.Text,
+        _ when line.IsError && line.Reference is null => "the board refused a line: " + BoardReplyText.Error(line),
+        _ when line.IsError => BoardReplyText.Error(line),
+        _ => BoardReplyText.Success(line),
     };
 
-    private static string Alarm(BoardLine line)
+    private static string Alarm(BoardLine alarm)
     {
-        string cleared = Get(line, WireField.ClearedMs) == "-" ? "present" : $"cleared at {Seconds(line, WireField.ClearedMs)}";
-        string acknowledged = Get(line, WireField.Acked) == "1" ? "acknowledged" : $"not acknowledged (ACK {Get(line, WireField.Seq)})";
-        string again = Get(line, WireField.Resent) == "1" ? " (sent again)" : string.Empty;
-        return $"{Get(line, WireField.Severity)} alarm {Get(line, WireField.Seq)}{again}: {Get(line, WireField.Type)} on {Get(line, WireField.Channel)}, "
-            + $"cause {Get(line, WireField.Cause)}, {AlarmValue(line)}, raised at board time {Seconds(line, WireField.TimeMs)} "
-            + $"in session {Get(line, WireField.Session)}; {cleared}, {acknowledged}";
+        string type = Get(alarm, WireField.Type);
+        string reading = type switch
+        {
+            "DEPRESSURIZATION" => "reading " + Scaled(alarm, WireField.Value, 1000, "0.000") + " kPa",
+            "OVERTEMP" => "reading " + Scaled(alarm, WireField.Value, 1000, "0.00") + " °C",
+            "SENSOR_FAULT" => "pin " + Scaled(alarm, WireField.Value, 1_000_000, "0.000") + " V",
+            _ => "value " + Get(alarm, WireField.Value),
+        };
+        string seq = Get(alarm, WireField.Seq);
+        string cleared = Get(alarm, WireField.ClearedMs) is LinkDictionary.NotRead or "?" ? string.Empty : $"; cleared at board time {Seconds(alarm, WireField.ClearedMs)}";
+        // What a person at the board needs next: whether it still waits for an ACK, and how to give it.
+        string acknowledged = Get(alarm, WireField.Acked) == "1" ? "; acknowledged" : $"; not acknowledged (ACK {seq})";
+        string again = Get(alarm, WireField.Resent) == "1" ? " (sent again)" : string.Empty;
+        return $"{Get(alarm, WireField.Severity)} {type} #{seq}{again} on {Get(alarm, WireField.Channel)} ({Get(alarm, WireField.Cause)}) "
+            + $"at board time {Seconds(alarm, WireField.TimeMs)}, {reading}{cleared}{acknowledged}";
     }
-
-    private static string AlarmValue(BoardLine line) =>
-        AlarmValues.TryGetValue(Get(line, WireField.Type), out Func<BoardLine, string>? value) ? value(line) : $"value {Get(line, WireField.Value)}";
 
     private static string Event(BoardLine line)
     {
-        string alarm = line.Fields.TryGetValue(WireField.Alarm, out string? seq) ? $", alarm {seq}" : string.Empty;
-        return $"event {Get(line, WireField.EventNumber)}: {Get(line, WireField.Id)} ({Get(line, WireField.Severity)}) on {Get(line, WireField.Channel)} "
-            + $"at board time {Seconds(line, WireField.TimeMs)}, code {Get(line, WireField.Code)}, value {Get(line, WireField.Value)}{alarm}";
+        string id = Get(line, WireField.Id);
+        string what = EventSentences.TryGetValue(id, out Func<BoardLine, string>? sentence)
+            ? sentence(line)
+            : $"code {Get(line, WireField.Code)}, value {Get(line, WireField.Value)}";
+        return $"{Get(line, WireField.Severity)} event {id} at board time {Seconds(line, WireField.TimeMs)}: {what}";
     }
 
-    private static string Telemetry(BoardLine line)
+    private static string Telemetry(BoardLine t)
     {
-        string model = Get(line, WireField.ModelReady) == "1" ? "model ready" : "model learning";
-        return $"telemetry at {Seconds(line, WireField.TimeMs)} ({Get(line, WireField.Source)}, sample {Get(line, WireField.SampleCount)}): "
-            + $"pressure {Get(line, WireField.PressurePa)} Pa, temperature {Scaled(line, WireField.TempMilliC, 1000, "0.000")} °C, "
-            + $"supply {Scaled(line, WireField.SupplyMicrovolts, 1_000_000, "0.0000")} V, channels {Get(line, WireField.ChannelStates)}, "
-            + $"drop over the rate window {Get(line, WireField.RateDropPa)} Pa, CUSUM {Get(line, WireField.CusumPermille)} per mille, {model}, "
-            + $"{Get(line, WireField.Unacked)} unacknowledged";
+        string residual = Get(t, WireField.ResidualPa) is LinkDictionary.NotRead ? "no model residual yet" : $"residual {Get(t, WireField.ResidualPa)} Pa";
+        return $"telemetry at board time {Seconds(t, WireField.TimeMs)} ({Get(t, WireField.Source)}, sample {Get(t, WireField.SampleCount)}): "
+            + $"pressure {Scaled(t, WireField.PressurePa, 1000, "0.000")} kPa, coolant {Scaled(t, WireField.TempMilliC, 1000, "0.00")} °C, supply {Scaled(t, WireField.SupplyMicrovolts, 1_000_000, "0.000")} V, "
+            + $"{Channels(Get(t, WireField.ChannelStates))}, {residual}, CUSUM at {Get(t, WireField.CusumPermille)} ‰ of its threshold, drop over the rate window {Get(t, WireField.RateDropPa)} Pa, "
+            + $"thermal model {(Get(t, WireField.ModelReady) == "1" ? "ready" : "learning")}, {Get(t, WireField.Unacked)} unacknowledged";
     }
 
-    private static string Get(BoardLine line, string key) => line.Fields.GetValueOrDefault(key) ?? "?";
+    /// <summary>The st= letters (pressure, temp, supply) in words: "channels all accepted", or each named.</summary>
+    private static string Channels(string letters)
+    {
+        if (letters == "AAA")
+        {
+            return "channels all accepted";
+        }
 
-    /// <summary>Milliseconds as seconds ("47.6 s"); a value that is not a whole number as it came.</summary>
-    private static string Seconds(BoardLine line, string key) =>
-        TryLong(line, key, out long ms) ? (ms / 1000.0).ToString("0.0", CultureInfo.InvariantCulture) + " s" : Get(line, key);
+        string[] names = ["pressure", "temp", "supply"];
+        return "channels " + string.Join(", ", letters.Take(names.Length).Select((letter, i) => names[i] + " " + letter switch
+        {
+            'A' => "accepted",
+            'W' => "withheld",
+            'F' => "faulted",
+            _ => letter.ToString(),
+        }));
+    }
+
+    /// <summary>Milliseconds as seconds ("47.6 s"); a field that is not a whole number as it came.</summary>
+    private static string Seconds(BoardLine line, string key)
+    {
+        string scaled = Scaled(line, key, 1000, "0.0");
+        return scaled == Get(line, key) ? scaled : scaled + " s";
+    }
 
     private static string Scaled(BoardLine line, string key, double divisor, string format) =>
-        TryLong(line, key, out long value) ? (value / divisor).ToString(format, CultureInfo.InvariantCulture) : Get(line, key);
+        long.TryParse(Get(line, key), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value)
+            ? (value / divisor).ToString(format, CultureInfo.InvariantCulture)
+            : Get(line, key);
 
-    private static bool TryLong(BoardLine line, string key, out long value) =>
-        long.TryParse(Get(line, key), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    private static string Get(BoardLine line, string key) => line.Fields.GetValueOrDefault(key) ?? "?";
 }

@@ -66,7 +66,7 @@ public static class MonitorJsonLine
             }
 
             json.WriteEndObject();
-            json.WriteString("text", MonitorLineText.Describe(line));
+            json.WriteString("text", BoardMessageText.Describe(line));
             json.WriteString("raw", line.Text);
             json.WriteEndObject();
         }

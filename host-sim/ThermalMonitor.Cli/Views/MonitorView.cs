@@ -35,7 +35,7 @@ public sealed class MonitorView(IAnsiConsole console, MonitorFormat format, Text
             }
             else
             {
-                Consoles.OneLine(console, MonitorLineText.Describe(line), Style(line));
+                Consoles.OneLine(console, BoardMessageText.Describe(line), Style(line));
             }
         }
     }
