@@ -121,6 +121,30 @@ public sealed class LinkHarness
 
     public BoardLine Inject(RawSample sample, out List<BoardLine> lines) => Command(InjectBody(sample), out lines);
 
+    /// <summary>
+    /// A board with something to lose: a changed configuration (limitPersistMs 1000), telemetry every
+    /// 500 ms and one unacknowledged alarm (the pressure read fails from the sixth of <paramref name="healthy"/>).
+    /// </summary>
+    public static LinkHarness WithOneUnacknowledgedAlarm(RawSample[] healthy)
+    {
+        var board = new LinkHarness();
+        Assert.Equal(LinkDictionary.Ok, board.Command("CFG SET {\"limitPersistMs\":1000}").Type);
+        Assert.Equal(LinkDictionary.Ok, board.Command("TLM 500").Type);
+        for (int i = 0; i < healthy.Length; i++)
+        {
+            RawSample sample = SimulatedSamples.Copy(healthy[i]);
+            if (i >= 5)
+            {
+                sample.SetFailed(ChannelId.Pressure, ReadStatus.DriverError);
+            }
+
+            Assert.Equal(LinkDictionary.Ok, board.Inject(sample).Type);
+        }
+
+        Assert.Equal(1, board.Link.Journal.UnacknowledgedCount);
+        return board;
+    }
+
     public static string InjectBody(RawSample sample)
     {
         byte[] body = new byte[InjectCommand.BytesMax];

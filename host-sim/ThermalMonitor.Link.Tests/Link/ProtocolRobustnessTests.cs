@@ -110,33 +110,12 @@ public class ProtocolRobustnessTests
 
     private static byte[] Framed(string body) => LinkHarness.FrameBody(Ascii(body));
 
-    /// <summary>A board with something to lose: a changed configuration, a telemetry period, an alarm in the journal.</summary>
-    private static LinkHarness PreparedBoard()
-    {
-        var board = new LinkHarness();
-        Assert.Equal(LinkDictionary.Ok, board.Command("CFG SET {\"limitPersistMs\":1000}").Type);
-        Assert.Equal(LinkDictionary.Ok, board.Command("TLM 500").Type);
-        for (int i = 0; i < Healthy.Length; i++)
-        {
-            RawSample sample = SimulatedSamples.Copy(Healthy[i]);
-            if (i >= 5)
-            {
-                sample.SetFailed(ChannelId.Pressure, ReadStatus.DriverError);
-            }
-
-            Assert.Equal(LinkDictionary.Ok, board.Inject(sample).Type);
-        }
-
-        Assert.Equal(1, board.Link.Journal.UnacknowledgedCount);
-        return board;
-    }
-
     [Theory]
     [MemberData(nameof(CaseNames))]
     public void Each_bad_line_gets_its_specific_error_and_changes_nothing(string name)
     {
         (byte[] bytes, string error, bool namesCommand) = Cases[name];
-        LinkHarness board = PreparedBoard();
+        LinkHarness board = LinkHarness.WithOneUnacknowledgedAlarm(Healthy);
         string before = board.Snapshot();
         int received = board.Link.LinesReceived;
         int rejected = board.Link.LinesRejected;

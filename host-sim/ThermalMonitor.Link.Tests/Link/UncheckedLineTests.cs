@@ -68,27 +68,6 @@ public class UncheckedLineTests
         return forms;
     }
 
-    /// <summary>A board with something to lose: a changed configuration, a telemetry period, an unacknowledged alarm.</summary>
-    private static LinkHarness PreparedBoard()
-    {
-        var board = new LinkHarness();
-        Assert.Equal(LinkDictionary.Ok, board.Command("CFG SET {\"limitPersistMs\":1000}").Type);
-        Assert.Equal(LinkDictionary.Ok, board.Command("TLM 500").Type);
-        for (int i = 0; i < Healthy.Length; i++)
-        {
-            RawSample sample = SimulatedSamples.Copy(Healthy[i]);
-            if (i >= 5)
-            {
-                sample.SetFailed(ChannelId.Pressure, ReadStatus.DriverError);
-            }
-
-            Assert.Equal(LinkDictionary.Ok, board.Inject(sample).Type);
-        }
-
-        Assert.Equal(1, board.Link.Journal.UnacknowledgedCount);
-        return board;
-    }
-
     [Fact]
     public void The_dictionary_lets_exactly_the_read_only_commands_go_without_a_check()
     {
@@ -108,7 +87,7 @@ public class UncheckedLineTests
         bool readOnly = UncheckedForms().Contains(form);
         foreach (string typed in new[] { line, "42 " + line })
         {
-            LinkHarness board = PreparedBoard();
+            LinkHarness board = LinkHarness.WithOneUnacknowledgedAlarm(Healthy);
             string before = board.Snapshot();
             int rejected = board.Link.LinesRejected;
 
@@ -153,7 +132,7 @@ public class UncheckedLineTests
     [Fact]
     public void ALARMS_without_a_check_lists_the_journal()
     {
-        LinkHarness board = PreparedBoard();
+        LinkHarness board = LinkHarness.WithOneUnacknowledgedAlarm(Healthy);
         List<BoardLine> lines = board.SendText("ALARMS\n");
         Assert.Contains(lines, l => l.Type == LinkDictionary.Alarm && l.Field("re") == "1");
         Assert.Equal("1", lines.Single(l => l.Type == LinkDictionary.Ok).Field("listed"));
@@ -166,7 +145,7 @@ public class UncheckedLineTests
     [InlineData("ACK ALL", "0 ACK ALL")]
     public void A_command_that_changes_the_board_is_refused_with_the_line_that_would_carry_it_out(string typed, string numbered)
     {
-        LinkHarness board = PreparedBoard();
+        LinkHarness board = LinkHarness.WithOneUnacknowledgedAlarm(Healthy);
         BoardLine refusal = Assert.Single(board.SendText(typed + "\r\n"));
         Assert.Equal("NO_CHECKSUM", refusal.ErrorCode);
 
@@ -207,7 +186,7 @@ public class UncheckedLineTests
     [InlineData("STATUS please")]
     public void Near_misses_are_not_carried_out_as_something_else(string typed)
     {
-        LinkHarness board = PreparedBoard();
+        LinkHarness board = LinkHarness.WithOneUnacknowledgedAlarm(Healthy);
         string before = board.Snapshot();
         List<BoardLine> replies = board.SendText(typed + "\r\n").Where(l => l.IsReply).ToList();
         BoardLine reply = Assert.Single(replies);
@@ -230,7 +209,7 @@ public class UncheckedLineTests
             "{}", "{\"redLowPa\":1}", LinkHarness.InjectBody(Healthy[1]), "status", "cfg", "get", "x",
         ];
         var random = new Random(20261205);
-        LinkHarness board = PreparedBoard();
+        LinkHarness board = LinkHarness.WithOneUnacknowledgedAlarm(Healthy);
         string before = board.Snapshot();
         int answered = 0;
         int refused = 0;
