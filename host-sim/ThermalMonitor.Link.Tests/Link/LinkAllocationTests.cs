@@ -50,11 +50,23 @@ public class LinkAllocationTests
         Assert.True(counts.Alarms > 0, "the cycle raises no alarm");
         counts = new Counts();
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Run(link, port, cycle, MeasuredCycles, nowMs, sink, counts, null);
-        long allocatedBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        // A one-off allocation by the runtime (a method tiering up while the suite loads the machine:
+        // seen once, 5,304 B, in a full parallel run) lands in one measured run; an allocation of the
+        // link's own comes back in every run. So: three runs, and one of them must be clean.
+        var allocatedBytes = new long[3];
+        for (int attempt = 0; attempt < allocatedBytes.Length; attempt++)
+        {
+            counts = new Counts();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            nowMs = Run(link, port, cycle, MeasuredCycles, nowMs, sink, counts, null);
+            allocatedBytes[attempt] = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (allocatedBytes[attempt] == 0)
+            {
+                break;
+            }
+        }
 
-        Assert.Equal(0, allocatedBytes);
+        Assert.True(allocatedBytes.Contains(0), $"every measured run allocated: {string.Join(", ", allocatedBytes)} B");
         Assert.Equal(MeasuredCycles * cycle.Length, counts.Lines);
         Assert.True(counts.Alarms >= MeasuredCycles * 2, $"only {counts.Alarms} ALARM lines in the measured run");
         Assert.True(counts.Bytes > MeasuredCycles * injectLines * 10, $"only {counts.Bytes} bytes sent");
