@@ -14,6 +14,7 @@ var root = new RootCommand(
     CampaignCommand.Create(),
     ReportCommand.Create(),
     BoardCommand.Create(),
+    DashboardCommand.Create(),
     DictionaryCommand.Create(),
 };
 

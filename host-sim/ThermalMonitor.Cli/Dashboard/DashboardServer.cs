@@ -1,0 +1,168 @@
+using System.Net;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using System.Net.ServerSentEvents;
+using ThermalMonitor.Cli.Views;
+using ThermalMonitor.Core.Link;
+using ThermalMonitor.Link;
+
+namespace ThermalMonitor.Cli.Dashboard;
+
+/// <summary>
+/// The dashboard's web server (ASP.NET Core minimal API on Kestrel): the page and its two assets
+/// from the assembly, every board line as a server-sent event (<c>GET /api/events</c>, the JSON of
+/// <c>board monitor --format jsonl</c>), and the actions the protocol offers a host: acknowledge an
+/// alarm (<c>POST /api/ack/{n|all}</c>) and read the board's status (<c>GET /api/status</c>).
+/// When a token is set (the server listens beyond loopback) an action needs it in the
+/// <c>X-Dashboard-Token</c> header; watching never does.
+/// </summary>
+public sealed class DashboardServer : IAsyncDisposable
+{
+    /// <summary>The header an action carries its token in.</summary>
+    public const string TokenHeader = "X-Dashboard-Token";
+
+    private static readonly Dictionary<string, string> Assets = new(StringComparer.Ordinal)
+    {
+        ["/"] = "dashboard/index.html",
+        ["/dashboard.js"] = "dashboard/dashboard.js",
+        ["/dashboard.css"] = "dashboard/dashboard.css",
+    };
+
+    private readonly WebApplication app;
+    private readonly BoardClient client;
+    private readonly LineFanOut lines = new();
+    private readonly SemaphoreSlim oneCommandAtATime = new(1, 1);
+    private readonly string? token;
+
+    private DashboardServer(WebApplication app, BoardClient client, string? token)
+    {
+        this.app = app;
+        this.client = client;
+        this.token = token;
+        client.LineReceived += Publish;
+    }
+
+    /// <summary>The address the server listens on, with the port Kestrel chose for port 0.</summary>
+    public Uri Address { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Pages following the board now.</summary>
+    public int PageCount => lines.PageCount;
+
+    /// <summary>Starts serving <paramref name="client"/>'s board on <paramref name="listen"/>.</summary>
+    /// <param name="listen">Where to listen; port 0 lets the system choose.</param>
+    /// <param name="client">The board, already connected.</param>
+    /// <param name="token">Needed for actions; null on loopback, where only this machine's users reach it.</param>
+    public static async Task<DashboardServer> StartAsync(IPEndPoint listen, BoardClient client, string? token)
+    {
+        ArgumentNullException.ThrowIfNull(listen);
+        ArgumentNullException.ThrowIfNull(client);
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(listen));
+        WebApplication app = builder.Build();
+        var server = new DashboardServer(app, client, token);
+        server.Map();
+        await app.StartAsync().ConfigureAwait(false);
+        string bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        server.Address = new Uri(bound.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal) + "/");
+        return server;
+    }
+
+    private void Map()
+    {
+        foreach ((string path, string resource) in Assets)
+        {
+            app.MapGet(path, () => Asset(resource));
+        }
+
+        app.MapGet("/api/events", (CancellationToken cancellation) =>
+            TypedResults.ServerSentEvents(Events(cancellation)));
+        app.MapGet("/api/status", (CancellationToken cancellation) => Command(LinkDictionary.Status, cancellation));
+        app.MapPost("/api/ack/{which}", (string which, HttpRequest request, CancellationToken cancellation) =>
+        {
+            if (token is not null && request.Headers[TokenHeader] != token)
+            {
+                return Task.FromResult(Answer(StatusCodes.Status403Forbidden, false, $"an action needs the token printed when the dashboard started, in the {TokenHeader} header"));
+            }
+
+            string? alarm = which == "all" ? LinkDictionary.All
+                : int.TryParse(which, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int seq) && seq > 0 ? which
+                : null;
+            return alarm is null
+                ? Task.FromResult(Answer(StatusCodes.Status400BadRequest, false, $"'{which}': expected an alarm number or all"))
+                : Command($"{LinkDictionary.Ack} {alarm}", cancellation);
+        });
+    }
+
+    // The board's HELLO first, so a page that connects later still knows whom it watches.
+    private async IAsyncEnumerable<SseItem<string>> Events([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+    {
+        if (client.Hello is { } hello)
+        {
+            yield return new SseItem<string>(MonitorJsonLine.Format(hello, DateTimeOffset.UtcNow), "line");
+        }
+
+        await foreach (string json in lines.Subscribe(cancellation).ConfigureAwait(false))
+        {
+            yield return new SseItem<string>(json, "line");
+        }
+    }
+
+    private void Publish(BoardLine line) => lines.Publish(MonitorJsonLine.Format(line, DateTimeOffset.UtcNow));
+
+    // One command on the wire at a time: the client matches each reply to the command it waits for.
+    private async Task<IResult> Command(string command, CancellationToken cancellation)
+    {
+        await oneCommandAtATime.WaitAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            BoardLine reply = await Task.Run(() => client.Send(command), cancellation).ConfigureAwait(false);
+            return reply.IsError
+                ? Answer(StatusCodes.Status422UnprocessableEntity, false, BoardReplyText.Describe(reply), reply)
+                : Answer(StatusCodes.Status200OK, true, BoardReplyText.Describe(reply), reply);
+        }
+        catch (Exception e) when (e is TimeoutException or IOException or BoardProtocolException)
+        {
+            return Answer(StatusCodes.Status504GatewayTimeout, false, $"the board did not answer {command.Split(' ')[0]}: {e.Message}");
+        }
+        finally
+        {
+            oneCommandAtATime.Release();
+        }
+    }
+
+    private static IResult Answer(int status, bool ok, string text, BoardLine? reply = null) =>
+        TypedResults.Json(new ActionAnswer(ok, text, reply is null ? null : JsonDocument.Parse(MonitorJsonLine.Format(reply, DateTimeOffset.UtcNow)).RootElement), statusCode: status);
+
+    private static IResult Asset(string resource)
+    {
+        Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"the dashboard asset {resource} is not embedded");
+        string type = Path.GetExtension(resource) switch
+        {
+            ".html" => "text/html; charset=utf-8",
+            ".js" => "text/javascript; charset=utf-8",
+            _ => "text/css; charset=utf-8",
+        };
+        return TypedResults.Stream(stream, type);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        client.LineReceived -= Publish;
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        oneCommandAtATime.Dispose();
+    }
+
+    /// <summary>What an action answers: whether the board did it, the reply in words, and the reply itself.</summary>
+    public sealed record ActionAnswer(bool Ok, string Text, JsonElement? Reply);
+}
