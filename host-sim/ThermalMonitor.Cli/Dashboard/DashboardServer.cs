@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using System.Net.ServerSentEvents;
@@ -20,7 +21,8 @@ namespace ThermalMonitor.Cli.Dashboard;
 /// The dashboard's web server (ASP.NET Core minimal API on Kestrel): the page and its two assets
 /// from the assembly, every board line as a server-sent event (<c>GET /api/events</c>, the JSON of
 /// <c>board monitor --format jsonl</c>), and the actions the protocol offers a host: acknowledge an
-/// alarm (<c>POST /api/ack/{n|all}</c>) and read the board's status (<c>GET /api/status</c>).
+/// alarm (<c>POST /api/ack/{n|all}</c>), read the board's status (<c>GET /api/status</c>) and its
+/// alarm journal (<c>GET /api/alarms</c>).
 /// When a token is set (the server listens beyond loopback) an action needs it in the
 /// <c>X-Dashboard-Token</c> header; watching never does.
 /// </summary>
@@ -34,6 +36,9 @@ public sealed class DashboardServer : IAsyncDisposable
         ["/"] = "dashboard/index.html",
         ["/dashboard.js"] = "dashboard/dashboard.js",
         ["/dashboard.css"] = "dashboard/dashboard.css",
+        // Browsers ask for an icon whatever the page says; without one the console shows a 404.
+        ["/favicon.ico"] = "dashboard/favicon.svg",
+        ["/favicon.svg"] = "dashboard/favicon.svg",
     };
 
     private readonly WebApplication app;
@@ -86,6 +91,7 @@ public sealed class DashboardServer : IAsyncDisposable
         app.MapGet("/api/events", (CancellationToken cancellation) =>
             TypedResults.ServerSentEvents(Events(cancellation)));
         app.MapGet("/api/status", (CancellationToken cancellation) => Command(LinkDictionary.Status, cancellation));
+        app.MapGet("/api/alarms", Journal);
         app.MapPost("/api/ack/{which}", (string which, HttpRequest request, CancellationToken cancellation) =>
         {
             if (token is not null && request.Headers[TokenHeader] != token)
@@ -139,6 +145,42 @@ public sealed class DashboardServer : IAsyncDisposable
         }
     }
 
+    // ALARMS: the board lists its journal as ALARM lines before its OK; they are gathered as they pass.
+    private async Task<IResult> Journal(CancellationToken cancellation)
+    {
+        var listed = new List<JsonElement>();
+        void Collect(BoardLine line)
+        {
+            if (line.Type == LinkDictionary.Alarm)
+            {
+                lock (listed)
+                {
+                    listed.Add(JsonDocument.Parse(MonitorJsonLine.Format(line, DateTimeOffset.UtcNow)).RootElement.GetProperty("fields").Clone());
+                }
+            }
+        }
+
+        client.LineReceived += Collect;
+        try
+        {
+            IResult answer = await Command(LinkDictionary.Alarms, cancellation).ConfigureAwait(false);
+            JsonElement[] alarms;
+            lock (listed)
+            {
+                // Keep the last copy of each alarm: an unacknowledged one is also re-sent on its own.
+                alarms = [.. listed.GroupBy(a => a.GetProperty("seq").GetInt32()).Select(g => g.Last()).OrderBy(a => a.GetProperty("seq").GetInt32())];
+            }
+
+            return answer is JsonHttpResult<ActionAnswer> { Value: { } value } json
+                ? TypedResults.Json(new JournalAnswer(value.Ok, value.Text, alarms), statusCode: json.StatusCode)
+                : answer;
+        }
+        finally
+        {
+            client.LineReceived -= Collect;
+        }
+    }
+
     private static IResult Answer(int status, bool ok, string text, BoardLine? reply = null) =>
         TypedResults.Json(new ActionAnswer(ok, text, reply is null ? null : JsonDocument.Parse(MonitorJsonLine.Format(reply, DateTimeOffset.UtcNow)).RootElement), statusCode: status);
 
@@ -150,6 +192,7 @@ public sealed class DashboardServer : IAsyncDisposable
         {
             ".html" => "text/html; charset=utf-8",
             ".js" => "text/javascript; charset=utf-8",
+            ".svg" => "image/svg+xml",
             _ => "text/css; charset=utf-8",
         };
         return TypedResults.Stream(stream, type);
@@ -165,4 +208,7 @@ public sealed class DashboardServer : IAsyncDisposable
 
     /// <summary>What an action answers: whether the board did it, the reply in words, and the reply itself.</summary>
     public sealed record ActionAnswer(bool Ok, string Text, JsonElement? Reply);
+
+    /// <summary>The board's journal (<c>ALARMS</c>): every alarm's fields as its latest ALARM line gave them.</summary>
+    public sealed record JournalAnswer(bool Ok, string Text, IReadOnlyList<JsonElement> Alarms);
 }

@@ -4,7 +4,13 @@
 "use strict";
 
 const token = new URLSearchParams(location.search).get("token");
-const alarms = new Map();          // seq -> alarm fields, with cleared/acked kept current
+const alarms = new Map();
+// The panel's lights: the alarm kinds of PROTOCOL.md §5 (ALARM) with the severity each can have.
+const panelLights = [
+  "DEPRESSURIZATION pressure WARNING", "DEPRESSURIZATION pressure CAUTION",
+  "OVERTEMP temp WARNING", "OVERTEMP temp CAUTION",
+  "SENSOR_FAULT pressure WARNING", "SENSOR_FAULT temp CAUTION", "SENSOR_FAULT supply CAUTION",
+];          // seq -> alarm fields, with cleared/acked kept current
 const events = document.getElementById("events");
 const eventLogMax = 200;
 
@@ -71,52 +77,74 @@ function onTelemetry(f) {
   statisticPlot.add(boardS, f.cusum_pm === null || f.model !== 1 ? null : f.cusum_pm / 10);
 }
 
+// The board re-sends every unacknowledged alarm (every 2 s of its time: hundreds a second in a
+// fast replay); only a change is drawn, or the ACK buttons would never hold still to be clicked.
 function onAlarm(f) {
-  const known = alarms.get(f.seq) ?? {};
+  const known = alarms.get(f.seq);
+  if (known && known.cleared === f.cleared && known.acked === f.acked && known.sev === f.sev) return;
   alarms.set(f.seq, { ...known, ...f });
   renderAlarms();
 }
 
 function renderAlarms() {
-  // One tile per kind of alarm and channel: lit while a condition is present, flashing while one is
-  // not acknowledged, steady once all are; off when the condition clears.
+  // A light per condition, as on a spacecraft's caution-and-warning panel (a WARNING and a CAUTION
+  // of the same kind are two lights): lit while a condition is present, flashing while one is not
+  // acknowledged, steady once all are, dark when the condition clears.
   const tiles = new Map();
-  for (const kind of ["DEPRESSURIZATION pressure", "OVERTEMP temp", "SENSOR_FAULT pressure", "SENSOR_FAULT temp", "SENSOR_FAULT supply"]) tiles.set(kind, { sev: null, flashing: false });
+  for (const key of panelLights) tiles.set(key, { lit: false, flashing: false });
   const rows = document.getElementById("alarmRows");
-  rows.replaceChildren();
   for (const a of [...alarms.values()].sort((x, y) => y.seq - x.seq)) {
-    const key = `${a.type} ${a.ch}`;
-    const tile = tiles.get(key) ?? { sev: null, flashing: false };
+    const key = `${a.type} ${a.ch} ${a.sev}`;
+    const tile = tiles.get(key) ?? { lit: false, flashing: false };
     if (a.cleared === null) {
-      if (tile.sev !== "WARNING") tile.sev = a.sev;
+      tile.lit = true;
       tile.flashing ||= a.acked !== 1;
     }
     tiles.set(key, tile);
-    const row = document.createElement("tr");
-    row.className = a.sev;
-    row.dataset.seq = a.seq;
-    const state = `${a.cleared === null ? "present" : "cleared"}, ${a.acked === 1 ? "acknowledged" : "not acknowledged"}`;
-    for (const cell of [a.seq, a.sev, a.type, a.ch, a.cause, `${(a.t / 1000).toFixed(1)} s`, state]) {
-      const td = document.createElement("td"); td.textContent = cell; row.append(td);
-    }
-    const action = document.createElement("td");
-    if (a.acked !== 1) {
-      const button = document.createElement("button");
-      button.type = "button"; button.textContent = "ACK"; button.className = "ack";
-      button.addEventListener("click", () => acknowledge(String(a.seq)));
-      action.append(button);
-    }
-    row.append(action);
-    rows.append(row);
+    renderRow(rows, a);
   }
+  // The lights are made once and only their classes change: a light replaced on every line would
+  // restart its flashing and could not be looked at.
   const panel = document.getElementById("annunciator");
-  panel.replaceChildren();
   for (const [key, tile] of tiles) {
-    const div = document.createElement("div");
-    div.className = `tile ${tile.sev ?? "off"}${tile.flashing ? " flashing" : ""}`;
-    div.dataset.alarm = key;
-    div.textContent = key;
-    panel.append(div);
+    let div = panel.querySelector(`[data-alarm="${key}"]`);
+    if (!div) {
+      const [type, channel, severity] = key.split(" ");
+      div = document.createElement("div");
+      div.dataset.alarm = key;
+      div.title = `${severity} ${type} on ${channel}`;
+      div.textContent = `${type.replace("_", " ")}${type === "SENSOR_FAULT" ? " " + channel : ""} · ${severity}`;
+      panel.append(div);
+    }
+    const severity = key.split(" ")[2];
+    const wanted = `tile ${tile.lit ? severity : "off"}${tile.lit && tile.flashing ? " flashing" : ""}`;
+    if (div.className !== wanted) div.className = wanted;
+  }
+}
+
+// One row per alarm, newest first, made once and updated in place.
+function renderRow(rows, a) {
+  let row = rows.querySelector(`tr[data-seq="${a.seq}"]`);
+  if (!row) {
+    row = document.createElement("tr");
+    row.dataset.seq = a.seq;
+    for (let i = 0; i < 8; i++) row.append(document.createElement("td"));
+    const newer = [...rows.children].find(r => Number(r.dataset.seq) < a.seq);
+    rows.insertBefore(row, newer ?? null);
+  }
+  row.className = a.sev;
+  const state = `${a.cleared === null ? "present" : "cleared"}, ${a.acked === 1 ? "acknowledged" : "not acknowledged"}`;
+  [a.seq, a.sev, a.type, a.ch, a.cause, `${(a.t / 1000).toFixed(1)} s`, state].forEach((value, i) => {
+    if (row.cells[i].textContent !== String(value)) row.cells[i].textContent = value;
+  });
+  const action = row.cells[7];
+  if (a.acked === 1) {
+    action.replaceChildren();
+  } else if (!action.firstChild) {
+    const button = document.createElement("button");
+    button.type = "button"; button.textContent = "ACK"; button.className = "ack";
+    button.addEventListener("click", () => acknowledge(String(a.seq)));
+    action.append(button);
   }
 }
 
@@ -142,9 +170,17 @@ async function refreshStatus() {
   } catch { /* the next poll tries again; the link indicator says when the server is gone */ }
 }
 
+// The journal, acknowledged alarms included: on load and after the stream comes back.
+async function refreshAlarms() {
+  try {
+    const answer = await (await fetch("api/alarms")).json();
+    for (const f of answer.alarms ?? []) onAlarm(f);
+  } catch { /* shown by the link indicator */ }
+}
+
 function connect() {
   const source = new EventSource("api/events");
-  source.addEventListener("open", () => { text("link", "following the board"); document.getElementById("link").className = "link up"; });
+  source.addEventListener("open", () => { text("link", "following the board"); document.getElementById("link").className = "link up"; refreshAlarms(); });
   source.addEventListener("error", () => { text("link", "reconnecting…"); document.getElementById("link").className = "link down"; });
   source.addEventListener("line", message => {
     const line = JSON.parse(message.data);
