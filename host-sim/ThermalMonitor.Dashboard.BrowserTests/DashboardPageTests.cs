@@ -79,6 +79,37 @@ public sealed class DashboardPageTests(BrowserSession session)
         await page.CloseAsync();
     }
 
+    /// <summary>
+    /// Soyuz MS-22 (onset at 10800 s, 18 s of wall time at --speed 600): the slow path's CAUTION
+    /// (CUSUM) lights before the rate-of-drop WARNING, and the statistic is plotted — the thermal
+    /// model is ready long before the leak. The screenshot is the README's (docs/dashboard-soyuz-ms22.png).
+    /// </summary>
+    [Fact]
+    public async Task During_the_MS22_leak_the_CUSUM_caution_comes_first_and_the_statistic_is_plotted()
+    {
+        string link = Path.Combine(Path.GetTempPath(), "thermal-dashboard-" + Guid.NewGuid().ToString("N"));
+        using var board = VirtualBoardProcess.Start(["--live", "soyuz-ms22", "--speed", "600", "--link", link]);
+        using var dashboard = DashboardProcess.Start("--target", "serial:" + board.DevicePath, "--telemetry-ms", "5000");
+        IPage page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        page.PageError += (_, error) => errors.Add(error);
+
+        await page.GotoAsync(dashboard.Address.ToString());
+
+        ILocator caution = page.Locator(CautionLight);
+        ILocator warning = page.Locator(WarningLight);
+        await Assertions.Expect(caution).ToHaveClassAsync(new Regex(@"\bCAUTION\b.*\bflashing\b"), new() { Timeout = PatienceMs });
+        await Assertions.Expect(warning).ToHaveClassAsync(new Regex(@"\bWARNING\b.*\bflashing\b"), new() { Timeout = PatienceMs });
+        string[] causes = [.. (await page.Locator("#alarmRows tr td:nth-child(5)").AllTextContentsAsync()).Reverse()];
+        Assert.Equal(["CUSUM", "RATE_OF_DROP"], causes);
+        Assert.True(await PlottedColumns(page, "plotStatistic") > 100, "the statistic is not plotted");
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-soyuz-ms22.png") });
+        await page.CloseAsync();
+    }
+
     private static string PlottedColumnsScript(string canvasId) =>
         $"(() => {{ const c = document.getElementById('{canvasId}'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; "
         + "const lit = new Set(); for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) lit.add(((i - 3) / 4) % c.width); } return lit.size; })()";
