@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ThermalMonitor.VirtualBoard;
+using Xunit.Abstractions;
 
 namespace ThermalMonitor.Dashboard.BrowserTests;
 
@@ -12,7 +13,7 @@ namespace ThermalMonitor.Dashboard.BrowserTests;
 /// after the onset.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class DashboardPageTests(BrowserSession session)
+public sealed class DashboardPageTests(BrowserSession session, ITestOutputHelper output)
 {
     private const float PatienceMs = 90_000;
     private const string WarningLight = "[data-alarm='DEPRESSURIZATION pressure WARNING']";
@@ -101,6 +102,10 @@ public sealed class DashboardPageTests(BrowserSession session)
         ILocator warning = page.Locator(WarningLight);
         await Assertions.Expect(caution).ToHaveClassAsync(new Regex(@"\bCAUTION\b.*\bflashing\b"), new() { Timeout = PatienceMs });
         await Assertions.Expect(warning).ToHaveClassAsync(new Regex(@"\bWARNING\b.*\bflashing\b"), new() { Timeout = PatienceMs });
+        // A measurement, not a requirement: from the host receiving each alarm's line to the page drawing it.
+        double[] latencyMs = await page.EvaluateAsync<double[]>("() => window.alarmDisplayLatencyMs");
+        output.WriteLine($"alarm display latency (host received -> page drawn): {string.Join(", ", latencyMs)} ms");
+        Assert.Equal(2, latencyMs.Length);
         string[] causes = [.. (await page.Locator("#alarmRows tr td:nth-child(5)").AllTextContentsAsync()).Reverse()];
         Assert.Equal(["CUSUM", "RATE_OF_DROP"], causes);
         Assert.True(await PlottedColumns(page, "plotStatistic") > 100, "the statistic is not plotted");

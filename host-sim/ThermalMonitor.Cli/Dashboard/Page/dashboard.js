@@ -79,8 +79,13 @@ function onTelemetry(f) {
 
 // The board re-sends every unacknowledged alarm (every 2 s of its time: hundreds a second in a
 // fast replay); only a change is drawn, or the ACK buttons would never hold still to be clicked.
-function onAlarm(f) {
+// Milliseconds from the host receiving each new alarm's line to the page drawing it (both clocks
+// are this machine's): read by the browser tests and the measuring harness.
+window.alarmDisplayLatencyMs = [];
+
+function onAlarm(f, receivedAt) {
   const known = alarms.get(f.seq);
+  if (!known && receivedAt) requestAnimationFrame(() => window.alarmDisplayLatencyMs.push(Date.now() - Date.parse(receivedAt)));
   if (known && known.cleared === f.cleared && known.acked === f.acked && known.sev === f.sev) return;
   alarms.set(f.seq, { ...known, ...f });
   renderAlarms();
@@ -187,7 +192,7 @@ function connect() {
     const f = line.fields;
     switch (line.kind) {
       case "telemetry": onTelemetry(f); break;
-      case "alarm": onAlarm(f); break;
+      case "alarm": onAlarm(f, line.time); break;
       case "clear": if (alarms.has(f.seq)) { alarms.get(f.seq).cleared = f.t; renderAlarms(); } logLine(line); break;
       case "event":
         if (f.id === "ALARM_ACKED" && alarms.has(f.alarm)) { alarms.get(f.alarm).acked = 1; renderAlarms(); }
