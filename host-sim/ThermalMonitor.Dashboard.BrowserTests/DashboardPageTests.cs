@@ -22,15 +22,9 @@ public sealed class DashboardPageTests(BrowserSession session, ITestOutputHelper
     [Fact]
     public async Task The_page_follows_the_MS21_leak_lights_the_panel_and_acknowledges_on_the_board()
     {
-        string link = Path.Combine(Path.GetTempPath(), "thermal-dashboard-" + Guid.NewGuid().ToString("N"));
-        using var board = VirtualBoardProcess.Start(["--live", "progress-ms21", "--speed", "600", "--link", link]);
+        using var board = LiveBoard("progress-ms21");
         using var dashboard = DashboardProcess.Start("--target", "serial:" + board.DevicePath, "--telemetry-ms", "5000");
-        IPage page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
-        var errors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
-        page.PageError += (_, error) => errors.Add(error);
-
-        await page.GotoAsync(dashboard.Address.ToString());
+        (IPage page, List<string> errors) = await Open(dashboard, height: 1000);
 
         // Connected, and the board named.
         await Assertions.Expect(page.Locator("#link")).ToHaveTextAsync("following the board", new() { Timeout = PatienceMs });
@@ -88,15 +82,9 @@ public sealed class DashboardPageTests(BrowserSession session, ITestOutputHelper
     [Fact]
     public async Task During_the_MS22_leak_the_CUSUM_caution_comes_first_and_the_statistic_is_plotted()
     {
-        string link = Path.Combine(Path.GetTempPath(), "thermal-dashboard-" + Guid.NewGuid().ToString("N"));
-        using var board = VirtualBoardProcess.Start(["--live", "soyuz-ms22", "--speed", "600", "--link", link]);
+        using var board = LiveBoard("soyuz-ms22");
         using var dashboard = DashboardProcess.Start("--target", "serial:" + board.DevicePath, "--telemetry-ms", "5000");
-        IPage page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        var errors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
-        page.PageError += (_, error) => errors.Add(error);
-
-        await page.GotoAsync(dashboard.Address.ToString());
+        (IPage page, List<string> errors) = await Open(dashboard, height: 900);
 
         ILocator caution = page.Locator(CautionLight);
         ILocator warning = page.Locator(WarningLight);
@@ -113,6 +101,21 @@ public sealed class DashboardPageTests(BrowserSession session, ITestOutputHelper
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-soyuz-ms22.png") });
         await page.CloseAsync();
+    }
+
+    /// <summary>A virtual board living <paramref name="profile"/> at 600 times real speed.</summary>
+    private static VirtualBoardProcess LiveBoard(string profile) =>
+        VirtualBoardProcess.Start(["--live", profile, "--speed", "600", "--link", Path.Combine(Path.GetTempPath(), "thermal-dashboard-" + Guid.NewGuid().ToString("N"))]);
+
+    /// <summary>The dashboard's page in a new tab, with every console error and page error it raises collected.</summary>
+    private async Task<(IPage Page, List<string> Errors)> Open(DashboardProcess dashboard, int height)
+    {
+        IPage page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = height } });
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync(dashboard.Address.ToString());
+        return (page, errors);
     }
 
     private static string PlottedColumnsScript(string canvasId) =>
