@@ -12,7 +12,7 @@ chromium=${THERMAL_CHROMIUM:-/usr/lib/chromium/chromium}
 [ -x "$chromium" ] || { echo "error: no Chromium at $chromium (apt-get install chromium, or set THERMAL_CHROMIUM)" >&2; exit 2; }
 scratch=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill -INT "$p" 2>/dev/null || true; done; sleep 1; for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; rm -rf "$scratch"; }
+cleanup() { for p in "${pids[@]}"; do kill -INT "$p" 2>/dev/null || true; done; sleep 3; for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; rm -rf "$scratch"; }
 trap cleanup EXIT
 
 dotnet build "$repo/host-sim/ThermalMonitor.Cli" -c Release -v q -nologo >/dev/null
