@@ -1,5 +1,7 @@
 using System.Net;
 using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -94,7 +96,7 @@ public sealed class DashboardServer : IAsyncDisposable
         app.MapGet("/api/alarms", Journal);
         app.MapPost("/api/ack/{which}", (string which, HttpRequest request, CancellationToken cancellation) =>
         {
-            if (token is not null && request.Headers[TokenHeader] != token)
+            if (token is not null && !TokenMatches(request.Headers[TokenHeader].ToString()))
             {
                 return Task.FromResult(Answer(StatusCodes.Status403Forbidden, false, $"an action needs the token printed when the dashboard started, in the {TokenHeader} header"));
             }
@@ -107,6 +109,10 @@ public sealed class DashboardServer : IAsyncDisposable
                 : Command($"{LinkDictionary.Ack} {alarm}", cancellation);
         });
     }
+
+    // Compared in constant time: how long a refusal takes says nothing about how much of a guess was right.
+    private bool TokenMatches(string offered) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(offered), Encoding.UTF8.GetBytes(token!));
 
     // The board's HELLO first, so a page that connects later still knows whom it watches.
     private async IAsyncEnumerable<SseItem<string>> Events([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
