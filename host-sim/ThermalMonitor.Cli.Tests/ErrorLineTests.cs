@@ -44,7 +44,7 @@ public sealed class ErrorLineTests
     [Theory]
     [InlineData(new[] { "replay", "progress-ms21", "--seed", "-5" }, "error: --seed: expected a whole number from 0 to 18446744073709551615, got '-5' (see 'thermal-sim --help')")]
     [InlineData(new[] { "replay", "progress-ms21", "--speed", "fast" }, "error: --speed: expected a number (e.g. 2.5), got 'fast' (see 'thermal-sim --help')")]
-    [InlineData(new[] { "frobnicate" }, "error: unknown command 'frobnicate'; commands: profiles, generate, replay, score, campaign, report, board, dictionary (see 'thermal-sim --help')")]
+    [InlineData(new[] { "frobnicate" }, "error: unknown command 'frobnicate'; commands: profiles, generate, replay, score, campaign, report, board, dashboard, dictionary (see 'thermal-sim --help')")]
     [InlineData(new[] { "board", "frob" }, "error: board: unknown command 'frob'; commands: status, config, mode, ack, monitor, ports, virtual, calibrate, console (see 'thermal-sim --help')")]
     [InlineData(new[] { "generate", "--hole-mm", "0", "--out", "/tmp/never-written.csv" }, "error: --hole-mm 0: expected a diameter greater than 0 and at most 50 mm")]
     [InlineData(new[] { "board", "status", "--target", "serial:/dev/no-such-tty" }, "error: target serial:/dev/no-such-tty@921600: cannot open serial device '/dev/no-such-tty': No such file or directory (ENOENT); is the board plugged in? list candidates with 'thermal-sim board ports'")]
