@@ -118,6 +118,12 @@ public sealed class BoardClient : IDisposable
 
     public event Action<BoardLine>? LineReceived;
 
+    /// <summary>
+    /// Raised once, on the reader thread, when the link failed for good (a reconnecting link's
+    /// outage outlasted its timeout): no line comes after it and every command fails.
+    /// </summary>
+    public event Action<Exception>? LinkFailed;
+
     public event Action<WireAlarm>? AlarmReceived;
 
     /// <summary>
@@ -514,6 +520,8 @@ public sealed class BoardClient : IDisposable
 
                 Monitor.PulseAll(stateGate);
             }
+
+            LinkFailed?.Invoke(e);
         }
         catch (Exception)
         {

@@ -12,14 +12,16 @@ public sealed class ReconnectingSerialLinkTests
         string link = dir.File("board");
         using var pty = PseudoTerminal.Create(link);
         using var host = ReconnectingSerialLink.ForDevice(transport, link, 115200, retryIntervalMs: 20, reconnectTimeoutMs: 60_000);
-        int reconnectedEvents = 0;
+        int reconnectedEvents = 0, lostEvents = 0;
         host.Reconnected += () => Interlocked.Increment(ref reconnectedEvents);
+        host.Lost += _ => Interlocked.Increment(ref lostEvents);
 
         pty.Unplug();
         // The outage is noticed, but within reconnectTimeoutMs a read just times out.
         Assert.Equal(0, host.Read(new byte[16], 200));
         Assert.False(host.IsOpen);
         Assert.Equal(0, host.Reconnects);
+        Assert.Equal(1, Volatile.Read(ref lostEvents));
 
         pty.Replug();
         long deadline = Environment.TickCount64 + (long)LinkIo.Patience.TotalMilliseconds;
@@ -30,6 +32,7 @@ public sealed class ReconnectingSerialLinkTests
 
         Assert.Equal(1, host.Reconnects);
         Assert.Equal(1, Volatile.Read(ref reconnectedEvents));
+        Assert.Equal(1, Volatile.Read(ref lostEvents));
         Assert.True(host.IsOpen);
         host.Write("GET STATE\n"u8);
         Assert.Equal("GET STATE\n"u8.ToArray(), LinkIo.ReadUpTo(pty, 10));

@@ -60,6 +60,9 @@ public sealed class ReconnectingSerialLink : ISerialLink
     /// <summary>Raised on the thread that reopened the link, after a successful reopen.</summary>
     public event Action? Reconnected;
 
+    /// <summary>Raised on the thread that found the link lost (an outage begins), with what was found.</summary>
+    public event Action<Exception>? Lost;
+
     /// <summary>The first link's path (the factory is expected to open the same device each time).</summary>
     public string Path { get; }
 
@@ -213,6 +216,8 @@ public sealed class ReconnectingSerialLink : ISerialLink
             _nextAttemptMs = _outageStartedMs;
             link.Dispose();
         }
+
+        Lost?.Invoke(ex);
     }
 
     private bool IsCurrent(ISerialLink link)

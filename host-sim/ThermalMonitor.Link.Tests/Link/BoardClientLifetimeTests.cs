@@ -36,6 +36,24 @@ public class BoardClientLifetimeTests
         client.Resynchronise(); // what a late Reconnected event does on a pool thread
     }
 
+    [Fact]
+    public void A_link_lost_for_good_is_reported_once_and_then_every_command_fails_with_its_reason()
+    {
+        using var link = new SilentLink();
+        using var client = new BoardClient(link);
+        var failures = new List<Exception>();
+        using var reported = new ManualResetEventSlim();
+        client.LinkFailed += e => { lock (failures) { failures.Add(e); } reported.Set(); };
+
+        link.Lose(new SerialLinkLostException(link.Path, "not back after 15000 ms of retrying"));
+
+        Assert.True(reported.Wait(10_000), "LinkFailed was raised");
+        Thread.Sleep(200); // a second report would come from a second read
+        Assert.IsType<SerialLinkLostException>(Assert.Single(failures));
+        var error = Assert.Throws<BoardProtocolException>(() => client.Send(LinkDictionary.Status, timeoutMs: 1000));
+        Assert.Contains("not back after 15000 ms", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>A board that never answers.</summary>
     private sealed class SilentLink : ISerialLink
     {
@@ -47,9 +65,19 @@ public class BoardClientLifetimeTests
 
         public bool IsOpen => open;
 
+        private volatile Exception? lost;
+
+        /// <summary>The next read throws <paramref name="reason"/>, as a reconnecting link does once an outage outlasts its timeout.</summary>
+        public void Lose(Exception reason) => lost = reason;
+
         public int Read(Span<byte> buffer, int timeoutMs)
         {
             ObjectDisposedException.ThrowIf(!open, this);
+            if (lost is { } reason)
+            {
+                throw reason;
+            }
+
             Thread.Sleep(Math.Clamp(timeoutMs, 0, 20));
             return 0;
         }
