@@ -3,7 +3,10 @@ using System.Globalization;
 
 namespace ThermalMonitor.Dashboard.BrowserTests;
 
-/// <summary><c>thermal-sim dashboard</c> as a real process on a port the system chooses; stopped with Ctrl+C (SIGINT).</summary>
+/// <summary>
+/// <c>thermal-sim dashboard</c>, or <c>thermal-sim replay … --dashboard</c>, as a real process on a
+/// port the system chooses; stopped with Ctrl+C (SIGINT).
+/// </summary>
 public sealed class DashboardProcess : IDisposable
 {
     private readonly Process process;
@@ -19,7 +22,13 @@ public sealed class DashboardProcess : IDisposable
     /// <summary>The page's address, as the command printed it.</summary>
     public Uri Address { get; }
 
-    public static DashboardProcess Start(params string[] options)
+    /// <summary><c>thermal-sim dashboard</c> with <paramref name="options"/>.</summary>
+    public static DashboardProcess Start(params string[] options) => Run(["dashboard", "--listen", "127.0.0.1:0", .. options]);
+
+    /// <summary><c>thermal-sim replay</c> with <paramref name="arguments"/> and its page.</summary>
+    public static DashboardProcess Replay(params string[] arguments) => Run(["replay", .. arguments, "--dashboard=127.0.0.1:0"]);
+
+    private static DashboardProcess Run(string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,7 +37,7 @@ public sealed class DashboardProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "thermal-sim.dll"), "dashboard", "--listen", "127.0.0.1:0", .. options])
+        foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "thermal-sim.dll"), .. arguments])
         {
             start.ArgumentList.Add(argument);
         }
@@ -47,7 +56,7 @@ public sealed class DashboardProcess : IDisposable
         }
 
         process.WaitForExit();
-        throw new InvalidOperationException($"thermal-sim dashboard ended without serving (exit {process.ExitCode}): {stderr.Result}");
+        throw new InvalidOperationException($"thermal-sim {arguments[0]} ended without serving (exit {process.ExitCode}): {stderr.Result}");
     }
 
     public void Dispose()

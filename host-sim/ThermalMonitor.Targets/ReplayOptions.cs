@@ -47,6 +47,12 @@ public sealed record ReplayOptions
     /// </summary>
     public (double FromS, double ToS)? TraceFocus { get; init; }
 
+    /// <summary>
+    /// Telemetry the board sends during a replay over the wire, every this many milliseconds of
+    /// profile time; 0 (default) = none, which a recording host needs. A dashboard asks for some.
+    /// </summary>
+    public int TelemetryPeriodMs { get; init; }
+
     /// <summary>Leak onset from the ground truth, when known: separates "before" noise statistics from the leak.</summary>
     public double? LeakOnsetS { get; init; }
 }

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Net;
-using System.Security.Cryptography;
 using Spectre.Console;
 using ThermalMonitor.Cli.Dashboard;
 using ThermalMonitor.Cli.Views;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
+using ThermalMonitor.Serial;
 using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Cli.Commands;
@@ -41,29 +41,17 @@ public static class DashboardCommand
             // The page acknowledges: the link must not do it behind the person's back.
             using TargetConnection connection = BoardTargets.Open(console, CommonOptions.ParseTarget(parse.GetValue(target)!), CommonOptions.ParseSerialTransport(parse.GetValue(transport)), acknowledgeAlarms: false);
             using var stop = new StopRequest();
-            string? token = ListenAddress.IsLoopback(endPoint) ? null : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            DashboardServer server;
-            try
-            {
-                server = DashboardServer.StartAsync(endPoint, connection.Client, token).GetAwaiter().GetResult();
-            }
-            catch (IOException e)
-            {
-                throw new UserInputException($"--listen {endPoint}: {e.Message}");
-            }
-
+            DashboardServer server = DashboardLaunch.Serve("--listen", endPoint, connection.Client, Console.Out);
             try
             {
                 Send(connection.Client, $"{LinkDictionary.Telemetry} {periodMs}");
                 Send(connection.Client, LinkDictionary.Alarms);
-                string url = token is null ? server.Address.ToString() : $"{server.Address}?token={token}";
-                Console.Out.WriteLine($"dashboard: {url}");
-                if (token is not null)
+                if (connection.Client.SerialLink is ReconnectingSerialLink reconnecting)
                 {
-                    Console.Out.WriteLine($"listening beyond loopback: acknowledging needs the token ({token}), which the address above carries");
+                    // A board that was reset starts with its default telemetry period.
+                    reconnecting.Reconnected += () => ThreadPool.QueueUserWorkItem(_ => AskForTelemetryAgain(connection.Client, periodMs));
                 }
 
-                Console.Out.Flush();
                 stop.Token.WaitHandle.WaitOne();
             }
             finally
@@ -74,6 +62,19 @@ public static class DashboardCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static void AskForTelemetryAgain(BoardClient client, int periodMs)
+    {
+        try
+        {
+            client.WaitReady(10000);
+            client.Send($"{LinkDictionary.Telemetry} {periodMs}", 5000);
+        }
+        catch (Exception e) when (e is TimeoutException or SerialLinkLostException or ObjectDisposedException or BoardProtocolException)
+        {
+            // The page shows the link's state; the next reconnection asks again.
+        }
     }
 
     private static void Send(BoardClient client, string command)

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Net;
 using Spectre.Console;
+using ThermalMonitor.Cli.Dashboard;
 using ThermalMonitor.Cli.Views;
 using ThermalMonitor.Core.Config;
 using ThermalMonitor.Link;
@@ -45,6 +47,13 @@ public static class ReplayCommand
             Description = "A stretch longer than this without a row (seconds, 10m, 2h, 1d) is replayed as one time jump, which the firmware sees (SAMPLE_GAP) as after a stall, not filled with interpolated samples; auto = 100 median row intervals, at least 60 s",
             DefaultValueFactory = _ => "auto",
         };
+        var dashboard = new Option<string?>("--dashboard")
+        {
+            Arity = ArgumentArity.ZeroOrOne,
+            Description = "Follow the replay on a live page (plots, caution-and-warning panel with ACK, progress, leak onset), served on "
+                + ListenAddress.Default + " or the address:port given (--dashboard=0.0.0.0:8600; beyond loopback, ACK needs the token printed). "
+                + "The replay keeps the pace of --speed; the board sends telemetry for the page; the page stays up after the replay until Ctrl+C",
+        };
         var json = CommonOptions.Json();
         var report = CommonOptions.Report();
         var junit = CommonOptions.Junit();
@@ -54,12 +63,13 @@ public static class ReplayCommand
             "Replay a profile through the firmware core and list the alarms it raises.\n"
             + "Example: thermal-sim replay soyuz-ms22 --report ms22.html\n"
             + "Example: thermal-sim replay progress-ms21 --target virtual\n"
+            + "Example: thermal-sim replay soyuz-ms22 --target virtual --speed 600 --dashboard   (then open http://127.0.0.1:8600/)\n"
             + "Example: thermal-sim replay progress-ms21 --target serial:/dev/ttyUSB0@921600\n"
             + "Example: thermal-sim replay soyuz-ms22 --window onset-2h..onset+1h --target serial:/dev/ttyUSB0@921600\n"
             + "Example: thermal-sim replay bench.csv --map time=Time,pressure=P1,temp=T1 --pressure-unit bar --gauge --json -\n"
             + "Example: thermal-sim replay water-loop.csv --map time=1,pressure=2 --pressure-unit bar --config one-bar-loop.json")
         {
-            profile, target, transport, speed, seed, config, window, inject, maxGap, json, report, junit, library,
+            profile, target, transport, speed, seed, config, window, inject, maxGap, dashboard, json, report, junit, library,
         };
         foreign.AddTo(command);
         command.SetAction(parse =>
@@ -74,6 +84,7 @@ public static class ReplayCommand
             }
 
             double? maxGapS = ParseMaxGap(parse.GetValue(maxGap)!);
+            IPEndPoint? dashboardAt = parse.GetResult(dashboard) is null ? null : ListenAddress.Parse(parse.GetValue(dashboard) ?? ListenAddress.Default, "--dashboard");
             TargetSpec where = CommonOptions.ParseTarget(parse.GetValue(target)!);
             SerialTransport serialTransport = CommonOptions.ParseSerialTransport(parse.GetValue(transport));
 
@@ -101,15 +112,22 @@ public static class ReplayCommand
             {
                 Config = requested, SensorSeed = parse.GetValue(seed), Speed = pace, LeakOnsetS = onsetS, CollectTrace = false, CollectPressure = false,
                 Inject = form, MaxGapS = maxGapS,
+                TelemetryPeriodMs = dashboardAt is null ? 0 : ReplayDashboard.TelemetryPeriodMs(pace, periodMs),
             };
             using var stop = new StopRequest();
             DateTimeOffset started = DateTimeOffset.UtcNow;
             ReplayOutcome outcome;
             ReplayTrace? trace = null;
             var view = new ReplayRunView(console, $"replay {resolved.Profile.Name} on {where}", onsetS);
+            // With a dashboard the person acknowledges alarms on the page, so the link does not.
+            using ReplayDashboard? live = dashboardAt is null ? null
+                : ReplayDashboard.Open(console, where, serialTransport, dashboardAt, ReplayDashboard.Starting(resolved.Profile, DisplayName(resolved), where.ToString(), onsetS, pace));
             try
             {
-                outcome = ReplayOnTarget(console, view, resolved, options, where, serialTransport, onsetS, stop.Token);
+                outcome = live is null
+                    ? ReplayOnTarget(console, view, resolved, options, where, serialTransport, onsetS, stop.Token)
+                    : ReplayOnTarget(console, view, resolved, options, live.Connection, onsetS, live, stop.Token);
+                live?.End("finished", $"{outcome.Result.Alarms.Count} alarms raised", outcome.Result.Samples);
                 PrintResult(console, outcome, onsetS, DisplayName(resolved));
                 Outputs.WriteJson(jsonPath, ReplayResultJson.Serialize(outcome.Result), console);
                 if (parse.GetValue(report) is not null)
@@ -117,8 +135,14 @@ public static class ReplayCommand
                     trace = ReportTrace(console, resolved, options, outcome.Result, stop.Token);
                 }
             }
+            catch (UserInputException e) when (live is not null)
+            {
+                live.End("failed", e.Message);
+                throw;
+            }
             catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
             {
+                live?.End("stopped", $"{stop.Reason ?? "Ctrl+C"} on the host");
                 view.PrintStopped(stop.Reason ?? "Ctrl+C", where.Kind == TargetKind.Sil ? null : "the board has its own configuration back");
                 return stop.ExitCode;
             }
@@ -132,6 +156,12 @@ public static class ReplayCommand
             {
                 JunitCase judged = Judge(DisplayName(resolved), resolved, parse.GetValue(window) is not null, outcome);
                 Outputs.WriteText(junitPath, JunitReport.Render("thermal-sim replay", [judged], started), console, "JUnit report");
+            }
+
+            if (live is not null)
+            {
+                Consoles.OneLine(console, $"replay finished; the dashboard stays up at {live.Server.Address} until Ctrl+C", "grey");
+                stop.Token.WaitHandle.WaitOne();
             }
 
             return ExitCodes.Success;
@@ -216,9 +246,15 @@ public static class ReplayCommand
     private static ReplayOutcome ReplayOnTarget(IAnsiConsole console, ReplayRunView view, ResolvedProfile resolved, ReplayOptions options, TargetSpec where, SerialTransport serialTransport, double? onsetS, CancellationToken cancellation)
     {
         using TargetConnection connection = BoardTargets.Open(console, where, serialTransport);
+        return ReplayOnTarget(console, view, resolved, options, connection, onsetS, null, cancellation);
+    }
+
+    private static ReplayOutcome ReplayOnTarget(IAnsiConsole console, ReplayRunView view, ResolvedProfile resolved, ReplayOptions options, TargetConnection connection, double? onsetS, ReplayDashboard? dashboard, CancellationToken cancellation)
+    {
+        TargetSpec where = connection.Spec;
         try
         {
-            return view.Run(p => connection.Replay(resolved.Profile, options, p, cancellation));
+            return view.Run(p => connection.Replay(resolved.Profile, options, dashboard?.Follow(p) ?? p, cancellation));
         }
         catch (BoardRestoreException e)
         {

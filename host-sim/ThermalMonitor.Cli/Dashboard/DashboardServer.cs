@@ -16,6 +16,7 @@ using System.Net.ServerSentEvents;
 using ThermalMonitor.Cli.Views;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
+using ThermalMonitor.Serial;
 
 namespace ThermalMonitor.Cli.Dashboard;
 
@@ -24,7 +25,8 @@ namespace ThermalMonitor.Cli.Dashboard;
 /// from the assembly, every board line as a server-sent event (<c>GET /api/events</c>, the JSON of
 /// <c>board monitor --format jsonl</c>), and the actions the protocol offers a host: acknowledge an
 /// alarm (<c>POST /api/ack/{n|all}</c>), read the board's status (<c>GET /api/status</c>) and its
-/// alarm journal (<c>GET /api/alarms</c>).
+/// alarm journal (<c>GET /api/alarms</c>). The board link's state (lost, back, gone) and, during a
+/// replay, its progress go to the pages as events of their own (<see cref="PageMessage"/>).
 /// When a token is set (the server listens beyond loopback) an action needs it in the
 /// <c>X-Dashboard-Token</c> header; watching never does.
 /// </summary>
@@ -43,11 +45,18 @@ public sealed class DashboardServer : IAsyncDisposable
         ["/favicon.svg"] = "dashboard/favicon.svg",
     };
 
+    private static readonly JsonSerializerOptions PageJson = new(JsonSerializerDefaults.Web);
+
     private readonly WebApplication app;
     private readonly BoardClient client;
-    private readonly LineFanOut lines = new();
+    private readonly ReconnectingSerialLink? reconnecting;
+    private readonly PageFanOut pages = new();
     private readonly SemaphoreSlim oneCommandAtATime = new(1, 1);
     private readonly string? token;
+
+    // The newest of each, for a page that connects later (null: nothing to tell yet).
+    private PageMessage? boardState;
+    private PageMessage? replayState;
 
     private DashboardServer(WebApplication app, BoardClient client, string? token)
     {
@@ -55,13 +64,20 @@ public sealed class DashboardServer : IAsyncDisposable
         this.client = client;
         this.token = token;
         client.LineReceived += Publish;
+        client.LinkFailed += OnLinkFailed;
+        reconnecting = client.SerialLink as ReconnectingSerialLink;
+        if (reconnecting is not null)
+        {
+            reconnecting.Lost += OnLinkLost;
+            reconnecting.Reconnected += OnReconnected;
+        }
     }
 
     /// <summary>The address the server listens on, with the port Kestrel chose for port 0.</summary>
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>Pages following the board now.</summary>
-    public int PageCount => lines.PageCount;
+    public int PageCount => pages.PageCount;
 
     /// <summary>Starts serving <paramref name="client"/>'s board on <paramref name="listen"/>.</summary>
     /// <param name="listen">Where to listen; port 0 lets the system choose.</param>
@@ -92,7 +108,7 @@ public sealed class DashboardServer : IAsyncDisposable
 
         app.MapGet("/api/events", (CancellationToken cancellation) =>
             TypedResults.ServerSentEvents(Events(cancellation)));
-        app.MapGet("/api/status", (CancellationToken cancellation) => Command(LinkDictionary.Status, cancellation));
+        app.MapGet("/api/status", Status);
         app.MapGet("/api/alarms", Journal);
         app.MapPost("/api/ack/{which}", (string which, HttpRequest request, CancellationToken cancellation) =>
         {
@@ -122,13 +138,57 @@ public sealed class DashboardServer : IAsyncDisposable
             yield return new SseItem<string>(MonitorJsonLine.Format(hello, DateTimeOffset.UtcNow), "line");
         }
 
-        await foreach (string json in lines.Subscribe(cancellation).ConfigureAwait(false))
+        foreach (PageMessage? latest in (PageMessage?[])[Volatile.Read(ref boardState), Volatile.Read(ref replayState)])
         {
-            yield return new SseItem<string>(json, "line");
+            if (latest is not null)
+            {
+                yield return new SseItem<string>(latest.Json, latest.Event);
+            }
+        }
+
+        await foreach (PageMessage message in pages.Subscribe(cancellation).ConfigureAwait(false))
+        {
+            yield return new SseItem<string>(message.Json, message.Event);
         }
     }
 
-    private void Publish(BoardLine line) => lines.Publish(MonitorJsonLine.Format(line, DateTimeOffset.UtcNow));
+    private void Publish(BoardLine line)
+    {
+        // Replies answer this host's commands (thousands a second of OK to INJR during a replay) and
+        // the page's own actions get theirs over HTTP: only HELLO, which names the board, goes on.
+        if (MonitorJsonLine.Kind(line) == "reply" && line.Type != LinkDictionary.Hello)
+        {
+            return;
+        }
+
+        pages.Publish(new PageMessage("line", MonitorJsonLine.Format(line, DateTimeOffset.UtcNow)));
+    }
+
+    /// <summary>Tells the pages how a replay on this board is going (the newest also goes to pages that connect later).</summary>
+    public void PublishReplay(ReplayPageState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var message = new PageMessage("replay", JsonSerializer.Serialize(state, PageJson));
+        Volatile.Write(ref replayState, message);
+        pages.Publish(message);
+    }
+
+    private void OnLinkLost(Exception reason) =>
+        PublishBoard("lost", $"the board's link was lost ({reason.Message}); reconnecting");
+
+    private void OnReconnected() =>
+        PublishBoard("back", $"the board's link is back (reconnection {reconnecting!.Reconnects}); asking the board for HELLO and its alarms");
+
+    private void OnLinkFailed(Exception reason) =>
+        PublishBoard("gone", $"the board did not come back: {reason.Message}; restart the dashboard once it is connected again");
+
+    private void PublishBoard(string state, string text)
+    {
+        var now = DateTimeOffset.UtcNow.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var message = new PageMessage("board", JsonSerializer.Serialize(new BoardLinkState(state, reconnecting?.Reconnects ?? 0, now, text), PageJson));
+        Volatile.Write(ref boardState, message);
+        pages.Publish(message);
+    }
 
     // One command on the wire at a time: the client matches each reply to the command it waits for.
     private async Task<IResult> Command(string command, CancellationToken cancellation)
@@ -149,6 +209,16 @@ public sealed class DashboardServer : IAsyncDisposable
         {
             oneCommandAtATime.Release();
         }
+    }
+
+    // STATUS, with this host's own counters of the link beside the board's.
+    private async Task<IResult> Status(CancellationToken cancellation)
+    {
+        IResult answer = await Command(LinkDictionary.Status, cancellation).ConfigureAwait(false);
+        var host = new HostLinkCounters(client.LinesReceived, client.LinesCorrupted, client.LinesMissing, reconnecting?.Reconnects ?? 0);
+        return answer is JsonHttpResult<ActionAnswer> { Value: { } value } json
+            ? TypedResults.Json(new StatusAnswer(value.Ok, value.Text, value.Reply, host), statusCode: json.StatusCode)
+            : answer;
     }
 
     // ALARMS: the board lists its journal as ALARM lines before its OK; they are gathered as they pass.
@@ -207,6 +277,13 @@ public sealed class DashboardServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         client.LineReceived -= Publish;
+        client.LinkFailed -= OnLinkFailed;
+        if (reconnecting is not null)
+        {
+            reconnecting.Lost -= OnLinkLost;
+            reconnecting.Reconnected -= OnReconnected;
+        }
+
         await app.StopAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
         oneCommandAtATime.Dispose();
@@ -214,6 +291,12 @@ public sealed class DashboardServer : IAsyncDisposable
 
     /// <summary>What an action answers: whether the board did it, the reply in words, and the reply itself.</summary>
     public sealed record ActionAnswer(bool Ok, string Text, JsonElement? Reply);
+
+    /// <summary>The board's <c>STATUS</c> reply and this host's counters of the same link.</summary>
+    public sealed record StatusAnswer(bool Ok, string Text, JsonElement? Reply, HostLinkCounters Host);
+
+    /// <summary>Lines this host received, those that failed their check, those missing by sequence number, and reopenings of the device.</summary>
+    public sealed record HostLinkCounters(int LinesReceived, int LinesCorrupted, int LinesMissing, int Reconnects);
 
     /// <summary>The board's journal (<c>ALARMS</c>): every alarm's fields as its latest ALARM line gave them.</summary>
     public sealed record JournalAnswer(bool Ok, string Text, IReadOnlyList<JsonElement> Alarms);

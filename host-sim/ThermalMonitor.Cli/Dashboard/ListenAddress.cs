@@ -3,7 +3,7 @@ using System.Net;
 
 namespace ThermalMonitor.Cli.Dashboard;
 
-/// <summary><c>--listen</c>: where the dashboard serves, and whether that is this machine only.</summary>
+/// <summary><c>--listen</c>, <c>--dashboard</c>: where the dashboard serves, and whether that is this machine only.</summary>
 public static class ListenAddress
 {
     /// <summary>The default: loopback, a port not used by the usual development servers.</summary>
@@ -13,13 +13,13 @@ public static class ListenAddress
     /// <c>addr:port</c>, <c>[v6]:port</c> or <c>localhost:port</c> (port 0: the system chooses).
     /// </summary>
     /// <exception cref="UserInputException">The text is not such an address.</exception>
-    public static IPEndPoint Parse(string text)
+    public static IPEndPoint Parse(string text, string option = "--listen")
     {
         string trimmed = text.Trim();
         string candidate = trimmed.StartsWith("localhost:", StringComparison.OrdinalIgnoreCase) ? "127.0.0.1" + trimmed["localhost".Length..] : trimmed;
         if (!IPEndPoint.TryParse(candidate, out IPEndPoint? endPoint) || !HasPort(candidate))
         {
-            throw new UserInputException($"--listen '{text}': expected address:port, e.g. 127.0.0.1:8600, 0.0.0.0:8600 (every interface) or [::1]:8600");
+            throw new UserInputException($"{option} '{text}': expected address:port, e.g. 127.0.0.1:8600, 0.0.0.0:8600 (every interface) or [::1]:8600");
         }
 
         return endPoint;

@@ -3,16 +3,16 @@ using System.Threading.Channels;
 namespace ThermalMonitor.Cli.Dashboard;
 
 /// <summary>
-/// Hands every board line (as its JSON text) to each open page. A page that falls behind loses its
+/// Hands every message (a board line, the board link's state, a replay's progress) to each open page. A page that falls behind loses its
 /// oldest lines, never the board's link: the reader thread only writes to bounded channels.
 /// </summary>
-public sealed class LineFanOut
+public sealed class PageFanOut
 {
     /// <summary>Lines a page may lag behind before its oldest are dropped (about 100 s of 10 Hz telemetry).</summary>
     public const int PerPageBacklogLines = 1024;
 
     private readonly Lock gate = new();
-    private readonly List<Channel<string>> pages = [];
+    private readonly List<Channel<PageMessage>> pages = [];
 
     /// <summary>Pages connected now.</summary>
     public int PageCount
@@ -26,22 +26,22 @@ public sealed class LineFanOut
         }
     }
 
-    /// <summary>Sends one line to every page.</summary>
-    public void Publish(string json)
+    /// <summary>Sends one message to every page.</summary>
+    public void Publish(PageMessage message)
     {
         lock (gate)
         {
-            foreach (Channel<string> page in pages)
+            foreach (Channel<PageMessage> page in pages)
             {
-                page.Writer.TryWrite(json);
+                page.Writer.TryWrite(message);
             }
         }
     }
 
-    /// <summary>The lines published from now on, until <paramref name="cancellation"/> (the page went away).</summary>
-    public async IAsyncEnumerable<string> Subscribe([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+    /// <summary>The messages published from now on, until <paramref name="cancellation"/> (the page went away).</summary>
+    public async IAsyncEnumerable<PageMessage> Subscribe([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
     {
-        Channel<string> page = Channel.CreateBounded<string>(new BoundedChannelOptions(PerPageBacklogLines)
+        Channel<PageMessage> page = Channel.CreateBounded<PageMessage>(new BoundedChannelOptions(PerPageBacklogLines)
         {
             FullMode = BoundedChannelFullMode.DropOldest,
             SingleReader = true,
@@ -55,9 +55,9 @@ public sealed class LineFanOut
         {
             while (await page.Reader.WaitToReadAsync(cancellation).ConfigureAwait(false))
             {
-                while (page.Reader.TryRead(out string? json))
+                while (page.Reader.TryRead(out PageMessage? message))
                 {
-                    yield return json;
+                    yield return message;
                 }
             }
         }
