@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# The dashboard page's memory and CPU while it follows a virtual board at --speed 600 (issue 13).
-# Usage: tools/dashboard/measure.sh [seconds]   (default 600: 100 h of profile at 600x)
-# Starts: a 100 h generated profile (Soyuz MS-22 preset, leak at 3 h), a virtual board living it at
-# 600x, thermal-sim dashboard on it, and headless Chromium (Debian's) on the page; samples /proc
-# every 10 s. Prints the browser's processes' PSS and RSS and their CPU, and the dashboard's.
+# The dashboard page's memory and CPU while it follows a board at --speed 600 (issue 13).
+# Usage: tools/dashboard/measure.sh [seconds] [replay|live]   (default 600 s: 100 h of profile at 600x; replay)
+# Starts a 100 h generated profile (Soyuz MS-22 preset, leak at 3 h) and then
+#   replay: thermal-sim replay <profile> --target virtual --speed 600 --dashboard (the page follows the replay);
+#   live:   a virtual board living the profile at 600x and thermal-sim dashboard on it;
+# and headless Chromium (Debian's) on the page; samples /proc every 10 s. Prints the browser's
+# processes' PSS and RSS and their CPU, and the dashboard's (in replay mode: the replay process,
+# which serves the page, without its virtual board).
 set -euo pipefail
 seconds=${1:-600}
+mode=${2:-replay}
+[ "$mode" = replay ] || [ "$mode" = live ] || { echo "error: mode '$mode': expected replay or live" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 chromium=${THERMAL_CHROMIUM:-/usr/lib/chromium/chromium}
@@ -19,13 +24,17 @@ dotnet build "$repo/host-sim/ThermalMonitor.Cli" -c Release -v q -nologo >/dev/n
 cli="$repo/host-sim/ThermalMonitor.Cli/bin/Release/net10.0/thermal-sim"
 hours=$(( (seconds * 600 + 3599) / 3600 + 1 ))
 "$cli" generate --preset soyuz-ms22 --duration-h "$hours" --out "$scratch/long.csv.gz" >/dev/null
-"$cli" board virtual --live "$scratch/long.csv.gz" --speed 600 --link "$scratch/tty" >"$scratch/board.out" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do [ -e "$scratch/tty" ] && break; sleep 0.2; done
-"$cli" dashboard --target "serial:$scratch/tty" --listen 127.0.0.1:0 >"$scratch/dashboard.out" 2>&1 &
+if [ "$mode" = live ]; then
+    "$cli" board virtual --live "$scratch/long.csv.gz" --speed 600 --link "$scratch/tty" >"$scratch/board.out" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 100); do [ -e "$scratch/tty" ] && break; sleep 0.2; done
+    "$cli" dashboard --target "serial:$scratch/tty" --listen 127.0.0.1:0 >"$scratch/dashboard.out" 2>&1 &
+else
+    NO_COLOR=1 "$cli" replay "$scratch/long.csv.gz" --target virtual --speed 600 --dashboard=127.0.0.1:0 >"$scratch/dashboard.out" 2>&1 &
+fi
 dashboard=$!
 pids+=($dashboard)
-for _ in $(seq 100); do grep -q "^dashboard: " "$scratch/dashboard.out" 2>/dev/null && break; sleep 0.2; done
+for _ in $(seq 300); do grep -q "^dashboard: " "$scratch/dashboard.out" 2>/dev/null && break; sleep 0.2; done
 url=$(sed -n 's/^dashboard: //p' "$scratch/dashboard.out")
 [ -n "$url" ] || { echo "error: the dashboard did not start:" >&2; cat "$scratch/dashboard.out" >&2; exit 1; }
 "$chromium" --headless --no-sandbox --disable-gpu --user-data-dir="$scratch/profile" --remote-debugging-port=0 "$url" >"$scratch/chromium.out" 2>&1 &
@@ -52,4 +61,5 @@ for ((t = 0; t <= seconds; t += 10)); do
 done
 elapsed=$(( $(date +%s) - started ))
 browser_cpu=$(( $(ticks "$(tree $browser)") - start_browser )); dashboard_cpu=$(( $(ticks $dashboard) - start_dashboard ))
-echo "over ${elapsed} s: browser CPU $(awk -v c=$browser_cpu -v h=$hz -v e=$elapsed 'BEGIN { printf "%.1f s (%.1f%% of one core)", c/h, 100*c/h/e }'), dashboard CPU $(awk -v c=$dashboard_cpu -v h=$hz -v e=$elapsed 'BEGIN { printf "%.1f s (%.1f%% of one core)", c/h, 100*c/h/e }'); browser PSS peak ${peak_pss} KB"
+[ "$mode" = replay ] && { echo "the replay's last progress line:"; grep "^replay " "$scratch/dashboard.out" | tail -1; }
+echo "over ${elapsed} s ($mode): browser CPU $(awk -v c=$browser_cpu -v h=$hz -v e=$elapsed 'BEGIN { printf "%.1f s (%.1f%% of one core)", c/h, 100*c/h/e }'), dashboard CPU $(awk -v c=$dashboard_cpu -v h=$hz -v e=$elapsed 'BEGIN { printf "%.1f s (%.1f%% of one core)", c/h, 100*c/h/e }'); browser PSS peak ${peak_pss} KB"
