@@ -61,5 +61,5 @@ for ((t = 0; t <= seconds; t += 10)); do
 done
 elapsed=$(( $(date +%s) - started ))
 browser_cpu=$(( $(ticks "$(tree $browser)") - start_browser )); dashboard_cpu=$(( $(ticks $dashboard) - start_dashboard ))
-[ "$mode" = replay ] && { echo "the replay's last progress line:"; grep "^replay " "$scratch/dashboard.out" | tail -1; }
+[ "$mode" = replay ] && { echo "the replay's last progress line:"; grep "samples/s" "$scratch/dashboard.out" | tail -1; }
 echo "over ${elapsed} s ($mode): browser CPU $(awk -v c=$browser_cpu -v h=$hz -v e=$elapsed 'BEGIN { printf "%.1f s (%.1f%% of one core)", c/h, 100*c/h/e }'), dashboard CPU $(awk -v c=$dashboard_cpu -v h=$hz -v e=$elapsed 'BEGIN { printf "%.1f s (%.1f%% of one core)", c/h, 100*c/h/e }'); browser PSS peak ${peak_pss} KB"
