@@ -184,8 +184,7 @@ public sealed class DashboardServer : IAsyncDisposable
 
     private void PublishBoard(string state, string text)
     {
-        var now = DateTimeOffset.UtcNow.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        var message = new PageMessage("board", JsonSerializer.Serialize(new BoardLinkState(state, reconnecting?.Reconnects ?? 0, now, text), PageJson));
+        var message = new PageMessage("board", JsonSerializer.Serialize(new BoardLinkState(state, reconnecting?.Reconnects ?? 0, MonitorJsonLine.Time(DateTimeOffset.UtcNow), text), PageJson));
         Volatile.Write(ref boardState, message);
         pages.Publish(message);
     }

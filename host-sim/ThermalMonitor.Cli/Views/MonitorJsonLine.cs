@@ -28,13 +28,17 @@ public static class MonitorJsonLine
         _ => "reply",
     };
 
+    /// <summary>A line's <c>time</c>: UTC to the millisecond (the dashboard's own events use it too, so its page reads one form).</summary>
+    public static string Time(DateTimeOffset received) =>
+        received.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
     public static string Format(BoardLine line, DateTimeOffset received)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, Options))
         {
             json.WriteStartObject();
-            json.WriteString("time", received.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            json.WriteString("time", Time(received));
             json.WriteString("kind", Kind(line));
             json.WriteString("type", line.Type);
             json.WriteNumber("seq", line.Sequence);
