@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 
@@ -56,6 +57,55 @@ public static class DashboardRunner
         }
 
         Assert.NotNull(url);
+        return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="args"/> with a page following its stream, and presses Ctrl+C once — while
+    /// the page is still open — after the stream's line satisfies <paramref name="interruptAfter"/>.
+    /// A dashboard that ends the page's stream within <paramref name="limit"/> and then exits gives
+    /// its result; one that does not is killed and the test fails, saying so.
+    /// </summary>
+    public static CliRunner.Result InterruptWithPageOpen(string[] args, Func<string, bool> interruptAfter, TimeSpan limit)
+    {
+        string? failure = null;
+        string? url = null;
+        var result = CliRunner.RunAndThen(
+            line =>
+            {
+                if (line.StartsWith("dashboard: http://", StringComparison.Ordinal))
+                {
+                    url = line["dashboard: ".Length..].Split('?')[0].Replace("://localhost", "://127.0.0.1", StringComparison.Ordinal);
+                }
+
+                return url is not null;
+            },
+            processId =>
+            {
+                using var page = new CancellationTokenSource();
+                using var stream = Http.GetStreamAsync(url + "api/events").Result;
+                using var reader = new StreamReader(stream);
+                while (reader.ReadLine() is { } line && !interruptAfter(line))
+                {
+                }
+
+                CliRunner.Interrupt(processId);
+                page.CancelAfter(limit);
+                try
+                {
+                    while (reader.ReadLineAsync(page.Token).AsTask().Result is not null)
+                    {
+                    }
+                }
+                catch (AggregateException e) when (e.InnerException is OperationCanceledException)
+                {
+                    failure = $"one Ctrl+C with a page open: the page's stream was still open {limit.TotalSeconds} s later";
+                    using Process process = Process.GetProcessById(processId);
+                    process.Kill();
+                }
+            },
+            args);
+        Assert.True(failure is null, failure);
         return result;
     }
 

@@ -109,6 +109,14 @@ public sealed class DashboardTests
         Assert.Equal(5, kinds.Count(k => k == "telemetry"));
     }
 
+    [Fact]
+    public void One_ctrl_c_ends_the_dashboard_while_a_page_is_still_following_it()
+    {
+        var result = DashboardRunner.InterruptWithPageOpen(["dashboard", "--target", "sil", "--listen", "127.0.0.1:0"], line => line.StartsWith("data: ", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+    }
+
     [Theory]
     [InlineData("nowhere", "error: --listen 'nowhere': expected address:port, e.g. 127.0.0.1:8600, 0.0.0.0:8600 (every interface) or [::1]:8600")]
     [InlineData("127.0.0.1", "error: --listen '127.0.0.1': expected address:port, e.g. 127.0.0.1:8600, 0.0.0.0:8600 (every interface) or [::1]:8600")]

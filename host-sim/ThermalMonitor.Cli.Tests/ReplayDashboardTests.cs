@@ -99,6 +99,15 @@ public sealed class ReplayDashboardTests
     }
 
     [Fact]
+    public void One_ctrl_c_ends_a_finished_replays_dashboard_while_a_page_is_still_following_it()
+    {
+        var result = DashboardRunner.InterruptWithPageOpen(["replay", "fault-temp-open", "--target", "sil", "--dashboard=127.0.0.1:0"], line => line.Contains("\"phase\":\"finished\"", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Contains("samples", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_dashboard_address_that_is_not_one_is_one_error_line_before_the_replay()
     {
         var result = CliRunner.Run("replay", "progress-ms21", "--dashboard=nowhere");

@@ -17,7 +17,9 @@ chromium=${THERMAL_CHROMIUM:-/usr/lib/chromium/chromium}
 [ -x "$chromium" ] || { echo "error: no Chromium at $chromium (apt-get install chromium, or set THERMAL_CHROMIUM)" >&2; exit 2; }
 scratch=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill -INT "$p" 2>/dev/null || true; done; sleep 3; for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; rm -rf "$scratch"; }
+# SIGTERM, not SIGINT: a script's background jobs start with SIGINT ignored, so kill -INT would
+# reach nobody and the kill -9 below would skip the programs' cleanup.
+cleanup() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; sleep 3; for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; rm -rf "$scratch"; }
 trap cleanup EXIT
 
 dotnet build "$repo/host-sim/ThermalMonitor.Cli" -c Release -v q -nologo >/dev/null

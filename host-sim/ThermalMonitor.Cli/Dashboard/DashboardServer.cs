@@ -283,6 +283,9 @@ public sealed class DashboardServer : IAsyncDisposable
             reconnecting.Reconnected -= OnReconnected;
         }
 
+        // An event stream never ends by itself, and Kestrel's stop waits for open responses (up to
+        // its 30 s shutdown timeout): end every page's stream first, so one Ctrl+C ends the command.
+        pages.Close();
         await app.StopAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
         oneCommandAtATime.Dispose();

@@ -13,6 +13,7 @@ public sealed class PageFanOut
 
     private readonly Lock gate = new();
     private readonly List<Channel<PageMessage>> pages = [];
+    private bool closed;
 
     /// <summary>Pages connected now.</summary>
     public int PageCount
@@ -38,7 +39,20 @@ public sealed class PageFanOut
         }
     }
 
-    /// <summary>The messages published from now on, until <paramref name="cancellation"/> (the page went away).</summary>
+    /// <summary>Ends every page's messages after those already waiting, and those of pages that subscribe later at once: the server is stopping.</summary>
+    public void Close()
+    {
+        lock (gate)
+        {
+            closed = true;
+            foreach (Channel<PageMessage> page in pages)
+            {
+                page.Writer.TryComplete();
+            }
+        }
+    }
+
+    /// <summary>The messages published from now on, until <paramref name="cancellation"/> (the page went away) or <see cref="Close"/>.</summary>
     public async IAsyncEnumerable<PageMessage> Subscribe([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
     {
         Channel<PageMessage> page = Channel.CreateBounded<PageMessage>(new BoundedChannelOptions(PerPageBacklogLines)
@@ -49,6 +63,10 @@ public sealed class PageFanOut
         lock (gate)
         {
             pages.Add(page);
+            if (closed)
+            {
+                page.Writer.TryComplete();
+            }
         }
 
         try
