@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ThermalMonitor.Core.Link;
 using ThermalMonitor.VirtualBoard;
 
 namespace ThermalMonitor.Cli.Tests;
@@ -73,6 +74,82 @@ public sealed class BoardMonitorOutputTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("error: --format 'xml': expected text or jsonl", Assert.Single(result.StderrLines));
+    }
+
+    [Fact]
+    public void A_board_that_restarts_gets_the_telemetry_period_asked_for_again()
+    {
+        // A restarted board comes up with its default period (1000 ms); the monitor asked for 6000.
+        const int AskedMs = 6000;
+        string link = Path.Combine(CliRunner.TempDirectory(), "ttyTM");
+        var board = VirtualBoardProcess.Start(["--live", "progress-ms21", "--speed", "60", "--link", link]);
+        VirtualBoardProcess? again = null;
+        long lastTimeMs = -1, lastPeriodMs = 0; // board time (TLM t=)
+        bool restarted = false, secondBoardSeen = false;
+        int periodsAsAsked = 0;
+        long deadline = Environment.TickCount64 + 30_000;
+        try
+        {
+            var result = CliRunner.RunAndThen(
+                line =>
+                {
+                    if (!line.StartsWith('{'))
+                    {
+                        return false;
+                    }
+
+                    using var json = JsonDocument.Parse(line);
+                    string? type = json.RootElement.GetProperty("type").GetString();
+                    if (restarted && type == LinkDictionary.Hello)
+                    {
+                        // The second board announced itself (power-on or the client's HELLO): its telemetry follows.
+                        secondBoardSeen = true;
+                        lastTimeMs = -1;
+                        periodsAsAsked = 0;
+                    }
+
+                    if (type != LinkDictionary.Telemetry)
+                    {
+                        return Environment.TickCount64 > deadline;
+                    }
+
+                    long timeMs = json.RootElement.GetProperty("fields").GetProperty("t").GetInt64();
+                    if (!restarted)
+                    {
+                        // Only once the first board took the period: until then the monitor's TLM may be unanswered.
+                        if (lastTimeMs < 0 || timeMs - lastTimeMs != AskedMs)
+                        {
+                            lastTimeMs = timeMs;
+                            return Environment.TickCount64 > deadline;
+                        }
+
+                        board.Dispose();
+                        again = VirtualBoardProcess.Start(["--live", "progress-ms21", "--speed", "60", "--link", link]);
+                        restarted = true;
+                        deadline = Environment.TickCount64 + 30_000;
+                    }
+                    else if (secondBoardSeen && lastTimeMs >= 0)
+                    {
+                        lastPeriodMs = timeMs - lastTimeMs;
+                        periodsAsAsked = lastPeriodMs == AskedMs ? periodsAsAsked + 1 : 0;
+                    }
+
+                    lastTimeMs = timeMs;
+                    return periodsAsAsked >= 4 || Environment.TickCount64 > deadline;
+                },
+                CliRunner.Interrupt,
+                ["board", "monitor", "--target", "serial:" + link, "--format", "jsonl", "--telemetry-ms", AskedMs.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            Assert.True(restarted, $"the first board never sent telemetry every {AskedMs} ms of board time\n{result.Stderr}");
+            Assert.True(secondBoardSeen, "the second board never said HELLO\n" + result.Stderr);
+            Assert.True(periodsAsAsked >= 4, $"after the restart the telemetry did not come every {AskedMs} ms of board time (the last period: {lastPeriodMs} ms)\n{result.Stderr}");
+        }
+        finally
+        {
+            board.Dispose();
+            again?.Dispose();
+        }
     }
 
     private static VirtualBoardProcess LiveBoard(out string target)

@@ -98,6 +98,12 @@ public sealed class BoardClient : IDisposable
     /// <summary>Session of the newest HELLO or MODE reply: alarm sequence numbers restart with each.</summary>
     public int Session { get; private set; }
 
+    /// <summary>
+    /// The telemetry period this host last had the board accept (<see cref="SetTelemetryPeriod"/>),
+    /// null until then: a board reset meanwhile comes back with its default, so a reconnection asks again.
+    /// </summary>
+    public int? TelemetryPeriodMs { get; private set; }
+
     public int LinesReceived { get; private set; }
 
     /// <summary>Lines that failed the integrity check or could not be split (corrupted in transit).</summary>
@@ -202,6 +208,26 @@ public sealed class BoardClient : IDisposable
     {
         BoardLine reply = Send(command, timeoutMs);
         return reply.IsError ? throw new BoardProtocolException($"board refused '{Shorten(command)}': {reply.Text}") : reply;
+    }
+
+    /// <summary>Asks the board for telemetry every <paramref name="periodMs"/> of sample time (0 = none), and remembers it for after a reconnection.</summary>
+    /// <returns>The board's reply; an ERR leaves the remembered period as it was.</returns>
+    public BoardLine SetTelemetryPeriod(int periodMs, int timeoutMs = 5000)
+    {
+        BoardLine reply = Send(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{LinkDictionary.Telemetry} {periodMs}"), timeoutMs);
+        if (!reply.IsError)
+        {
+            TelemetryPeriodMs = periodMs;
+        }
+
+        return reply;
+    }
+
+    /// <summary>As <see cref="SetTelemetryPeriod"/>, and an ERR reply throws <see cref="BoardProtocolException"/>.</summary>
+    public BoardLine SetTelemetryPeriodOk(int periodMs, int timeoutMs = 5000)
+    {
+        BoardLine reply = SetTelemetryPeriod(periodMs, timeoutMs);
+        return reply.IsError ? throw new BoardProtocolException($"board refused '{LinkDictionary.Telemetry} {periodMs}': {reply.Text}") : reply;
     }
 
     /// <summary>
@@ -377,13 +403,20 @@ public sealed class BoardClient : IDisposable
         throw new TimeoutException($"the board on {link.Path} did not answer HELLO within {timeoutMs} ms ({last?.Message})");
     }
 
-    /// <summary>After a reconnection: HELLO, then the whole alarm journal, so nothing raised meanwhile is missed.</summary>
+    /// <summary>
+    /// After a reconnection: HELLO, then the whole alarm journal, so nothing raised meanwhile is
+    /// missed, then the telemetry period this host asked for (the board may have been reset).
+    /// </summary>
     public void Resynchronise()
     {
         try
         {
             WaitReady(10000);
             Send(LinkDictionary.Alarms, 5000);
+            if (TelemetryPeriodMs is int periodMs)
+            {
+                SetTelemetryPeriod(periodMs);
+            }
         }
         catch (Exception e) when (e is TimeoutException or SerialLinkLostException or ObjectDisposedException or BoardProtocolException)
         {

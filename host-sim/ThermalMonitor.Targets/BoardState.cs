@@ -57,7 +57,7 @@ public sealed record BoardState(string ConfigDocument, string Mode, int? Telemet
             if (TelemetryPeriodMs is int telemetryMs)
             {
                 step = $"TLM {telemetryMs}";
-                client.SendOk(FormattableString.Invariant($"{LinkDictionary.Telemetry} {telemetryMs}"));
+                client.SetTelemetryPeriodOk(telemetryMs);
             }
 
             if (WasLive)

@@ -71,7 +71,7 @@ public static class WireReplayer
         client.SetConfigOk(ConfigJson.Write(config));
         string used = client.SendOk($"{LinkDictionary.Config} {LinkDictionary.Get}").Payload
             ?? throw new BoardProtocolException("the board answered CFG GET without a document");
-        client.SendOk($"{LinkDictionary.Telemetry} {options.TelemetryPeriodMs.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        client.SetTelemetryPeriodOk(options.TelemetryPeriodMs);
         // A second MODE REPLAY starts the session from power-on state with the replay's configuration, as the in-process core starts.
         BoardLine started = client.SendOk($"{LinkDictionary.Mode} {LinkDictionary.ModeName(LinkMode.Replay)}");
         int session = started.IntField(WireField.Session);

@@ -214,7 +214,7 @@ public static class BoardCommand
             using var stop = new StopRequest();
             var view = new MonitorView(console, output, Console.Out, TimeProvider.System);
             connection.Client.LineReceived += view.Show;
-            Exchange(connection, raw: false, client => client.Send($"{LinkDictionary.Telemetry} {periodMs}"));
+            Exchange(connection, raw: false, client => client.SetTelemetryPeriod(periodMs));
             Exchange(connection, raw: false, client => client.Send(LinkDictionary.Alarms));
             stop.Token.WaitHandle.WaitOne();
             return ExitCodes.Success;

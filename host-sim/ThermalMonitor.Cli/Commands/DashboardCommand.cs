@@ -5,7 +5,6 @@ using ThermalMonitor.Cli.Dashboard;
 using ThermalMonitor.Cli.Views;
 using ThermalMonitor.Core.Link;
 using ThermalMonitor.Link;
-using ThermalMonitor.Serial;
 using ThermalMonitor.Targets;
 
 namespace ThermalMonitor.Cli.Commands;
@@ -44,14 +43,9 @@ public static class DashboardCommand
             DashboardServer server = DashboardLaunch.Serve("--listen", endPoint, connection.Client, Console.Out);
             try
             {
-                Send(connection.Client, $"{LinkDictionary.Telemetry} {periodMs}");
-                Send(connection.Client, LinkDictionary.Alarms);
-                if (connection.Client.SerialLink is ReconnectingSerialLink reconnecting)
-                {
-                    // A board that was reset starts with its default telemetry period.
-                    reconnecting.Reconnected += () => ThreadPool.QueueUserWorkItem(_ => AskForTelemetryAgain(connection.Client, periodMs));
-                }
-
+                // The client asks for this period again after a reconnection (a reset board starts with its default).
+                Refused(connection.Client.SetTelemetryPeriod(periodMs), $"{LinkDictionary.Telemetry} {periodMs}");
+                Refused(connection.Client.Send(LinkDictionary.Alarms), LinkDictionary.Alarms);
                 stop.Token.WaitHandle.WaitOne();
             }
             finally
@@ -64,22 +58,8 @@ public static class DashboardCommand
         return command;
     }
 
-    private static void AskForTelemetryAgain(BoardClient client, int periodMs)
+    private static void Refused(BoardLine reply, string command)
     {
-        try
-        {
-            client.WaitReady(10000);
-            client.Send($"{LinkDictionary.Telemetry} {periodMs}", 5000);
-        }
-        catch (Exception e) when (e is TimeoutException or SerialLinkLostException or ObjectDisposedException or BoardProtocolException)
-        {
-            // The page shows the link's state; the next reconnection asks again.
-        }
-    }
-
-    private static void Send(BoardClient client, string command)
-    {
-        BoardLine reply = client.Send(command);
         if (reply.IsError)
         {
             throw new UserInputException($"the board refused {command}: {BoardReplyText.Error(reply)}");

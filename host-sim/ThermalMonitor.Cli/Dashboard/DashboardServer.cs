@@ -177,7 +177,7 @@ public sealed class DashboardServer : IAsyncDisposable
         PublishBoard("lost", $"the board's link was lost ({reason.Message}); reconnecting");
 
     private void OnReconnected() =>
-        PublishBoard("back", $"the board's link is back (reconnection {reconnecting!.Reconnects}); asking the board for HELLO and its alarms");
+        PublishBoard("back", $"the board's link is back (reconnection {reconnecting!.Reconnects}); asking the board for HELLO, its alarms and the telemetry period again");
 
     private void OnLinkFailed(Exception reason) =>
         PublishBoard("gone", $"the board did not come back: {reason.Message}; restart the dashboard once it is connected again");
