@@ -206,15 +206,14 @@ public sealed class BoardClient : IDisposable
     /// <summary>Like <see cref="Send"/>, but an ERR reply throws with the board's words.</summary>
     public BoardLine SendOk(string command, int timeoutMs = 5000)
     {
-        BoardLine reply = Send(command, timeoutMs);
-        return reply.IsError ? throw new BoardProtocolException($"board refused '{Shorten(command)}': {reply.Text}") : reply;
+        return Accepted(Send(command, timeoutMs), $"'{Shorten(command)}'");
     }
 
     /// <summary>Asks the board for telemetry every <paramref name="periodMs"/> of sample time (0 = none), and remembers it for after a reconnection.</summary>
     /// <returns>The board's reply; an ERR leaves the remembered period as it was.</returns>
     public BoardLine SetTelemetryPeriod(int periodMs, int timeoutMs = 5000)
     {
-        BoardLine reply = Send(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{LinkDictionary.Telemetry} {periodMs}"), timeoutMs);
+        BoardLine reply = Send(TelemetryCommand(periodMs), timeoutMs);
         if (!reply.IsError)
         {
             TelemetryPeriodMs = periodMs;
@@ -226,8 +225,7 @@ public sealed class BoardClient : IDisposable
     /// <summary>As <see cref="SetTelemetryPeriod"/>, and an ERR reply throws <see cref="BoardProtocolException"/>.</summary>
     public BoardLine SetTelemetryPeriodOk(int periodMs, int timeoutMs = 5000)
     {
-        BoardLine reply = SetTelemetryPeriod(periodMs, timeoutMs);
-        return reply.IsError ? throw new BoardProtocolException($"board refused '{LinkDictionary.Telemetry} {periodMs}': {reply.Text}") : reply;
+        return Accepted(SetTelemetryPeriod(periodMs, timeoutMs), $"'{TelemetryCommand(periodMs)}'");
     }
 
     /// <summary>
@@ -254,8 +252,7 @@ public sealed class BoardClient : IDisposable
     /// <summary>Like <see cref="SetConfig"/>, but a refusal throws with the board's words.</summary>
     public BoardLine SetConfigOk(string document, int timeoutMs = 5000)
     {
-        BoardLine reply = SetConfig(document, timeoutMs);
-        return reply.IsError ? throw new BoardProtocolException($"board refused the configuration: {reply.Text}") : reply;
+        return Accepted(SetConfig(document, timeoutMs), "the configuration");
     }
 
     /// <summary>Sends raw bytes as they are (tests of the board's parser: garbage, bad checks, overlong lines).</summary>
@@ -703,6 +700,13 @@ public sealed class BoardClient : IDisposable
         AlarmReceived?.Invoke(alarm);
         return AcknowledgeAlarms && !boardHasAck;
     }
+
+    /// <summary>The reply, or a <see cref="BoardProtocolException"/> with the board's words if it is an ERR.</summary>
+    private static BoardLine Accepted(BoardLine reply, string what) =>
+        reply.IsError ? throw new BoardProtocolException($"board refused {what}: {reply.Text}") : reply;
+
+    private static string TelemetryCommand(int periodMs) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{LinkDictionary.Telemetry} {periodMs}");
 
     private static string Shorten(string command) => command.Length <= 60 ? command : command[..57] + "...";
 }

@@ -44,8 +44,8 @@ public static class DashboardCommand
             try
             {
                 // The client asks for this period again after a reconnection (a reset board starts with its default).
-                Refused(connection.Client.SetTelemetryPeriod(periodMs), $"{LinkDictionary.Telemetry} {periodMs}");
-                Refused(connection.Client.Send(LinkDictionary.Alarms), LinkDictionary.Alarms);
+                ThrowIfRefused(connection.Client.SetTelemetryPeriod(periodMs), $"{LinkDictionary.Telemetry} {periodMs}");
+                ThrowIfRefused(connection.Client.Send(LinkDictionary.Alarms), LinkDictionary.Alarms);
                 stop.Token.WaitHandle.WaitOne();
             }
             finally
@@ -58,7 +58,7 @@ public static class DashboardCommand
         return command;
     }
 
-    private static void Refused(BoardLine reply, string command)
+    private static void ThrowIfRefused(BoardLine reply, string command)
     {
         if (reply.IsError)
         {
