@@ -148,6 +148,31 @@ namespace ThermalMonitor.Device.Tests
         }
 
         [TestMethod]
+        public void Ntc_temperature_never_turns_back_in_the_end_segments()
+        {
+            // The outer knots sit at the nudged ratios (1/1024 and 1 − 1/1024), where an unlimited
+            // quadratic turned back (−77 °C rising again above x ≈ 0.99953 for this 10 kΩ B3950).
+            const int segmentRatios = 1 << 11;
+            AssertFallingFrom(0, 2 * segmentRatios);
+            AssertFallingFrom((1 << 20) - (2 * segmentRatios), 2 * segmentRatios);
+        }
+
+        private static void AssertFallingFrom(int firstRatioQ20, int count)
+        {
+            int previous = ntc.TempMilliC(firstRatioQ20);
+            for (int ratioQ20 = firstRatioQ20 + 1; ratioQ20 < firstRatioQ20 + count; ratioQ20++)
+            {
+                int temp = ntc.TempMilliC(ratioQ20);
+                if (temp > previous)
+                {
+                    Assert.IsTrue(temp <= previous, "rising at ratio " + ratioQ20.ToString() + " (Q20): " + temp.ToString() + " after " + previous.ToString());
+                }
+
+                previous = temp;
+            }
+        }
+
+        [TestMethod]
         public void Ntc_ratios_at_the_rails_stay_inside_the_table_range()
         {
             int hot = ntc.TempMilliC(0);

@@ -15,7 +15,9 @@ namespace ThermalMonitor.Core.Conversion
     /// (half away from zero). Micro-°C inside keeps knot rounding out of the result.
     /// A plain chord would always err to one side of the convex curve, a slow systematic wiggle
     /// the leak statistic would integrate; the quadratic keeps the error against the exact curve
-    /// within the output's own ±0.5 milli-°C rounding from −20 to +100 °C.
+    /// within the output's own ±0.5 milli-°C rounding from −20 to +100 °C. Temperature never rises
+    /// as the ratio rises, at any of the 2^20 ratios (<see cref="MonotoneBulgeMicroC"/>): a detector
+    /// fed a reading that turns back near an open or shorted sensor would see a false trend.
     /// The table is built once at configuration time with the integer logarithm
     /// (<see cref="FixedLog.LnQ30"/>), so host and ESP32 build identical tables. Temperatures are
     /// clamped to [<see cref="TempMinMilliC"/>, <see cref="TempMaxMilliC"/>]; ratios near 0 and 1
@@ -104,7 +106,8 @@ namespace ThermalMonitor.Core.Conversion
             for (int i = 0; i < SegmentCount; i++)
             {
                 int midMicroC = TempAtRatioMicroC(((long)i << SegmentBits) + RatioEdgeQ20, model, seriesOhm, r25Ohm, betaK, shAPico, shBPico, shCPico);
-                segmentBulgeMicroC[i] = (2 * midMicroC) - knotTempMicroC[i] - knotTempMicroC[i + 1];
+                int riseMicroC = knotTempMicroC[i + 1] - knotTempMicroC[i];
+                segmentBulgeMicroC[i] = MonotoneBulgeMicroC((2 * midMicroC) - knotTempMicroC[i] - knotTempMicroC[i + 1], riseMicroC);
             }
 
             built = true;
@@ -116,6 +119,25 @@ namespace ThermalMonitor.Core.Conversion
             builtShBPico = shBPico;
             builtShCPico = shCPico;
             KnotBuilds++;
+        }
+
+        /// <summary>
+        /// The bulge limited to half the segment's rise (|2·bulge| ≤ |rise|): then the segment's quadratic
+        /// T_i + rise·f + bulge·2f(1 − f) has a slope of the rise's sign at both ends (rise ± 2·bulge) and
+        /// so everywhere between, and temperature never turns back as the ratio rises. Inside the
+        /// curve's working range the limit is far from binding (there the bulge is a few thousandths of
+        /// the rise); it binds in the two end segments, whose outer knot sits at the nudged ratio
+        /// (x = 1/1024 or 1 − 1/1024, the segment's own midpoint), and where a knot is clamped.
+        /// </summary>
+        private static int MonotoneBulgeMicroC(int bulgeMicroC, int riseMicroC)
+        {
+            int limitMicroC = (riseMicroC < 0 ? -riseMicroC : riseMicroC) / 2;
+            if (bulgeMicroC > limitMicroC)
+            {
+                return limitMicroC;
+            }
+
+            return bulgeMicroC < -limitMicroC ? -limitMicroC : bulgeMicroC;
         }
 
         /// <summary>Divider ratio V_pin/V_supply in Q20 (0..2^20 − 1), saturated.</summary>
@@ -143,9 +165,11 @@ namespace ThermalMonitor.Core.Conversion
             long rise = knotTempMicroC[segment + 1] - low;
             // FixedMath.ShiftRound, DivRound by 1000 and Clamp written out: four calls fewer per sample
             // on the nanoFramework interpreter, same rounding.
-            long linear = (rise * fraction + (1L << (SegmentBits - 1))) >> SegmentBits;
-            long bulge = (segmentBulgeMicroC[segment] * fraction * ((1L << SegmentBits) - fraction) + (1L << ((2 * SegmentBits) - 2))) >> ((2 * SegmentBits) - 1);
-            long tempMicroC = low + linear + bulge;
+            // Linear and bulge terms summed in Q21 (rise·f·2^10 + bulge·f·(2^11 − f), ≤ 2^50) and
+            // rounded once: the exact sum is monotone in f (MonotoneBulgeMicroC), and a floor of a
+            // monotone sequence stays monotone; two separately rounded terms could step back 1 µ°C.
+            long sumQ21 = (rise * fraction << (SegmentBits - 1)) + (segmentBulgeMicroC[segment] * fraction * ((1L << SegmentBits) - fraction));
+            long tempMicroC = low + ((sumQ21 + (1L << ((2 * SegmentBits) - 2))) >> ((2 * SegmentBits) - 1));
             long tempMilliC = tempMicroC >= 0 ? (tempMicroC + (MicroPerMilli / 2)) / MicroPerMilli : -((-tempMicroC + (MicroPerMilli / 2)) / MicroPerMilli);
             if (tempMilliC < TempMinMilliC)
             {
