@@ -81,6 +81,7 @@ public sealed class DashboardTests
     {
         using var board = VirtualBoardProcess.Start(["--live", "progress-ms21", "--speed", "60", "--link", Path.Combine(CliRunner.TempDirectory(), "ttyTM")]);
         var kinds = new List<string>();
+        long lastId = 0;
         var result = DashboardRunner.WithDashboard(["dashboard", "--target", "serial:" + board.DevicePath, "--telemetry-ms", "100"], url =>
         {
             using var stream = DashboardRunner.Http.GetStreamAsync(url + "api/events").Result;
@@ -97,9 +98,17 @@ public sealed class DashboardTests
                         Assert.InRange(json.RootElement.GetProperty("fields").GetProperty("p_pa").GetInt32(), 1, 1_000_000);
                     }
                 }
+                else if (line.StartsWith("id: ", StringComparison.Ordinal))
+                {
+                    // Each message's place in the order published: a reconnecting page names the last it had.
+                    long id = long.Parse(line["id: ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+                    Assert.True(id > lastId, $"id {id} after {lastId}");
+                    lastId = id;
+                }
                 else
                 {
-                    Assert.True(line.Length == 0 || line == "event: line", line);
+                    // Lines from before the page connected come first, as "past".
+                    Assert.True(line.Length == 0 || line == "event: line" || line == "event: past", line);
                 }
             }
         });

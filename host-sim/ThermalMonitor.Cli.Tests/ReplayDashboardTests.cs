@@ -85,6 +85,94 @@ public sealed class ReplayDashboardTests
         Assert.Contains("RATE_OF_DROP", result.Stdout, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A page opened after the replay has finished (as a person who starts <c>replay --dashboard</c>
+    /// and then opens the browser may well do at 600×) still gets the whole replay: every telemetry
+    /// line and the alarms, from the server's history, as <c>past</c> events; before the history it got
+    /// none of them.
+    /// </summary>
+    [Fact]
+    public void A_page_opened_after_the_replay_finished_gets_its_telemetry_and_alarms_from_the_history()
+    {
+        var telemetryTimesMs = new List<long>();
+        var alarms = new HashSet<string>();
+        string? phase = null;
+        var result = DashboardRunner.WithDashboard(["replay", "progress-ms21", "--target", "sil", "--dashboard=127.0.0.1:0"], url =>
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(120);
+            while (phase != "finished" && DateTime.UtcNow < deadline)
+            {
+                telemetryTimesMs.Clear();
+                alarms.Clear();
+                phase = null;
+                using var stream = DashboardRunner.Http.GetStreamAsync(url + "api/events").Result;
+                using var reader = new StreamReader(stream);
+                string eventName = "";
+                // The history comes at once after the state; a second without a line is its end.
+                using var quiet = new CancellationTokenSource();
+                while (true)
+                {
+                    quiet.CancelAfter(TimeSpan.FromSeconds(1));
+                    string? line;
+                    try
+                    {
+                        line = reader.ReadLineAsync(quiet.Token).AsTask().Result;
+                    }
+                    catch (AggregateException e) when (e.InnerException is OperationCanceledException)
+                    {
+                        break;
+                    }
+
+                    if (line is null)
+                    {
+                        break;
+                    }
+
+                    if (line.StartsWith("event: ", StringComparison.Ordinal))
+                    {
+                        eventName = line["event: ".Length..];
+                    }
+                    else if (line.StartsWith("data: ", StringComparison.Ordinal))
+                    {
+                        JsonElement data = JsonDocument.Parse(line["data: ".Length..]).RootElement;
+                        if (eventName == "replay")
+                        {
+                            phase = data.GetProperty("phase").GetString();
+                        }
+                        else if (eventName == "past" && data.GetProperty("kind").GetString() == "telemetry")
+                        {
+                            telemetryTimesMs.Add(data.GetProperty("fields").GetProperty("t").GetInt64());
+                        }
+                        else if (eventName == "past" && data.GetProperty("kind").GetString() == "alarm")
+                        {
+                            alarms.Add($"{data.GetProperty("fields").GetProperty("sev").GetString()} {data.GetProperty("fields").GetProperty("cause").GetString()}");
+                        }
+                    }
+
+                    if (phase is not null and not "finished")
+                    {
+                        break;   // still running: look again shortly
+                    }
+                }
+
+                if (phase != "finished")
+                {
+                    Thread.Sleep(200);
+                }
+            }
+        });
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Equal("finished", phase);
+        // Every 100th of the 108,000 samples (10 s of profile): all of them, in order, none twice.
+        Assert.InRange(telemetryTimesMs.Count, 1075, 1080);
+        Assert.All(telemetryTimesMs.Zip(telemetryTimesMs.Skip(1)), pair => Assert.Equal(10_000, pair.Second - pair.First));
+        Assert.InRange(telemetryTimesMs[0], 0, 50_000);
+        Assert.InRange(telemetryTimesMs[^1], 10_750_000, 10_800_000);
+        Assert.Contains("WARNING RATE_OF_DROP", alarms);
+        Assert.Contains("CAUTION YELLOW_LOW_LIMIT", alarms);
+    }
+
     [Theory]
     [InlineData(600, 100, 12_000)]  // 50 lines a second of wall time
     [InlineData(60, 100, 1_200)]

@@ -106,8 +106,8 @@ public sealed class DashboardServer : IAsyncDisposable
             app.MapGet(path, () => Asset(resource));
         }
 
-        app.MapGet("/api/events", (CancellationToken cancellation) =>
-            TypedResults.ServerSentEvents(Events(cancellation)));
+        app.MapGet("/api/events", (HttpRequest request, CancellationToken cancellation) =>
+            TypedResults.ServerSentEvents(Events(LastEventId(request), cancellation)));
         app.MapGet("/api/status", Status);
         app.MapGet("/api/alarms", Journal);
         app.MapPost("/api/ack/{which}", (string which, HttpRequest request, CancellationToken cancellation) =>
@@ -130,8 +130,13 @@ public sealed class DashboardServer : IAsyncDisposable
     private bool TokenMatches(string offered) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(offered), Encoding.UTF8.GetBytes(token!));
 
-    // The board's HELLO first, so a page that connects later still knows whom it watches.
-    private async IAsyncEnumerable<SseItem<string>> Events([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+    // A browser reconnecting an EventSource names the last event it had; anything else starts from the beginning of the history.
+    private static long LastEventId(HttpRequest request) =>
+        long.TryParse(request.Headers["Last-Event-ID"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long id) ? id : 0;
+
+    // The board's HELLO first, so a page that connects later still knows whom it watches; then the
+    // link's and the replay's state, then what the history kept (event "past"), then the live messages.
+    private async IAsyncEnumerable<SseItem<string>> Events(long afterId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
     {
         if (client.Hello is { } hello)
         {
@@ -146,22 +151,36 @@ public sealed class DashboardServer : IAsyncDisposable
             }
         }
 
-        await foreach (PageMessage message in pages.Subscribe(cancellation).ConfigureAwait(false))
+        await foreach (PageMessage message in pages.Subscribe(afterId, cancellation).ConfigureAwait(false))
         {
-            yield return new SseItem<string>(message.Json, message.Event);
+            yield return new SseItem<string>(message.Json, message.Past ? "past" : message.Event)
+            {
+                EventId = message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
         }
     }
 
     private void Publish(BoardLine line)
     {
         // Replies answer this host's commands (thousands a second of OK to INJR during a replay) and
-        // the page's own actions get theirs over HTTP: only HELLO, which names the board, goes on.
-        if (MonitorJsonLine.Kind(line) == "reply" && line.Type != LinkDictionary.Hello)
+        // the page's own actions get theirs over HTTP: only HELLO, which names the board, goes on,
+        // and it is not kept (a page is given the client's newest first).
+        string kind = MonitorJsonLine.Kind(line);
+        if (kind == "reply" && line.Type != LinkDictionary.Hello)
         {
             return;
         }
 
-        pages.Publish(new PageMessage("line", MonitorJsonLine.Format(line, DateTimeOffset.UtcNow)));
+        // An alarm's repetitions (every 2 s of board time while unacknowledged) are not kept: they
+        // would push the events out, and a page reads the alarms' state from the journal when it opens.
+        PageHistoryKind kept = kind switch
+        {
+            "telemetry" => PageHistoryKind.Telemetry,
+            "reply" => PageHistoryKind.None,
+            "alarm" when line.Field(WireField.Resent) != "0" => PageHistoryKind.None,
+            _ => PageHistoryKind.Newest,
+        };
+        pages.Publish(new PageMessage("line", MonitorJsonLine.Format(line, DateTimeOffset.UtcNow), kept));
     }
 
     /// <summary>Tells the pages how a replay on this board is going (the newest also goes to pages that connect later).</summary>

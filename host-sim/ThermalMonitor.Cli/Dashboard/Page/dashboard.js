@@ -144,8 +144,9 @@ function logLine(line) {
 
 let lastBoardS = null;
 function onTelemetry(f) {
-  // During a replay the plots are the replay's: a board given back afterwards samples its own sensors again.
-  if (replay && (f.src !== "replay" || replay.phase !== "running")) return;
+  // During a replay the plots are the replay's: a board given back afterwards samples its own sensors
+  // again. A page that connects after the end is given the replay's telemetry from the history.
+  if (replay && f.src !== "replay") return;
   const boardS = f.t / 1000;
   // A live board's clock going back means it restarted: the plots start again from its new time.
   if (!replay && lastBoardS !== null && boardS < lastBoardS) {
@@ -373,22 +374,25 @@ function connect() {
   source.addEventListener("error", () => { text("link", "reconnecting…"); document.getElementById("link").className = "link down"; });
   source.addEventListener("board", message => onBoardLink(JSON.parse(message.data)));
   source.addEventListener("replay", message => onReplay(JSON.parse(message.data)));
-  source.addEventListener("line", message => {
-    const line = JSON.parse(message.data);
-    const f = line.fields;
-    switch (line.kind) {
-      case "telemetry": onTelemetry(f); break;
-      case "alarm": onAlarm(f, line.time); break;
-      case "clear": if (alarms.has(f.seq)) { alarms.get(f.seq).cleared = f.t; renderAlarms(); } logLine(line); break;
-      case "event":
-        if (f.id === "ALARM_ACKED" && alarms.has(f.alarm)) { alarms.get(f.alarm).acked = 1; renderAlarms(); }
-        logLine(line); break;
-      default:
-        if (line.type === "HELLO") onHello(line);
-        break;
-    }
-    if (line.kind === "alarm" && f.re === 0) logLine(line);
-  });
+  source.addEventListener("line", message => onLine(JSON.parse(message.data), true));
+  // What happened before this page connected (the server's history): the same lines, not timed.
+  source.addEventListener("past", message => onLine(JSON.parse(message.data), false));
+}
+
+function onLine(line, live) {
+  const f = line.fields;
+  switch (line.kind) {
+    case "telemetry": onTelemetry(f); break;
+    case "alarm": onAlarm(f, live ? line.time : null); break;
+    case "clear": if (alarms.has(f.seq)) { alarms.get(f.seq).cleared = f.t; renderAlarms(); } logLine(line); break;
+    case "event":
+      if (f.id === "ALARM_ACKED" && alarms.has(f.alarm)) { alarms.get(f.alarm).acked = 1; renderAlarms(); }
+      logLine(line); break;
+    default:
+      if (line.type === "HELLO") onHello(line);
+      break;
+  }
+  if (line.kind === "alarm" && f.re === 0) logLine(line);
 }
 
 renderAlarms();
