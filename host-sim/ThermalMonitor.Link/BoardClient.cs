@@ -705,7 +705,8 @@ public sealed class BoardClient : IDisposable
     private static BoardLine Accepted(BoardLine reply, string what) =>
         reply.IsError ? throw new BoardProtocolException($"board refused {what}: {reply.Text}") : reply;
 
-    private static string TelemetryCommand(int periodMs) =>
+    /// <summary>The command that asks for telemetry every <paramref name="periodMs"/> (what <see cref="SetTelemetryPeriod"/> sends).</summary>
+    public static string TelemetryCommand(int periodMs) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{LinkDictionary.Telemetry} {periodMs}");
 
     private static string Shorten(string command) => command.Length <= 60 ? command : command[..57] + "...";

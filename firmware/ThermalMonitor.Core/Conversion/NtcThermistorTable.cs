@@ -131,13 +131,8 @@ namespace ThermalMonitor.Core.Conversion
         /// </summary>
         private static int MonotoneBulgeMicroC(int bulgeMicroC, int riseMicroC)
         {
-            int limitMicroC = (riseMicroC < 0 ? -riseMicroC : riseMicroC) / 2;
-            if (bulgeMicroC > limitMicroC)
-            {
-                return limitMicroC;
-            }
-
-            return bulgeMicroC < -limitMicroC ? -limitMicroC : bulgeMicroC;
+            int limitMicroC = FixedMath.Abs(riseMicroC) / 2;
+            return FixedMath.Clamp(bulgeMicroC, -limitMicroC, limitMicroC);
         }
 
         /// <summary>Divider ratio V_pin/V_supply in Q20 (0..2^20 − 1), saturated.</summary>

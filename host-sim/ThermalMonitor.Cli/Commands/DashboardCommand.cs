@@ -44,7 +44,7 @@ public static class DashboardCommand
             try
             {
                 // The client asks for this period again after a reconnection (a reset board starts with its default).
-                ThrowIfRefused(connection.Client.SetTelemetryPeriod(periodMs), $"{LinkDictionary.Telemetry} {periodMs}");
+                ThrowIfRefused(connection.Client.SetTelemetryPeriod(periodMs), BoardClient.TelemetryCommand(periodMs));
                 ThrowIfRefused(connection.Client.Send(LinkDictionary.Alarms), LinkDictionary.Alarms);
                 stop.Token.WaitHandle.WaitOne();
             }
